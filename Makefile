@@ -1,0 +1,78 @@
+# nis5g — build, test, demo.
+#
+#   make          build build/nis5g (release, -O2)
+#   make check    install what is missing, build, run every test, then the
+#                 same tests again under AddressSanitizer + UBSan
+#   make demo     install, build, generate Sweden, import it, summarise it
+#   make bench    the EU-scale benchmark (see bench/README.md)
+
+CC      ?= cc
+PKGS    := sqlite3 libsodium jansson libmicrohttpd
+CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter
+OPT     ?= -O2 -g
+BUILD   ?= build
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+LDLIBS_ALL  = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/lib/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+SRV_SRC  := $(sort $(wildcard src/server/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check check-fast check-asan demo deps bench clean format
+all: $(BUILD)/nis5g
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libnis5g.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/nis5g: $(CLI_OBJ) $(BUILD)/libnis5g.a
+	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+
+# deps: install the Debian packages the build and the tests use, when missing.
+deps:
+	@scripts/deps.sh
+
+# check-fast: the tests against one build (BUILD=...), no installs.
+check-fast: $(BUILD)/nis5g $(UNIT_BIN)
+	@NIS5G=$(abspath $(BUILD)/nis5g) BUILD=$(abspath $(BUILD)) tests/run.sh $(UNIT_BIN)
+
+check-asan:
+	@$(MAKE) --no-print-directory check-fast BUILD=build-asan CC=clang OPT="-O1 -g" \
+	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+
+check: deps
+	@$(MAKE) --no-print-directory check-fast
+	@$(MAKE) --no-print-directory check-asan
+	@echo "make check: all tests passed in the release and the ASan+UBSan builds"
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo.sh
+
+bench: deps all
+	@bench/run.sh
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) $(SRV_SRC) include/nis5g/*.h
+
+clean:
+	rm -rf build build-asan
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

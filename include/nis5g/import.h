@@ -1,0 +1,36 @@
+/*
+ * import.h — read a dataset (the CSV files of SPEC §1) into a model,
+ * checking everything; nothing is written here (store.h saves the model).
+ *
+ * Every problem becomes a diagnostic with file, line and column; up to
+ * diags->max_errors errors are collected, then parsing stops. The result is
+ * a model only when there was no error; warnings (a vendor without a
+ * supplier profile, a pool whose members are all inactive) do not stop it.
+ */
+#ifndef NIS5G_IMPORT_H
+#define NIS5G_IMPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nis5g/err.h"
+#include "nis5g/model.h"
+
+/* Progress: called now and then during long phases. done/total in bytes or
+ * rows; total 0 when unknown. */
+typedef void (*nis5g_progress_fn)(void *ctx, const char *phase, uint64_t done, uint64_t total);
+
+struct nis5g_import_opts {
+    int32_t as_of;               /* the snapshot date (NIS5G_NO_DATE: today) */
+    nis5g_progress_fn progress;  /* may be NULL */
+    void *progress_ctx;
+};
+
+/* paths: directories (all dataset files found in them are read) and/or
+ * single CSV files named as in SPEC §1. On success *out is the caller's
+ * model (all parts). Returns NIS5G_OK, NIS5G_EPARSE/EINPUT (see diags) or
+ * NIS5G_EIO. */
+int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_import_opts *opts,
+                 struct nis5g_model **out, struct nis5g_diags *diags);
+
+#endif

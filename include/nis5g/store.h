@@ -1,0 +1,68 @@
+/*
+ * store.h — the workspace: one SQLite file (WAL mode, foreign keys on) with
+ * a schema version and forward migrations.
+ *
+ * A snapshot is one import (one as-of date). Its data is kept as named
+ * column BLOBs (the columnar model of model.h, saved as is) so that loading
+ * it is a handful of large reads, not millions of rows. Later modules keep
+ * their own tables here (audit log, trusted keys, packages, measure history)
+ * through migrations added to store.c.
+ */
+#ifndef NIS5G_STORE_H
+#define NIS5G_STORE_H
+
+#include <stdint.h>
+
+#include "nis5g/err.h"
+#include "nis5g/model.h"
+
+struct sqlite3;
+struct nis5g_store;
+
+enum {
+    NIS5G_STORE_READONLY = 1, /* never write; fail if the file is missing */
+    NIS5G_STORE_CREATE = 2,   /* create the file when missing */
+};
+
+/* Default workspace path: $NIS5G_DB, else "./nis5g.db". Borrowed. */
+const char *nis5g_store_default_path(void);
+
+/* Open (and, with CREATE, create and migrate) a workspace. */
+int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err);
+void nis5g_store_close(struct nis5g_store *st);
+/* The SQLite handle, for modules with their own tables. Borrowed. */
+struct sqlite3 *nis5g_store_db(struct nis5g_store *st);
+const char *nis5g_store_path(const struct nis5g_store *st);
+/* The schema version this program writes, and the file's. */
+int nis5g_store_schema_version(void);
+int nis5g_store_file_version(struct nis5g_store *st);
+
+/* Run SQL with no result; fills err on failure. */
+int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err);
+
+struct nis5g_snapshot {
+    int64_t id;
+    int32_t as_of;
+    char imported_at[32]; /* UTC, ISO 8601 */
+    char source[512];     /* what was imported (paths) */
+    int64_t n_operators, n_sites, n_elements, n_links, n_suppliers, n_products, n_measures;
+};
+
+/* All snapshots, oldest as-of first. *list is the caller's (free()). */
+int nis5g_store_snapshots(struct nis5g_store *st, struct nis5g_snapshot **list, size_t *n,
+                          struct nis5g_err *err);
+/* The snapshot with this as-of date, or, with day == NIS5G_NO_DATE, the
+ * latest. NIS5G_ENOTFOUND (with a message) when there is none. */
+int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snapshot *out,
+                         struct nis5g_err *err);
+
+/* Save a model as a snapshot in one transaction; a snapshot with the same
+ * as-of date is replaced. Nothing changes on failure. */
+int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
+                           struct nis5g_snapshot *saved, struct nis5g_err *err);
+/* Load a snapshot's model; parts is a NIS5G_PART_* mask (BASE is always
+ * loaded). *out is the caller's (nis5g_model_free). */
+int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned parts,
+                           struct nis5g_model **out, struct nis5g_err *err);
+
+#endif

@@ -1,0 +1,232 @@
+/*
+ * cli.c — helpers every command shares: option parsing, error and
+ * diagnostic printing, JSON output, progress, loading a snapshot's model.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "nis5g/buf.h"
+#include "nis5g/date.h"
+
+int cli_is(const char *arg, const char *name)
+{
+    return strcmp(arg, name) == 0;
+}
+
+int cli_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, const char *name, const char **value)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (a[n] != 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "nis5g %s: %s needs a value\n", ctx->cmd_name, name);
+        return -1;
+    }
+    *value = argv[++*i];
+    return 1;
+}
+
+int cli_bad_option(struct nis5g_ctx *ctx, const char *arg)
+{
+    const struct nis5g_cmd *c = cmd_find(ctx->cmd_name);
+    if (arg[0] == '-')
+        fprintf(stderr, "nis5g %s: unknown option '%s'\n", ctx->cmd_name, arg);
+    else
+        fprintf(stderr, "nis5g %s: unexpected argument '%s'\n", ctx->cmd_name, arg);
+    if (c)
+        fprintf(stderr, "usage: nis5g %s\n", c->usage);
+    return 2;
+}
+
+int cli_fail(struct nis5g_ctx *ctx, int code, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "nis5g %s: ", ctx->cmd_name ? ctx->cmd_name : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return nis5g_exit_status(code);
+}
+
+int cli_fail_err(struct nis5g_ctx *ctx, const struct nis5g_err *err)
+{
+    if (err->file && err->line)
+        fprintf(stderr, "%s:%d:%d: error: %s\n", err->file, err->line, err->col, err->msg);
+    else if (err->file)
+        fprintf(stderr, "%s: error: %s\n", err->file, err->msg);
+    else
+        fprintf(stderr, "nis5g%s%s: %s\n", ctx->cmd_name ? " " : "", ctx->cmd_name ? ctx->cmd_name : "",
+                err->msg);
+    return nis5g_exit_status(err->code ? err->code : NIS5G_EINTERNAL);
+}
+
+/* Width in characters of the first `bytes` bytes of a UTF-8 string. */
+static int utf8_width(const char *s, size_t bytes)
+{
+    int w = 0;
+    for (size_t i = 0; i < bytes && s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
+{
+    static const char *const sev[] = { "error", "warning", "note" };
+    for (size_t i = 0; i < d->n; i++) {
+        const struct nis5g_diag *g = &d->v[i];
+        if (g->file && g->line)
+            fprintf(stderr, "%s:%d:%d: ", g->file, g->line, g->col);
+        else if (g->file)
+            fprintf(stderr, "%s: ", g->file);
+        else
+            fprintf(stderr, "nis5g %s: ", ctx->cmd_name ? ctx->cmd_name : "");
+        fprintf(stderr, "%s: %s", sev[g->severity], g->msg);
+        if (g->got)
+            fprintf(stderr, " \xe2\x80\x94 got '%s'", g->got);
+        fputc('\n', stderr);
+        if (g->source && g->line) {
+            /* Show at most 160 characters around the column. */
+            const char *src = g->source;
+            int col = g->col > 0 ? g->col : 1;
+            size_t len = strlen(src), start = 0;
+            int skipped = 0;
+            if (col > 120) {
+                /* move start forward by (col - 60) characters */
+                int chars = 0;
+                while (start < len && chars < col - 60) {
+                    start++;
+                    while (start < len && ((unsigned char)src[start] & 0xC0) == 0x80)
+                        start++;
+                    chars++;
+                }
+                skipped = chars;
+            }
+            size_t end = start;
+            int chars = 0;
+            while (end < len && chars < 160) {
+                end++;
+                while (end < len && ((unsigned char)src[end] & 0xC0) == 0x80)
+                    end++;
+                chars++;
+            }
+            char num[16];
+            int nw = snprintf(num, sizeof num, "%d", g->line);
+            fprintf(stderr, " %s | %s", num, skipped ? "..." : "");
+            for (size_t k = start; k < end; k++)
+                fputc(src[k] == '\t' ? ' ' : src[k], stderr);
+            fprintf(stderr, "%s\n %*s | %*s^\n", end < len ? "..." : "", nw, "",
+                    (skipped ? 3 : 0) + col - 1 - skipped, "");
+            (void)utf8_width;
+        }
+    }
+}
+
+int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day)
+{
+    if (nis5g_date_parse(value, strlen(value), day) == 0)
+        return 0;
+    fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD) \xe2\x80\x94 got '%s'\n", ctx->cmd_name, opt, value);
+    return -1;
+}
+
+int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(value, &end);
+    if (errno || end == value || *end || !isfinite(v) || v < 0) {
+        fprintf(stderr, "nis5g %s: %s expects a non-negative number \xe2\x80\x94 got '%s'\n", ctx->cmd_name,
+                opt, value);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (value[0] < '0' || value[0] > '9')
+        goto bad;
+    unsigned long long v = strtoull(value, &end, 10);
+    if (errno || *end)
+        goto bad;
+    *out = v;
+    return 0;
+bad:
+    fprintf(stderr, "nis5g %s: %s expects a whole number \xe2\x80\x94 got '%s'\n", ctx->cmd_name, opt, value);
+    return -1;
+}
+
+int cli_print_json(struct nis5g_ctx *ctx, json_t *v)
+{
+    int rc = json_dumpf(v, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    fputc('\n', ctx->out);
+    json_decref(v);
+    return rc == 0 ? 0 : 3;
+}
+
+static int progress_shown;
+
+void cli_progress(void *vctx, const char *phase, uint64_t done, uint64_t total)
+{
+    struct nis5g_ctx *ctx = vctx;
+    if (!ctx || !ctx->err_tty)
+        return;
+    if (total)
+        fprintf(stderr, "\r\033[K%s: %3d%%", phase, (int)(100.0 * (double)done / (double)total));
+    else
+        fprintf(stderr, "\r\033[K%s: %llu", phase, (unsigned long long)done);
+    progress_shown = 1;
+}
+
+void cli_progress_done(struct nis5g_ctx *ctx)
+{
+    if (ctx->err_tty && progress_shown)
+        fprintf(stderr, "\r\033[K");
+    progress_shown = 0;
+}
+
+int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, struct nis5g_model **out,
+                   struct nis5g_snapshot *snap)
+{
+    struct nis5g_err err = { 0 };
+    struct nis5g_snapshot s;
+    if (nis5g_store_snapshot(ctx->store, snapshot_day, &s, &err))
+        return cli_fail_err(ctx, &err);
+    if (nis5g_store_load_model(ctx->store, s.id, parts, out, &err))
+        return cli_fail_err(ctx, &err);
+    if (snap)
+        *snap = s;
+    return 0;
+}
+
+const char *cli_num(long long v, char out[32])
+{
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v < 0 ? -v : v);
+    int o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    for (int i = 0; i < n; i++) {
+        out[o++] = tmp[i];
+        if ((n - i - 1) % 3 == 0 && i != n - 1)
+            out[o++] = ',';
+    }
+    out[o] = 0;
+    return out;
+}

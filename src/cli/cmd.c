@@ -1,0 +1,30 @@
+/*
+ * cmd.c — the command table. One line per subcommand; each is defined in
+ * its own cmd-NAME.c.
+ */
+#include <string.h>
+
+#include "cmd.h"
+
+extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_snapshots;
+
+const struct nis5g_cmd *const nis5g_commands[] = {
+    &nis5g_cmd_init,
+    &nis5g_cmd_snapshots,
+    NULL,
+};
+
+const struct nis5g_cmd *cmd_find(const char *name)
+{
+    for (const struct nis5g_cmd *const *c = nis5g_commands; *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+void cmd_print_help(FILE *f, const struct nis5g_cmd *c)
+{
+    fprintf(f, "usage: nis5g [--db PATH] %s\n\n%s\n", c->usage, c->summary);
+    if (c->help && *c->help)
+        fprintf(f, "\n%s", c->help);
+}

@@ -1,0 +1,92 @@
+/*
+ * cmd.h — the CLI's command table and the helpers every command shares.
+ *
+ * Each cmd-foo.c defines `const struct nis5g_cmd nis5g_cmd_foo`; cmd.c lists
+ * them. main.c does the shared work once: global flags (--db), lookup with a
+ * "did you mean", --help, opening the workspace in the mode the command asks
+ * for, and checking that stdout was written without error.
+ */
+#ifndef NIS5G_CLI_CMD_H
+#define NIS5G_CLI_CMD_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "nis5g/err.h"
+#include "nis5g/import.h"
+#include "nis5g/model.h"
+#include "nis5g/store.h"
+
+enum {
+    CMD_NO_STORE = 0,    /* the command does not touch a workspace */
+    CMD_STORE_READ = 1,  /* open the workspace (created on first use) */
+    CMD_STORE_WRITE = 2, /* open it for writing (created on first use) */
+};
+
+struct nis5g_ctx {
+    const char *db_path;       /* --db, $NIS5G_DB or ./nis5g.db */
+    struct nis5g_store *store; /* opened by main.c per the command's flags */
+    FILE *out;                 /* stdout */
+    int err_tty;               /* stderr is a terminal: show progress */
+    const char *cmd_name;
+};
+
+struct nis5g_cmd {
+    const char *name;
+    const char *usage;   /* "import DIR|FILE... [--as-of YYYY-MM-DD]" */
+    const char *summary; /* one line for `nis5g help` */
+    const char *help;    /* the options, one per line, for `nis5g help CMD` */
+    unsigned flags;      /* CMD_* */
+    /* argv[0] is the command name. Returns an exit status 0-3. */
+    int (*run)(struct nis5g_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct nis5g_cmd *const nis5g_commands[];
+const struct nis5g_cmd *cmd_find(const char *name);
+void cmd_print_help(FILE *f, const struct nis5g_cmd *c);
+
+/* Argument helpers. cli_opt matches "--name VALUE" and "--name=VALUE": it
+ * returns 1 and sets *value (advancing *i past a separate value), 0 when
+ * argv[*i] is another argument, -1 (after printing a usage error) when the
+ * value is missing. */
+int cli_is(const char *arg, const char *name);
+int cli_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, const char *name, const char **value);
+/* Print "nis5g CMD: unknown option '--x'" plus the usage; returns 2. */
+int cli_bad_option(struct nis5g_ctx *ctx, const char *arg);
+/* Print "nis5g CMD: <message>" and returns the exit status for code. */
+int cli_fail(struct nis5g_ctx *ctx, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int cli_fail_err(struct nis5g_ctx *ctx, const struct nis5g_err *err);
+/* Print diagnostics: "file:line:col: error: msg — got 'v'", the line, a caret. */
+void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d);
+/* Parse a YYYY-MM-DD option value; prints a usage error and returns -1 when bad. */
+int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day);
+/* Parse a non-negative number option value (double / unsigned). -1 when bad. */
+int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out);
+int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out);
+
+/* Dump a JSON value to ctx->out (indented, newline) and release it. */
+int cli_print_json(struct nis5g_ctx *ctx, json_t *v);
+
+/* A progress callback for the library: prints to stderr on a terminal only. */
+void cli_progress(void *ctx, const char *phase, uint64_t done, uint64_t total);
+void cli_progress_done(struct nis5g_ctx *ctx);
+
+/* Load the model of a snapshot: --snapshot DATE, or the latest (snapshot_day
+ * NIS5G_NO_DATE). On failure prints the error and returns the exit status
+ * (>0); on success returns 0. */
+int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, struct nis5g_model **out,
+                   struct nis5g_snapshot *snap);
+
+/* Text tables for people: columns are left-aligned, or right-aligned when
+ * their header is added with cli_table_num. Cells are copied. */
+struct cli_table;
+struct cli_table *cli_table_new(void);
+void cli_table_col(struct cli_table *t, const char *header, int right_align);
+void cli_table_cell(struct cli_table *t, const char *s);
+void cli_table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_table_print(struct cli_table *t, FILE *f); /* then frees it */
+/* Format an integer with thin thousands separators (1,234,567) into out[32]. */
+const char *cli_num(long long v, char out[32]);
+
+#endif

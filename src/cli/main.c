@@ -1,0 +1,151 @@
+/*
+ * main.c — nis5g's entry point: global flags, command lookup, help, opening
+ * the workspace for the command, and the final check that stdout was
+ * written without error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "nis5g/version.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: nis5g [--db PATH] COMMAND [ARGS...]\n\n"
+               "5G supply-chain security for national authorities and operators.\n\n"
+               "Commands:\n");
+    for (const struct nis5g_cmd *const *c = nis5g_commands; *c; c++)
+        fprintf(f, "  %-16s %s\n", (*c)->name, (*c)->summary);
+    fprintf(f, "\nGlobal options:\n"
+               "  --db PATH        the workspace (default: $NIS5G_DB, else ./nis5g.db)\n"
+               "  --version        print the version\n\n"
+               "'nis5g help COMMAND' or 'nis5g COMMAND --help' for a command's options.\n"
+               "Exit status: 0 success, 1 violations found, 2 bad input or usage, 3 other failure.\n");
+}
+
+/* Levenshtein distance, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
+    if (la > 63 || lb > 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+static int unknown_command(const char *name)
+{
+    fprintf(stderr, "nis5g: '%s' is not a nis5g command. See 'nis5g help'.\n", name);
+    const char *best = NULL;
+    size_t bestd = 99;
+    for (const struct nis5g_cmd *const *c = nis5g_commands; *c; c++) {
+        size_t d = distance(name, (*c)->name);
+        if (strncmp(name, (*c)->name, strlen(name)) == 0 && strlen(name) >= 2)
+            d = 1;
+        if (d < bestd) {
+            bestd = d;
+            best = (*c)->name;
+        }
+    }
+    if (best && bestd <= 2)
+        fprintf(stderr, "\nThe most similar command is\n\t%s\n", best);
+    return 2;
+}
+
+static int cmd_help_run(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stdout);
+        return 0;
+    }
+    const struct nis5g_cmd *c = cmd_find(argv[1]);
+    if (!c)
+        return unknown_command(argv[1]);
+    cmd_print_help(stdout, c);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct nis5g_ctx ctx = { 0 };
+    ctx.out = stdout;
+    ctx.err_tty = isatty(STDERR_FILENO);
+    ctx.db_path = NULL;
+
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--db") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "nis5g: --db needs a path\n");
+                return 2;
+            }
+            ctx.db_path = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            ctx.db_path = a + 5;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("nis5g %s\n", NIS5G_VERSION);
+            return 0;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return 0;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "nis5g: unknown option '%s'\n\n", a);
+            usage(stderr);
+            return 2;
+        } else {
+            break;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    if (!ctx.db_path)
+        ctx.db_path = nis5g_store_default_path();
+
+    const char *name = argv[i];
+    if (strcmp(name, "help") == 0)
+        return cmd_help_run(argc - i, argv + i);
+    const struct nis5g_cmd *c = cmd_find(name);
+    if (!c)
+        return unknown_command(name);
+    ctx.cmd_name = c->name;
+    for (int j = i + 1; j < argc; j++) {
+        if (strcmp(argv[j], "--") == 0)
+            break;
+        if (strcmp(argv[j], "--help") == 0 || strcmp(argv[j], "-h") == 0) {
+            cmd_print_help(stdout, c);
+            return 0;
+        }
+    }
+
+    if (c->flags & (CMD_STORE_READ | CMD_STORE_WRITE)) {
+        struct nis5g_err err = { 0 };
+        int rc = nis5g_store_open(ctx.db_path, NIS5G_STORE_CREATE, &ctx.store, &err);
+        if (rc)
+            return cli_fail_err(&ctx, &err);
+    }
+    int status = c->run(&ctx, argc - i, argv + i);
+    if (ctx.store)
+        nis5g_store_close(ctx.store);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno != EPIPE)
+            fprintf(stderr, "nis5g %s: cannot write the output: %s\n", c->name, strerror(errno));
+        return 3;
+    }
+    return status;
+}

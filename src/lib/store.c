@@ -1,0 +1,509 @@
+/*
+ * store.c — the workspace in one SQLite file.
+ *
+ * Schema changes are forward migrations, applied in order on open; the
+ * file's PRAGMA user_version is the number of migrations applied. A
+ * snapshot's columns (model-cols.h) are rows of snapshot_blob, written with
+ * bound static BLOBs and read back with incremental BLOB I/O straight into
+ * the model's arrays: one copy, no per-element work.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "nis5g/buf.h"
+#include "nis5g/date.h"
+#include "nis5g/store.h"
+#include "model-cols.h"
+
+struct nis5g_store {
+    sqlite3 *db;
+    char *path;
+};
+
+/* Each entry is one migration; never edit a shipped one, add a new one. */
+static const char *const migrations[] = {
+    /* 1: snapshots and their columns */
+    "CREATE TABLE snapshot ("
+    "  id INTEGER PRIMARY KEY,"
+    "  as_of TEXT NOT NULL UNIQUE,"
+    "  imported_at TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  n_operators INTEGER NOT NULL, n_sites INTEGER NOT NULL, n_elements INTEGER NOT NULL,"
+    "  n_links INTEGER NOT NULL, n_suppliers INTEGER NOT NULL, n_products INTEGER NOT NULL,"
+    "  n_measures INTEGER NOT NULL);"
+    "CREATE TABLE snapshot_blob ("
+    "  snapshot INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  count INTEGER NOT NULL,"
+    "  data BLOB NOT NULL,"
+    "  UNIQUE (snapshot, name));",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+const char *nis5g_store_default_path(void)
+{
+    const char *e = getenv("NIS5G_DB");
+    return e && *e ? e : "nis5g.db";
+}
+
+int nis5g_store_schema_version(void)
+{
+    return N_MIGRATIONS;
+}
+
+static int db_err(struct nis5g_store *st, struct nis5g_err *err, const char *what)
+{
+    int code = sqlite3_errcode(st->db);
+    int c = (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL) ? NIS5G_EIO : NIS5G_ESTORE;
+    nis5g_err_set(err, c, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+    return c;
+}
+
+int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        nis5g_err_set(err, NIS5G_ESTORE, "%s: %s", st->path, msg ? msg : "sqlite error");
+        sqlite3_free(msg);
+        return NIS5G_ESTORE;
+    }
+    return 0;
+}
+
+static int user_version(struct nis5g_store *st)
+{
+    sqlite3_stmt *s;
+    int v = -1;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+        if (sqlite3_step(s) == SQLITE_ROW)
+            v = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    return v;
+}
+
+int nis5g_store_file_version(struct nis5g_store *st)
+{
+    return user_version(st);
+}
+
+static int migrate(struct nis5g_store *st, struct nis5g_err *err)
+{
+    int v = user_version(st);
+    if (v < 0)
+        return db_err(st, err, "cannot read the schema version");
+    if (v > N_MIGRATIONS)
+        return nis5g_err_set(err, NIS5G_ESTORE,
+                             "%s: the workspace has schema version %d, newer than this program's %d; "
+                             "use a newer nis5g",
+                             st->path, v, N_MIGRATIONS);
+    for (; v < N_MIGRATIONS; v++) {
+        if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
+            return err->code;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if (nis5g_store_exec(st, migrations[v], err) || nis5g_store_exec(st, pragma, err)) {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            return err->code;
+        }
+        if (nis5g_store_exec(st, "COMMIT", err))
+            return err->code;
+    }
+    return 0;
+}
+
+int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err)
+{
+    *out = NULL;
+    struct nis5g_store *st = nis5g_xcalloc(1, sizeof *st);
+    st->path = nis5g_xstrdup(path);
+    int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
+                                                : SQLITE_OPEN_READWRITE | ((flags & NIS5G_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        nis5g_err_set(err, NIS5G_EIO, "cannot open the workspace '%s': %s", path,
+                      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        nis5g_store_close(st);
+        return NIS5G_EIO;
+    }
+    sqlite3_busy_timeout(st->db, 10000);
+    /* A fresh file gets large pages first (they only apply before the first
+     * table): BLOB reads then walk fewer overflow pages. */
+    if (!(flags & NIS5G_STORE_READONLY) && user_version(st) == 0)
+        sqlite3_exec(st->db, "PRAGMA page_size = 65536", NULL, NULL, NULL);
+    const char *setup = (flags & NIS5G_STORE_READONLY)
+                            ? "PRAGMA foreign_keys = ON; PRAGMA mmap_size = 17179869184;"
+                            : "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                              " PRAGMA foreign_keys = ON; PRAGMA mmap_size = 17179869184;";
+    if (nis5g_store_exec(st, setup, err)) {
+        /* Not a database, or unreadable: say which file. */
+        nis5g_err_set(err, NIS5G_ESTORE, "cannot use '%s' as a workspace: %s", path, sqlite3_errmsg(st->db));
+        nis5g_store_close(st);
+        return NIS5G_ESTORE;
+    }
+    if (!(flags & NIS5G_STORE_READONLY)) {
+        int rc = migrate(st, err);
+        if (rc) {
+            nis5g_store_close(st);
+            return rc;
+        }
+    } else if (user_version(st) != N_MIGRATIONS) {
+        nis5g_err_set(err, NIS5G_ESTORE, "%s: schema version %d, this program needs %d (open it read-write once)",
+                      path, user_version(st), N_MIGRATIONS);
+        nis5g_store_close(st);
+        return NIS5G_ESTORE;
+    }
+    *out = st;
+    return 0;
+}
+
+void nis5g_store_close(struct nis5g_store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close(st->db);
+    free(st->path);
+    free(st);
+}
+
+struct sqlite3 *nis5g_store_db(struct nis5g_store *st)
+{
+    return st->db;
+}
+
+const char *nis5g_store_path(const struct nis5g_store *st)
+{
+    return st->path;
+}
+
+#define SNAP_COLS "id, as_of, imported_at, source, n_operators, n_sites, n_elements, n_links," \
+                  " n_suppliers, n_products, n_measures"
+
+static void snap_row(sqlite3_stmt *s, struct nis5g_snapshot *o)
+{
+    memset(o, 0, sizeof *o);
+    o->id = sqlite3_column_int64(s, 0);
+    const char *d = (const char *)sqlite3_column_text(s, 1);
+    if (!d || nis5g_date_parse(d, strlen(d), &o->as_of))
+        o->as_of = NIS5G_NO_DATE;
+    snprintf(o->imported_at, sizeof o->imported_at, "%s", (const char *)sqlite3_column_text(s, 2));
+    snprintf(o->source, sizeof o->source, "%s", (const char *)sqlite3_column_text(s, 3));
+    o->n_operators = sqlite3_column_int64(s, 4);
+    o->n_sites = sqlite3_column_int64(s, 5);
+    o->n_elements = sqlite3_column_int64(s, 6);
+    o->n_links = sqlite3_column_int64(s, 7);
+    o->n_suppliers = sqlite3_column_int64(s, 8);
+    o->n_products = sqlite3_column_int64(s, 9);
+    o->n_measures = sqlite3_column_int64(s, 10);
+}
+
+int nis5g_store_snapshots(struct nis5g_store *st, struct nis5g_snapshot **list, size_t *n, struct nis5g_err *err)
+{
+    sqlite3_stmt *s;
+    *list = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT " SNAP_COLS " FROM snapshot ORDER BY as_of", -1, &s, NULL))
+        return db_err(st, err, "cannot list snapshots");
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 8;
+            *list = nis5g_xreallocarray(*list, cap, sizeof **list);
+        }
+        snap_row(s, &(*list)[(*n)++]);
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        free(*list);
+        *list = NULL;
+        *n = 0;
+        return db_err(st, err, "cannot list snapshots");
+    }
+    return 0;
+}
+
+int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snapshot *out, struct nis5g_err *err)
+{
+    sqlite3_stmt *s;
+    const char *sql = day == NIS5G_NO_DATE ? "SELECT " SNAP_COLS " FROM snapshot ORDER BY as_of DESC LIMIT 1"
+                                           : "SELECT " SNAP_COLS " FROM snapshot WHERE as_of = ?";
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL))
+        return db_err(st, err, "cannot read snapshots");
+    char d[11];
+    if (day != NIS5G_NO_DATE)
+        sqlite3_bind_text(s, 1, nis5g_date_format(day, d), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        snap_row(s, out);
+        sqlite3_finalize(s);
+        return 0;
+    }
+    sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return db_err(st, err, "cannot read snapshots");
+    if (day == NIS5G_NO_DATE)
+        return nis5g_err_set(err, NIS5G_ENOTFOUND,
+                             "the workspace %s holds no snapshot yet; run 'nis5g import DIR' first", st->path);
+    return nis5g_err_set(err, NIS5G_ENOTFOUND, "no snapshot as of %s in %s (see 'nis5g snapshots')", d, st->path);
+}
+
+static int put_blob(struct nis5g_store *st, sqlite3_stmt *ins, int64_t snap, const char *name, const void *p,
+                    size_t count, size_t bytes, struct nis5g_err *err)
+{
+    static const char zero = 0;
+    sqlite3_bind_int64(ins, 1, snap);
+    sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(ins, 3, (sqlite3_int64)count);
+    sqlite3_bind_blob64(ins, 4, p ? p : &zero, bytes, SQLITE_STATIC);
+    int rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (rc != SQLITE_DONE)
+        return db_err(st, err, "cannot save the snapshot");
+    return 0;
+}
+
+int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
+                           struct nis5g_snapshot *saved, struct nis5g_err *err)
+{
+    char asof[11], now[32];
+    nis5g_date_format(m->as_of, asof);
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    uint32_t n_sup = 0;
+    for (uint32_t v = 0; v < m->vendors.n; v++)
+        n_sup += m->sup_known[v];
+
+    if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
+        return err->code;
+    sqlite3_stmt *del = NULL, *snap = NULL, *ins = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(st->db, "DELETE FROM snapshot WHERE as_of = ?", -1, &del, NULL) ||
+        sqlite3_prepare_v2(st->db,
+                           "INSERT INTO snapshot (as_of, imported_at, source, n_operators, n_sites, n_elements,"
+                           " n_links, n_suppliers, n_products, n_measures) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           -1, &snap, NULL) ||
+        sqlite3_prepare_v2(st->db, "INSERT INTO snapshot_blob (snapshot, name, count, data) VALUES (?,?,?,?)", -1,
+                           &ins, NULL)) {
+        rc = db_err(st, err, "cannot save the snapshot");
+        goto out;
+    }
+    sqlite3_bind_text(del, 1, asof, -1, SQLITE_STATIC);
+    if (sqlite3_step(del) != SQLITE_DONE) {
+        rc = db_err(st, err, "cannot replace the snapshot");
+        goto out;
+    }
+    sqlite3_bind_text(snap, 1, asof, -1, SQLITE_STATIC);
+    sqlite3_bind_text(snap, 2, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(snap, 3, source ? source : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(snap, 4, m->operators.n);
+    sqlite3_bind_int64(snap, 5, m->sites.n);
+    sqlite3_bind_int64(snap, 6, m->n_elements);
+    sqlite3_bind_int64(snap, 7, m->n_links);
+    sqlite3_bind_int64(snap, 8, n_sup);
+    sqlite3_bind_int64(snap, 9, m->n_products);
+    sqlite3_bind_int64(snap, 10, m->n_measures);
+    if (sqlite3_step(snap) != SQLITE_DONE) {
+        rc = db_err(st, err, "cannot save the snapshot");
+        goto out;
+    }
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    for (size_t i = 0; i < model_ncols && !rc; i++) {
+        const struct model_col *c = &model_cols[i];
+        const void *p = *(void *const *)((const char *)m + c->offset);
+        size_t count = model_col_count(m, c->count);
+        if (!p && count) {
+            rc = nis5g_err_set(err, NIS5G_EINTERNAL, "model column %s is missing", c->name);
+            break;
+        }
+        rc = put_blob(st, ins, id, c->name, p, count, count * c->size, err);
+    }
+    for (size_t i = 0; i < model_ndicts && !rc; i++) {
+        const struct nis5g_dict *d = (const void *)((const char *)m + model_dicts[i].offset);
+        static const uint32_t zero_off = 0;
+        char name[64];
+        snprintf(name, sizeof name, "dict.%s.off", model_dicts[i].name);
+        rc = put_blob(st, ins, id, name, d->off ? (const void *)d->off : &zero_off, (size_t)d->n + 1,
+                      ((size_t)d->n + 1) * sizeof(uint32_t), err);
+        if (rc)
+            break;
+        snprintf(name, sizeof name, "dict.%s.heap", model_dicts[i].name);
+        rc = put_blob(st, ins, id, name, d->heap, d->heap_len, d->heap_len, err);
+    }
+    if (!rc && saved) {
+        memset(saved, 0, sizeof *saved);
+        saved->id = id;
+        saved->as_of = m->as_of;
+        snprintf(saved->imported_at, sizeof saved->imported_at, "%s", now);
+        snprintf(saved->source, sizeof saved->source, "%s", source ? source : "");
+        saved->n_operators = m->operators.n;
+        saved->n_sites = m->sites.n;
+        saved->n_elements = m->n_elements;
+        saved->n_links = m->n_links;
+        saved->n_suppliers = n_sup;
+        saved->n_products = m->n_products;
+        saved->n_measures = m->n_measures;
+    }
+out:
+    sqlite3_finalize(del);
+    sqlite3_finalize(snap);
+    sqlite3_finalize(ins);
+    if (rc) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    if (nis5g_store_exec(st, "COMMIT", err)) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return err->code;
+    }
+    return 0;
+}
+
+/* Read one BLOB row into a fresh buffer of exactly `bytes` bytes. */
+static int read_blob(struct nis5g_store *st, int64_t rowid, size_t bytes, void **out, struct nis5g_err *err)
+{
+    void *buf = nis5g_xmalloc(bytes ? bytes : 1);
+    if (bytes) {
+        sqlite3_blob *b;
+        if (sqlite3_blob_open(st->db, "main", "snapshot_blob", "data", rowid, 0, &b) != SQLITE_OK) {
+            free(buf);
+            return db_err(st, err, "cannot read the snapshot");
+        }
+        size_t done = 0;
+        while (done < bytes) {
+            int chunk = bytes - done > (1u << 30) ? (1 << 30) : (int)(bytes - done);
+            if (sqlite3_blob_read(b, (char *)buf + done, chunk, (int)done) != SQLITE_OK) {
+                sqlite3_blob_close(b);
+                free(buf);
+                return db_err(st, err, "cannot read the snapshot");
+            }
+            done += (size_t)chunk;
+        }
+        sqlite3_blob_close(b);
+    }
+    *out = buf;
+    return 0;
+}
+
+struct blob_ref {
+    int64_t rowid;
+    int64_t count;
+    int64_t bytes;
+    char name[64];
+};
+
+static const struct blob_ref *find_ref(const struct blob_ref *refs, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(refs[i].name, name) == 0)
+            return &refs[i];
+    return NULL;
+}
+
+int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned parts, struct nis5g_model **out,
+                           struct nis5g_err *err)
+{
+    *out = NULL;
+    struct nis5g_snapshot snap;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT " SNAP_COLS " FROM snapshot WHERE id = ?", -1, &s, NULL))
+        return db_err(st, err, "cannot read the snapshot");
+    sqlite3_bind_int64(s, 1, snapshot_id);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return nis5g_err_set(err, NIS5G_ENOTFOUND, "no snapshot %lld in %s", (long long)snapshot_id, st->path);
+    }
+    snap_row(s, &snap);
+    sqlite3_finalize(s);
+
+    if (sqlite3_prepare_v2(st->db, "SELECT rowid, name, count, length(data) FROM snapshot_blob WHERE snapshot = ?",
+                           -1, &s, NULL))
+        return db_err(st, err, "cannot read the snapshot");
+    sqlite3_bind_int64(s, 1, snapshot_id);
+    struct blob_ref *refs = NULL;
+    size_t nrefs = 0, cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (nrefs == cap) {
+            cap = cap ? 2 * cap : 64;
+            refs = nis5g_xreallocarray(refs, cap, sizeof *refs);
+        }
+        struct blob_ref *r = &refs[nrefs++];
+        r->rowid = sqlite3_column_int64(s, 0);
+        snprintf(r->name, sizeof r->name, "%s", (const char *)sqlite3_column_text(s, 1));
+        r->count = sqlite3_column_int64(s, 2);
+        r->bytes = sqlite3_column_int64(s, 3);
+    }
+    sqlite3_finalize(s);
+
+    struct nis5g_model *m = nis5g_model_new();
+    m->as_of = snap.as_of;
+    m->parts = parts | NIS5G_PART_BASE;
+    m->n_elements = (uint32_t)snap.n_elements;
+    m->n_links = (uint32_t)snap.n_links;
+    m->n_products = (uint32_t)snap.n_products;
+    m->n_measures = (uint32_t)snap.n_measures;
+    int rc = 0;
+    for (size_t i = 0; i < model_ndicts && !rc; i++) {
+        const struct model_dict *md = &model_dicts[i];
+        if (md->part && !(parts & md->part))
+            continue;
+        struct nis5g_dict *d = (void *)((char *)m + md->offset);
+        char name[64];
+        snprintf(name, sizeof name, "dict.%s.off", md->name);
+        const struct blob_ref *ro = find_ref(refs, nrefs, name);
+        snprintf(name, sizeof name, "dict.%s.heap", md->name);
+        const struct blob_ref *rh = find_ref(refs, nrefs, name);
+        if (!ro || !rh || ro->count < 1 || ro->bytes != ro->count * 4) {
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot %s is damaged (dictionary %s)", st->path,
+                               snap.imported_at, md->name);
+            break;
+        }
+        void *off, *heap;
+        if ((rc = read_blob(st, ro->rowid, (size_t)ro->bytes, &off, err)))
+            break;
+        if ((rc = read_blob(st, rh->rowid, (size_t)rh->bytes, &heap, err))) {
+            free(off);
+            break;
+        }
+        d->off = off;
+        d->heap = heap;
+        d->n = (uint32_t)(ro->count - 1);
+        d->off_cap = d->n + 1;
+        d->heap_len = d->heap_cap = (size_t)rh->bytes;
+        if (d->off[d->n] != rh->bytes)
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (dictionary %s)", st->path, md->name);
+    }
+    for (size_t i = 0; i < model_ncols && !rc; i++) {
+        const struct model_col *c = &model_cols[i];
+        if (c->part && !(parts & c->part))
+            continue;
+        const struct blob_ref *r = find_ref(refs, nrefs, c->name);
+        if (!r || r->bytes != r->count * (int64_t)c->size) {
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (column %s)", st->path, c->name);
+            break;
+        }
+        void *p;
+        if ((rc = read_blob(st, r->rowid, (size_t)r->bytes, &p, err)))
+            break;
+        *(void **)((char *)m + c->offset) = p;
+        /* Counts that no snapshot column records: check the rest agree. */
+        if (c->count != CNT_SITE_TAGS && c->count != CNT_PROD_CERTS &&
+            (size_t)r->count != model_col_count(m, c->count))
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (column %s has %lld entries)", st->path,
+                               c->name, (long long)r->count);
+    }
+    free(refs);
+    if (rc) {
+        nis5g_model_free(m);
+        return rc;
+    }
+    *out = m;
+    return 0;
+}
