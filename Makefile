@@ -8,7 +8,7 @@
 
 CC      ?= cc
 PKGS    := sqlite3 libsodium jansson libmicrohttpd
-CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DNIS5G_DATADIR=\"$(CURDIR)/data\"
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter
 OPT     ?= -O2 -g
