@@ -1,0 +1,175 @@
+/*
+ * service.c — the works/service evaluation of SPEC §1, 64 scenarios per
+ * uint64_t word, one pass over the topological order; and the radio sites
+ * with their baseline (service with nothing failed).
+ *
+ * The pass is in place: w[e] holds "fails" on entry and "works" on exit.
+ * Because every element comes after all it depends on, the words read for
+ * its dependencies already hold "works" when it is reached.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nis5g/buf.h"
+#include "nis5g/resilience.h"
+
+void nis5g_service_eval(const struct nis5g_model *m, uint64_t *w)
+{
+    const uint32_t *off = m->dep_off, *dep = m->dep, *grp = m->dep_group;
+    const uint8_t *status = m->el_status;
+    for (uint32_t i = 0; i < m->n_elements; i++) {
+        uint32_t e = m->topo[i];
+        if (status[e] != NIS5G_ST_ACTIVE) {
+            w[e] = 0;
+            continue;
+        }
+        uint64_t x = ~w[e];
+        uint32_t k = off[e], end = off[e + 1];
+        /* Required links first (no group), then pools as runs of one group. */
+        for (; k < end && grp[k] == NIS5G_NONE && x; k++)
+            x &= w[dep[k]];
+        while (k < end && x) {
+            uint32_t g = grp[k];
+            uint64_t any = 0;
+            for (; k < end && grp[k] == g; k++)
+                any |= w[dep[k]];
+            x &= any;
+        }
+        w[e] = x;
+    }
+}
+
+void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
+{
+    memset(rs, 0, sizeof *rs);
+    uint32_t ns = m->sites.n, nf = m->functions.n;
+    uint8_t *is_radio = nis5g_xcalloc(nf ? nf : 1, 1);
+    for (uint32_t f = 0; f < nf; f++)
+        is_radio[f] = (uint8_t)nis5g_model_is_radio_function(m, (uint16_t)f);
+
+    /* Count active radios per site, then place them (counting sort). */
+    uint32_t *cnt = nis5g_xcalloc((size_t)ns + 1, sizeof *cnt);
+    for (uint32_t e = 0; e < m->n_elements; e++) {
+        uint32_t s = m->el_site[e];
+        if (s != NIS5G_NONE && m->el_status[e] == NIS5G_ST_ACTIVE && m->el_function[e] < nf &&
+            is_radio[m->el_function[e]])
+            cnt[s]++;
+    }
+    uint32_t n = 0;
+    uint64_t total = 0;
+    for (uint32_t s = 0; s < ns; s++)
+        if (cnt[s]) {
+            n++;
+            total += cnt[s];
+        }
+    rs->n = n;
+    rs->site = nis5g_xcalloc(n ? n : 1, sizeof *rs->site);
+    rs->off = nis5g_xcalloc((size_t)n + 1, sizeof *rs->off);
+    rs->radio = nis5g_xcalloc(total ? total : 1, sizeof *rs->radio);
+    rs->base = nis5g_xcalloc(n ? n : 1, 1);
+    /* cnt[s] becomes the next write position of site s; idx maps site → i. */
+    uint32_t *idx = nis5g_xcalloc((size_t)ns + 1, sizeof *idx);
+    uint32_t i = 0, pos = 0;
+    for (uint32_t s = 0; s < ns; s++) {
+        if (!cnt[s])
+            continue;
+        rs->site[i] = s;
+        rs->off[i] = pos;
+        idx[s] = i;
+        pos += cnt[s];
+        cnt[s] = rs->off[i];
+        i++;
+    }
+    rs->off[n] = pos;
+    for (uint32_t e = 0; e < m->n_elements; e++) {
+        uint32_t s = m->el_site[e];
+        if (s != NIS5G_NONE && m->el_status[e] == NIS5G_ST_ACTIVE && m->el_function[e] < nf &&
+            is_radio[m->el_function[e]])
+            rs->radio[cnt[s]++] = e;
+    }
+    free(idx);
+    free(cnt);
+    free(is_radio);
+
+    /* Baseline: nothing failed. */
+    rs->base_works = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *rs->base_works);
+    nis5g_service_eval(m, rs->base_works);
+    for (i = 0; i < n; i++) {
+        int64_t subs = nis5g_site_subs(m, rs->site[i]);
+        rs->subs_total += subs;
+        if (nis5g_radio_site_service(rs, i, rs->base_works)) {
+            rs->base[i] = 1;
+            rs->n_base++;
+            rs->subs_base += subs;
+        }
+    }
+}
+
+void nis5g_radio_sites_release(struct nis5g_radio_sites *rs)
+{
+    free(rs->site);
+    free(rs->off);
+    free(rs->radio);
+    free(rs->base);
+    free(rs->base_works);
+    memset(rs, 0, sizeof *rs);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Nearest rank: the smallest value with at least p% of the values <= it. */
+static size_t rank(size_t n, int p)
+{
+    size_t r = ((size_t)p * n + 99) / 100;
+    return r ? r - 1 : 0;
+}
+
+void nis5g_dist_u32(const uint32_t *v, size_t n, size_t stride, struct nis5g_dist *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!n)
+        return;
+    uint32_t *s = nis5g_xmalloc(n * sizeof *s);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        s[i] = v[i * stride];
+        sum += s[i];
+    }
+    qsort(s, n, sizeof *s, cmp_u32);
+    out->mean = sum / (double)n;
+    out->p50 = s[rank(n, 50)];
+    out->p95 = s[rank(n, 95)];
+    out->p99 = s[rank(n, 99)];
+    out->max = s[n - 1];
+    free(s);
+}
+
+void nis5g_dist_i64(const int64_t *v, size_t n, size_t stride, struct nis5g_dist *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!n)
+        return;
+    int64_t *s = nis5g_xmalloc(n * sizeof *s);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        s[i] = v[i * stride];
+        sum += (double)s[i];
+    }
+    qsort(s, n, sizeof *s, cmp_i64);
+    out->mean = sum / (double)n;
+    out->p50 = s[rank(n, 50)];
+    out->p95 = s[rank(n, 95)];
+    out->p99 = s[rank(n, 99)];
+    out->max = s[n - 1];
+    free(s);
+}
