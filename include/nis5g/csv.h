@@ -51,6 +51,9 @@ void nis5g_csv_close(struct nis5g_csv *c);
  * it is the last line). */
 int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err);
 
+/* Add empty fields to the current record until it has n fields. */
+void nis5g_csv_pad(struct nis5g_csv *c, size_t n);
+
 /* Column (1-based, in characters) of byte offset `at` on the line starting
  * at line_at. */
 int nis5g_csv_col(const struct nis5g_csv *c, size_t line_at, size_t at);

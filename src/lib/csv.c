@@ -136,6 +136,28 @@ static struct nis5g_csv_field *push_field(struct nis5g_csv *c)
     return &c->f[c->nf++];
 }
 
+void nis5g_csv_pad(struct nis5g_csv *c, size_t n)
+{
+    while (c->nf < n) {
+        struct nis5g_csv_field *f = push_field(c);
+        memset(f, 0, sizeof *f);
+        f->p = "";
+    }
+}
+
+/* After a syntax error: resume at the line after offset i. */
+static void skip_line(struct nis5g_csv *c, size_t i)
+{
+    const char *nl = memchr(c->data + i, '\n', c->len - i);
+    if (!nl) {
+        c->pos = c->len;
+        return;
+    }
+    c->pos = (size_t)(nl - c->data) + 1;
+    c->line++;
+    c->line_at = c->pos;
+}
+
 /* 1 for bytes that end an unquoted run: , \n \r " */
 static const unsigned char stop[256] = { [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1 };
 
@@ -182,7 +204,7 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
             i = r;
             if (i < n && d[i] != ',' && d[i] != '\n' && !(d[i] == '\r' && i + 1 < n && d[i + 1] == '\n') &&
                 !(d[i] == '\r' && i + 1 == n)) {
-                c->pos = n;
+                skip_line(c, i);
                 return -bad_at(c, i, err, "unexpected text after a closing quote (quote the whole field, "
                                           "and double any quote inside it)");
             }
@@ -191,12 +213,12 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
             while (i < n && !stop[(unsigned char)d[i]])
                 i++;
             if (i < n && d[i] == '"') {
-                c->pos = n;
+                skip_line(c, i);
                 return -bad_at(c, i, err, "quote inside an unquoted field (quote the whole field, and double "
                                           "any quote inside it)");
             }
             if (i < n && d[i] == '\r' && !(i + 1 < n && d[i + 1] == '\n') && i + 1 != n) {
-                c->pos = n;
+                skip_line(c, i);
                 return -bad_at(c, i, err, "carriage return inside an unquoted field");
             }
             f->p = d + s;

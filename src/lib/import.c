@@ -70,6 +70,7 @@ struct imp {
     struct nis5g_csv csv; /* the file being read */
     const char *fname;
     int col[MAX_COLS];    /* spec column -> field index, or -1 */
+    int row_quiet;        /* the row has the wrong field count: read its id, report nothing more */
     int ncols;            /* fields in the header */
 
     uint32_t *op_line, *site_line, *el_line;
@@ -106,6 +107,8 @@ static void vdiag(struct imp *im, enum nis5g_severity sev, uint32_t line, size_t
 {
     if (sev == NIS5G_ERROR && full(im))
         return; /* the cap is on what is reported */
+    if (im->row_quiet)
+        return;
     struct nis5g_buf b = NIS5G_BUF_INIT;
     nis5g_buf_vaddf(&b, fmt, ap);
     size_t srcn = 0;
@@ -383,6 +386,7 @@ static int read_header(struct imp *im, enum file_kind k)
  * when the error cap is reached, or the file cannot be read further). */
 static int next_row(struct imp *im)
 {
+    im->row_quiet = 0;
     for (;;) {
         if (full(im))
             return 0;
@@ -408,6 +412,8 @@ static int next_row(struct imp *im)
                     g->source = nis5g_xstrndup(p, n);
                 }
             }
+            if (im->csv.pos < im->csv.len)
+                continue; /* the reader resumed on the next line */
             return 0;
         }
         if (rc == 0)
@@ -419,6 +425,8 @@ static int next_row(struct imp *im)
             ferr(im, &c->f[0], 0, "blank line (every line must be a row of %d fields)", im->ncols);
             continue;
         }
+        if (full(im))
+            return 0;
         if ((int)c->nf > im->ncols) {
             ferr(im, &c->f[im->ncols], 0, "expected %d fields as in the header, found %zu (quote fields that "
                  "contain commas)", im->ncols, c->nf);
@@ -431,6 +439,12 @@ static int next_row(struct imp *im)
                 at.line = l->line;
             ferr(im, &at, 0, "expected %d fields as in the header, found %zu", im->ncols, c->nf);
         }
+        /* Hand the row on with missing fields empty, so that its id is
+         * still known (no cascade of "unknown operator" below), but say
+         * nothing more about it: its fields are not where the header says. */
+        nis5g_csv_pad(c, (size_t)im->ncols);
+        im->row_quiet = 1;
+        return 1;
     }
 }
 
@@ -1415,14 +1429,24 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
     if (!diags->errors) {
         static const enum file_kind order[] = { F_OPERATORS, F_SITES, F_SUPPLIERS, F_PRODUCTS, F_ELEMENTS,
                                                 F_LINKS, F_MEASURES };
+        int unreadable[F_COUNT] = { 0 };
         for (size_t i = 0; i < sizeof order / sizeof order[0] && !full(&im); i++) {
             enum file_kind k = order[i];
             if (!im.path[k])
                 continue;
             if (k == F_LINKS && diags->errors)
                 continue; /* links name elements: wait for a clean elements.csv */
-            if (open_file(&im, k))
+            /* A file whose header could not be read leaves its ids
+             * unknown: reading the files that refer to them would only
+             * repeat that as one error per row. */
+            if ((k == F_SITES || k == F_ELEMENTS || k == F_MEASURES) && unreadable[F_OPERATORS])
                 continue;
+            if (k == F_ELEMENTS && unreadable[F_SITES])
+                continue;
+            if (open_file(&im, k)) {
+                unreadable[k] = 1;
+                continue;
+            }
             switch (k) {
             case F_OPERATORS: read_operators(&im); break;
             case F_SITES: read_sites(&im); break;
