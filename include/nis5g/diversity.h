@@ -10,12 +10,13 @@
  * Weights: by element count, or by subscribers served. An element's
  * subscriber weight is the subscribers it serves, shared evenly among the
  * elements of the same function that serve them:
- *   - an element at a site: the site's subscribers divided by the number of
- *     active elements of that function at the site;
- *   - an element without a site (core, management): its operator's
- *     subscribers (operators.csv, or when empty the sum of its sites'
- *     subscribers) divided by the number of the operator's active site-less
- *     elements of that function.
+ *   - an element at a site with subscribers: the site's subscribers divided
+ *     by the number of active elements of that function at the site;
+ *   - any other element (no site, or a site without subscribers: data
+ *     centres, aggregation points): its operator's subscribers
+ *     (operators.csv, or when empty the sum of its sites' subscribers)
+ *     divided by the number of the operator's other active elements of
+ *     that function (those not at a site with subscribers).
  * So, for each operator and function, the weights add up to the
  * subscribers it covers, and a vendor's share by subscribers is the share
  * of subscribers whose equipment of that kind comes from it.

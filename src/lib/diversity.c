@@ -111,6 +111,12 @@ static int hmap_get(struct hmap *h, uint64_t key, uint32_t *val)
 
 /* ---- subscriber weights -------------------------------------------------- */
 
+/* True when element e serves the subscribers of its own site. */
+static inline int at_site(const struct nis5g_model *m, uint32_t e)
+{
+    return m->el_site[e] != NIS5G_NONE && nis5g_site_subs(m, m->el_site[e]) > 0;
+}
+
 void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **out)
 {
     uint32_t n = m->n_elements, nf = m->functions.n ? m->functions.n : 1, nops = m->operators.n;
@@ -134,7 +140,7 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
         slot[e] = NIS5G_NONE;
         if (m->el_status[e] != NIS5G_ST_ACTIVE)
             continue;
-        uint64_t place = m->el_site[e] != NIS5G_NONE ? m->el_site[e] : (uint64_t)m->sites.n + m->el_operator[e];
+        uint64_t place = at_site(m, e) ? m->el_site[e] : (uint64_t)m->sites.n + m->el_operator[e];
         uint32_t v;
         if (hmap_get(&h, place * nf + m->el_function[e], &v)) {
             if (v >= cnt_cap) {
@@ -149,7 +155,7 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
     for (uint32_t e = 0; e < n; e++) {
         if (slot[e] == NIS5G_NONE)
             continue;
-        double subs = m->el_site[e] != NIS5G_NONE ? (double)nis5g_site_subs(m, m->el_site[e]) : op_subs[m->el_operator[e]];
+        double subs = at_site(m, e) ? (double)nis5g_site_subs(m, m->el_site[e]) : op_subs[m->el_operator[e]];
         w[e] = subs / cnt[slot[e]];
     }
     free(slot);
