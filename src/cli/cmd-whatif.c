@@ -220,8 +220,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     for (int d = 0; d < NIS5G_DOM_COUNT; d++)
         if (w.domains & (1u << d))
             nis5g_buf_addf(&doms, "%s%s", doms.len ? ", " : "", nis5g_domain_names[d]);
-    fprintf(f, "Ban %s from %s: %s active elements to replace\n", vendor,
-            w.domains == (1u << NIS5G_DOM_COUNT) - 1 ? "every domain" : doms.data, cli_num((long long)w.elements, a));
+    fprintf(f, "Ban %s from %s: %s active element%s to replace\n", vendor,
+            w.domains == (1u << NIS5G_DOM_COUNT) - 1 ? "every domain" : doms.data, cli_num((long long)w.elements, a),
+            w.elements == 1 ? "" : "s");
     nis5g_buf_release(&doms);
     if (!w.elements) {
         fprintf(f, "nothing to replace\n");
@@ -260,7 +261,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         }
     fprintf(f, "\n");
     if (rate > 0)
-        fprintf(f, "at %g a month: %.0f months\n", rate, months);
+        fprintf(f, "at %g a month: %.0f month%s\n", rate, months, months == 1 ? "" : "s");
     fprintf(f, "\nNational shares by domain, after replacing with each operator's other vendors\n");
     change_table(ctx, m, &w.before_dom, &w.after_dom);
     fprintf(f, "\nBy operator and domain\n");
