@@ -42,8 +42,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     struct nis5g_diags d;
     nis5g_diags_init(&d);
     struct nis5g_model *m = NULL;
+    double t0 = cli_now();
     int rc = nis5g_import(paths, np, &o, &m, &d);
     cli_progress_done(ctx);
+    cli_timing("parse and check", t0);
+    t0 = cli_now();
     cli_print_diags(ctx, &d);
     if (rc) {
         fprintf(stderr, "nis5g import: %zu error%s%s; nothing was imported\n", d.errors, d.errors == 1 ? "" : "s",
@@ -62,6 +65,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         cli_progress(ctx, "saving", 0, 0);
     rc = nis5g_store_save_model(ctx->store, m, src.data, &saved, &err);
     cli_progress_done(ctx);
+    cli_timing("save", t0);
     nis5g_buf_release(&src);
     nis5g_model_free(m);
     if (rc) {
