@@ -35,19 +35,41 @@
  * when e works in scenario s. Planned and retired elements never work. */
 void nis5g_service_eval(const struct nis5g_model *m, uint64_t *w);
 
+/* The evaluation compiled for speed: elements renumbered by their place in
+ * the topological order ("positions"), so that one pass reads the program
+ * and writes the words sequentially. Every required link is a group (a
+ * link without a group is a group of one); bit 31 of a dep entry marks the
+ * first member of each group. Words passed to nis5g_service_prog_eval are
+ * indexed by position. Needs n_elements < 2^31. */
+struct nis5g_service_prog {
+    uint32_t n;
+    const uint32_t *el; /* position → element (the model's topo, borrowed) */
+    uint32_t *pos;      /* element → position */
+    uint32_t *off;      /* n+1 offsets into dep, by position */
+    uint32_t *dep;      /* positions of the dependencies, group starts flagged */
+    uint8_t *live;      /* by position: 1 when the element is active */
+};
+#define NIS5G_PROG_START 0x80000000u
+
+void nis5g_service_prog_build(const struct nis5g_model *m, struct nis5g_service_prog *p);
+void nis5g_service_prog_release(struct nis5g_service_prog *p);
+/* As nis5g_service_eval, with w indexed by position. */
+void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w);
+
 /* The radio sites of a model: sites with at least one active radio element
  * (RU or gNB), each with its active radios, and whether it has service
  * with nothing failed (the baseline). Sites are in site-id order. */
 struct nis5g_radio_sites {
+    struct nis5g_service_prog prog; /* the compiled evaluation */
     uint32_t n;          /* radio sites */
     uint32_t *site;      /* n: the site id */
     uint32_t *off;       /* n+1: offsets into radio */
-    uint32_t *radio;     /* the active radio elements of each radio site */
+    uint32_t *radio;     /* the active radios of each radio site, as positions */
     uint8_t *base;       /* n: 1 when the site has service with nothing failed */
     uint32_t n_base;     /* radio sites with service at baseline */
     int64_t subs_total;  /* subscribers of all radio sites */
     int64_t subs_base;   /* subscribers of radio sites with service at baseline */
-    uint64_t *base_works;/* n_elements: all-ones when the element works at baseline, else 0 */
+    uint64_t *base_works;/* by position: all-ones when the element works at baseline, else 0 */
 };
 
 /* Find the radio sites and evaluate the baseline. Release with
@@ -56,7 +78,7 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
 void nis5g_radio_sites_release(struct nis5g_radio_sites *rs);
 
 /* Service of radio site i (index into rs, not a site id) in the 64
- * scenarios of w, as evaluated by nis5g_service_eval. */
+ * scenarios of w, as evaluated by nis5g_service_prog_eval (by position). */
 static inline uint64_t nis5g_radio_site_service(const struct nis5g_radio_sites *rs, uint32_t i,
                                                 const uint64_t *w)
 {

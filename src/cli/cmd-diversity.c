@@ -169,10 +169,12 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         return rc;
     struct nis5g_diversity d;
     struct nis5g_err err = { 0 };
+    double t0 = cli_now();
     if (nis5g_diversity_compute(m, fields, weight, &d, &err)) {
         nis5g_model_free(m);
         return cli_fail_err(ctx, &err);
     }
+    cli_timing("diversity", t0);
     if (json)
         rc = cli_print_json(ctx, to_json(m, &d, weight));
     else

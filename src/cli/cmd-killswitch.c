@@ -271,11 +271,15 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         goto out;
     }
 
+    double t0 = cli_now();
     struct nis5g_radio_sites rs;
     nis5g_radio_sites_build(m, &rs);
+    cli_timing("radio sites and baseline", t0);
+    t0 = cli_now();
     struct nis5g_ks_result *res = nis5g_xcalloc(s.n ? s.n : 1, sizeof *res);
     nis5g_killswitch_run(m, &rs, s.sc, s.n, res, cli_progress, ctx);
     cli_progress_done(ctx);
+    cli_timing("kill-switch scenarios", t0);
     uint32_t *op_sites = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, sizeof *op_sites);
     int64_t *op_subs = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, sizeof *op_subs);
     for (uint32_t i = 0; i < rs.n; i++) {

@@ -136,8 +136,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         return rc;
     }
 
+    double t0 = cli_now();
     struct nis5g_radio_sites rs;
     nis5g_radio_sites_build(m, &rs);
+    cli_timing("radio sites and baseline", t0);
+    t0 = cli_now();
     struct nis5g_mc_result res;
     struct nis5g_err err = { 0 };
     if (nis5g_montecarlo_run(m, &rs, &o, &res, &err)) {
@@ -146,6 +149,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         goto out;
     }
     cli_progress_done(ctx);
+    cli_timing("monte carlo trials", t0);
 
     uint32_t nops = m->operators.n;
     uint32_t *op_sites = nis5g_xcalloc(nops ? nops : 1, sizeof *op_sites);

@@ -62,6 +62,15 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
         }
     }
 
+    /* Vendor and domain by position, so that each pass reads sequentially. */
+    const struct nis5g_service_prog *pg = &rs->prog;
+    uint16_t *vend = nis5g_xmalloc((m->n_elements ? m->n_elements : 1) * sizeof *vend);
+    uint8_t *dom = nis5g_xmalloc(m->n_elements ? m->n_elements : 1);
+    for (uint32_t i = 0; i < m->n_elements; i++) {
+        vend[i] = m->el_vendor[pg->el[i]];
+        dom[i] = m->el_domain[pg->el[i]];
+    }
+
     for (size_t base = 0; base < n; base += 64) {
         size_t cnt = n - base < 64 ? n - base : 64;
         memset(vmask, 0, (nv ? nv : 1) * sizeof *vmask);
@@ -69,9 +78,9 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
             for (size_t k = 0; k < sc[base + s].n_vendors; k++)
                 if (sc[base + s].vendors[k] < nv)
                     vmask[sc[base + s].vendors[k]] |= 1ull << s;
-        for (uint32_t e = 0; e < m->n_elements; e++)
-            w[e] = vmask[m->el_vendor[e]];
-        nis5g_service_eval(m, w);
+        for (uint32_t i = 0; i < m->n_elements; i++)
+            w[i] = vmask[vend[i]];
+        nis5g_service_prog_eval(pg, w);
 
         uint64_t valid = cnt == 64 ? ~0ull : (1ull << cnt) - 1;
         for (uint32_t i = 0; i < rs->n; i++) {
@@ -98,10 +107,10 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
 
         uint64_t planes[NIS5G_DOM_COUNT][PLANES];
         memset(planes, 0, sizeof planes);
-        for (uint32_t e = 0; e < m->n_elements; e++) {
-            uint64_t x = rs->base_works[e] & ~w[e] & ~vmask[m->el_vendor[e]];
+        for (uint32_t i = 0; i < m->n_elements; i++) {
+            uint64_t x = rs->base_works[i] & ~w[i] & ~vmask[vend[i]];
             if (x)
-                vc_add(planes[m->el_domain[e]], x);
+                vc_add(planes[dom[i]], x);
         }
         for (size_t s = 0; s < cnt; s++)
             for (int d = 0; d < NIS5G_DOM_COUNT; d++) {
@@ -112,6 +121,8 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
         if (progress)
             progress(progress_ctx, "kill-switch", base + cnt, n);
     }
+    free(dom);
+    free(vend);
     free(active);
     free(vmask);
     free(w);

@@ -41,8 +41,8 @@ struct mc {
     uint64_t n_blocks;
     struct mc_class *cls;
     uint32_t n_cls;
-    uint32_t *members;   /* elements of each class, in element order */
-    uint32_t *forced;    /* radios failed by the outage */
+    uint32_t *members;   /* positions of the elements of each class */
+    uint32_t *forced;    /* positions of the radios failed by the outage */
     uint32_t n_forced;
     atomic_ullong next, done;
 };
@@ -100,12 +100,19 @@ static void run_block(struct mc *mc, uint64_t blk, uint64_t *w)
     nis5g_rng_seed2(&rng, mc->o->seed, blk);
     for (uint32_t c = 0; c < mc->n_cls; c++)
         draw_class(&mc->cls[c], mc->members, pp, w, &rng);
-    nis5g_service_eval(m, w);
+    nis5g_service_prog_eval(&rs->prog, w);
 
     uint64_t first = blk * (uint64_t)pp;
     uint64_t cnt = res->trials - first < (uint64_t)pp ? res->trials - first : (uint64_t)pp;
     uint64_t valid = cnt == 64 ? ~0ull : (1ull << cnt) - 1;
+    /* A site lost in most trials of the block (an outage) would cost a
+     * loop over up to 64 bits: add it to every trial at once, and take it
+     * back from the trials where it was not lost. */
     uint32_t nops = res->n_ops;
+    uint32_t all_sites = 0;
+    int64_t all_subs = 0;
+    uint32_t *op_all_sites = nis5g_xcalloc(nops ? nops : 1, sizeof *op_all_sites);
+    int64_t *op_all_subs = nis5g_xcalloc(nops ? nops : 1, sizeof *op_all_subs);
     for (uint32_t i = 0; i < rs->n; i++) {
         if (!rs->base[i])
             continue;
@@ -115,15 +122,34 @@ static void run_block(struct mc *mc, uint64_t blk, uint64_t *w)
         uint32_t site = rs->site[i];
         int64_t subs = nis5g_site_subs(m, site);
         uint16_t op = m->site_operator[site];
+        int sign = 1;
+        if (__builtin_popcountll(lost) > 32) {
+            all_sites++;
+            all_subs += subs;
+            op_all_sites[op]++;
+            op_all_subs[op] += subs;
+            lost = ~lost & valid;
+            sign = -1;
+        }
         while (lost) {
             uint64_t t = first + (uint64_t)__builtin_ctzll(lost);
             lost &= lost - 1;
-            res->sites_lost[t]++;
-            res->subs_lost[t] += subs;
-            res->op_sites_lost[t * nops + op]++;
-            res->op_subs_lost[t * nops + op] += subs;
+            res->sites_lost[t] += (uint32_t)sign;
+            res->subs_lost[t] += sign * subs;
+            res->op_sites_lost[t * nops + op] += (uint32_t)sign;
+            res->op_subs_lost[t * nops + op] += sign * subs;
         }
     }
+    for (uint64_t t = first; t < first + cnt; t++) {
+        res->sites_lost[t] += all_sites;
+        res->subs_lost[t] += all_subs;
+        for (uint32_t op = 0; op < nops; op++) {
+            res->op_sites_lost[t * nops + op] += op_all_sites[op];
+            res->op_subs_lost[t * nops + op] += op_all_subs[op];
+        }
+    }
+    free(op_all_sites);
+    free(op_all_subs);
 }
 
 static void *worker(void *arg)
@@ -206,7 +232,7 @@ int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_s
     mc.members = nis5g_xmalloc((total ? total : 1) * sizeof *mc.members);
     for (uint32_t e = 0; e < m->n_elements; e++)
         if (cls_of[e] != NIS5G_NONE)
-            mc.members[start[cls_of[e]]++] = e;
+            mc.members[start[cls_of[e]]++] = rs->prog.pos[e];
     free(start);
     free(cnt);
     free(p_of);

@@ -6,6 +6,12 @@
  * The pass is in place: w[e] holds "fails" on entry and "works" on exit.
  * Because every element comes after all it depends on, the words read for
  * its dependencies already hold "works" when it is reached.
+ *
+ * nis5g_service_eval walks the model as it is (simple; used for single
+ * explanations and as the tests' second opinion); the analyses use the
+ * compiled program, renumbered in topological order, whose pass reads its
+ * arrays and writes its words sequentially — the model's own order jumps
+ * around memory (Kahn's order visits elements far apart in the columns).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +45,77 @@ void nis5g_service_eval(const struct nis5g_model *m, uint64_t *w)
     }
 }
 
+void nis5g_service_prog_build(const struct nis5g_model *m, struct nis5g_service_prog *p)
+{
+    uint32_t n = m->n_elements;
+    memset(p, 0, sizeof *p);
+    p->n = n;
+    p->el = m->topo;
+    p->pos = nis5g_xmalloc(((size_t)n + 1) * sizeof *p->pos);
+    p->off = nis5g_xmalloc(((size_t)n + 1) * sizeof *p->off);
+    p->dep = nis5g_xmalloc(((size_t)m->n_links + 1) * sizeof *p->dep);
+    p->live = nis5g_xmalloc((size_t)n + 1);
+    for (uint32_t i = 0; i < n; i++)
+        p->pos[m->topo[i]] = i;
+    /* Degrees by position, then offsets; the element-order passes below
+     * read the model sequentially and write each element's run in one go. */
+    for (uint32_t e = 0; e < n; e++) {
+        uint32_t i = p->pos[e];
+        p->off[i + 1] = m->dep_off[e + 1] - m->dep_off[e];
+        p->live[i] = m->el_status[e] == NIS5G_ST_ACTIVE;
+    }
+    p->off[0] = 0;
+    for (uint32_t i = 0; i < n; i++)
+        p->off[i + 1] += p->off[i];
+    for (uint32_t e = 0; e < n; e++) {
+        uint32_t *out = p->dep + p->off[p->pos[e]];
+        uint32_t prev = NIS5G_NONE;
+        for (uint32_t k = m->dep_off[e]; k < m->dep_off[e + 1]; k++) {
+            uint32_t g = m->dep_group[k];
+            int start = g == NIS5G_NONE || g != prev;
+            prev = g;
+            *out++ = p->pos[m->dep[k]] | (start ? NIS5G_PROG_START : 0);
+        }
+    }
+}
+
+void nis5g_service_prog_release(struct nis5g_service_prog *p)
+{
+    free(p->pos);
+    free(p->off);
+    free(p->dep);
+    free(p->live);
+    memset(p, 0, sizeof *p);
+}
+
+void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w)
+{
+    const uint32_t *off = p->off, *dep = p->dep;
+    const uint8_t *live = p->live;
+    for (uint32_t i = 0; i < p->n; i++) {
+        uint64_t x = live[i] ? ~w[i] : 0;
+        uint32_t k = off[i], end = off[i + 1];
+        if (x && k < end) {
+            /* Each group: OR of its members; the element needs every group. */
+            uint64_t any = w[dep[k] & ~NIS5G_PROG_START];
+            for (k++; k < end; k++) {
+                uint32_t d = dep[k];
+                if (d & NIS5G_PROG_START) {
+                    x &= any;
+                    any = 0;
+                }
+                any |= w[d & ~NIS5G_PROG_START];
+            }
+            x &= any;
+        }
+        w[i] = x;
+    }
+}
+
 void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
 {
     memset(rs, 0, sizeof *rs);
+    nis5g_service_prog_build(m, &rs->prog);
     uint32_t ns = m->sites.n, nf = m->functions.n;
     uint8_t *is_radio = nis5g_xcalloc(nf ? nf : 1, 1);
     for (uint32_t f = 0; f < nf; f++)
@@ -85,7 +159,7 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
         uint32_t s = m->el_site[e];
         if (s != NIS5G_NONE && m->el_status[e] == NIS5G_ST_ACTIVE && m->el_function[e] < nf &&
             is_radio[m->el_function[e]])
-            rs->radio[cnt[s]++] = e;
+            rs->radio[cnt[s]++] = rs->prog.pos[e];
     }
     free(idx);
     free(cnt);
@@ -93,7 +167,7 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
 
     /* Baseline: nothing failed. */
     rs->base_works = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *rs->base_works);
-    nis5g_service_eval(m, rs->base_works);
+    nis5g_service_prog_eval(&rs->prog, rs->base_works);
     for (i = 0; i < n; i++) {
         int64_t subs = nis5g_site_subs(m, rs->site[i]);
         rs->subs_total += subs;
@@ -107,6 +181,7 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
 
 void nis5g_radio_sites_release(struct nis5g_radio_sites *rs)
 {
+    nis5g_service_prog_release(&rs->prog);
     free(rs->site);
     free(rs->off);
     free(rs->radio);

@@ -234,7 +234,19 @@ TEST(eval_matches_reference_on_random_topologies)
                     w[e] |= 1ull << s;
             }
         }
+        /* The compiled program, on words by position, must agree. */
+        struct nis5g_service_prog pg;
+        nis5g_service_prog_build(m, &pg);
+        uint64_t wp[MAXE];
+        for (int e = 0; e < t.n; e++)
+            wp[pg.pos[e]] = w[e];
+        nis5g_service_prog_eval(&pg, wp);
         nis5g_service_eval(m, w);
+        for (int e = 0; e < t.n; e++)
+            if (wp[pg.pos[e]] != w[e])
+                CHECK_(0, "iteration %d element %d: program %llx, model %llx", iter, e,
+                       (unsigned long long)wp[pg.pos[e]], (unsigned long long)w[e]);
+        nis5g_service_prog_release(&pg);
         int bad = 0;
         for (int s = 0; s < 64 && !bad; s++) {
             int works[MAXE];
