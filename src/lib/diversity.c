@@ -128,39 +128,72 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
     for (uint32_t o = 0; o < nops; o++)
         if (m->op_subscribers[o] >= 0)
             op_subs[o] = (double)m->op_subscribers[o];
-    /* Count the active elements of each (site, function) and, for site-less
-     * ones, of each (operator, function): key = place * nf + function, with
-     * operators placed after the sites. */
-    struct hmap h;
-    hmap_init(&h, 1024);
+    /* Elements at a site with subscribers share the site's subscribers with
+     * the site's other active elements of the same function: group the
+     * elements by site (a counting sort), then count functions site by site
+     * in a small array. The others share their operator's subscribers with
+     * the operator's other such elements of the function: an operator ×
+     * function table (hashed when it would be huge). */
+    uint32_t ns = m->sites.n;
+    uint32_t *soff = nis5g_xcalloc((size_t)ns + 2, sizeof *soff);
+    for (uint32_t e = 0; e < n; e++)
+        if (m->el_status[e] == NIS5G_ST_ACTIVE && at_site(m, e))
+            soff[m->el_site[e] + 2]++;
+    for (uint32_t x = 0; x < ns; x++)
+        soff[x + 2] += soff[x + 1];
+    uint32_t *by_site = nis5g_xmalloc(((size_t)soff[ns + 1] + 1) * sizeof *by_site);
+    for (uint32_t e = 0; e < n; e++)
+        if (m->el_status[e] == NIS5G_ST_ACTIVE && at_site(m, e))
+            by_site[soff[m->el_site[e] + 1]++] = e;
+    uint32_t *fcnt = nis5g_xcalloc(nf, sizeof *fcnt);
+    for (uint32_t x = 0; x < ns; x++) {
+        for (uint32_t k = soff[x]; k < soff[x + 1]; k++)
+            fcnt[m->el_function[by_site[k]]]++;
+        double subs = (double)nis5g_site_subs(m, x);
+        for (uint32_t k = soff[x]; k < soff[x + 1]; k++)
+            w[by_site[k]] = subs / fcnt[m->el_function[by_site[k]]];
+        for (uint32_t k = soff[x]; k < soff[x + 1]; k++)
+            fcnt[m->el_function[by_site[k]]] = 0;
+    }
+    free(fcnt);
+    free(by_site);
+    free(soff);
+
+    int dense = (uint64_t)(nops ? nops : 1) * nf <= ((uint64_t)1 << 24);
+    uint32_t *ocnt = dense ? nis5g_xcalloc((size_t)(nops ? nops : 1) * nf, sizeof *ocnt) : NULL;
+    struct hmap h = { 0 };
     uint32_t *cnt = NULL;
     size_t cnt_cap = 0;
-    uint32_t *slot = nis5g_xmalloc((n ? n : 1) * sizeof *slot);
-    for (uint32_t e = 0; e < n; e++) {
-        slot[e] = NIS5G_NONE;
-        if (m->el_status[e] != NIS5G_ST_ACTIVE)
-            continue;
-        uint64_t place = at_site(m, e) ? m->el_site[e] : (uint64_t)m->sites.n + m->el_operator[e];
-        uint32_t v;
-        if (hmap_get(&h, place * nf + m->el_function[e], &v)) {
-            if (v >= cnt_cap) {
-                cnt_cap = cnt_cap ? cnt_cap * 2 : 1024;
-                cnt = nis5g_xreallocarray(cnt, cnt_cap, sizeof *cnt);
+    if (!dense)
+        hmap_init(&h, 1024);
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t e = 0; e < n; e++) {
+            if (m->el_status[e] != NIS5G_ST_ACTIVE || at_site(m, e))
+                continue;
+            uint64_t key = (uint64_t)m->el_operator[e] * nf + m->el_function[e];
+            uint32_t *c;
+            if (dense) {
+                c = &ocnt[key];
+            } else {
+                uint32_t v;
+                if (hmap_get(&h, key, &v)) {
+                    if (v >= cnt_cap) {
+                        cnt_cap = cnt_cap ? cnt_cap * 2 : 1024;
+                        cnt = nis5g_xreallocarray(cnt, cnt_cap, sizeof *cnt);
+                    }
+                    cnt[v] = 0;
+                }
+                c = &cnt[v];
             }
-            cnt[v] = 0;
+            if (pass == 0)
+                (*c)++;
+            else
+                w[e] = op_subs[m->el_operator[e]] / *c;
         }
-        cnt[v]++;
-        slot[e] = v;
-    }
-    for (uint32_t e = 0; e < n; e++) {
-        if (slot[e] == NIS5G_NONE)
-            continue;
-        double subs = at_site(m, e) ? (double)nis5g_site_subs(m, m->el_site[e]) : op_subs[m->el_operator[e]];
-        w[e] = subs / cnt[slot[e]];
-    }
-    free(slot);
+    free(ocnt);
     free(cnt);
-    hmap_release(&h);
+    if (!dense)
+        hmap_release(&h);
     free(op_subs);
     *out = w;
 }
