@@ -435,6 +435,17 @@ static int32_t ran_date(struct gen *g, struct nis5g_rng *r, const struct gen_cou
     return a + below(r, b - a + 1);
 }
 
+/* Non-RAN equipment of a high-risk vendor in a country that restricted it
+ * dates from before the restriction too (Sweden: always). */
+static int32_t restrict_date(struct gen *g, struct nis5g_rng *r, const struct gen_country *c, int v, int32_t day)
+{
+    if (!g->d->v[v].chinese || c->restricted == NIS5G_NO_DATE || day < c->restricted)
+        return day;
+    if (strcmp(c->code, "SE") != 0 && U(r) >= 0.92)
+        return day;
+    return g->d2016 + below(r, c->restricted - g->d2016);
+}
+
 /* ---- one operator ---- */
 static const int core_nf[] = { FN_AUSF, FN_UDM, FN_UDR, FN_PCF, FN_NRF, FN_NSSF, FN_NEF };
 
@@ -496,7 +507,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
     int a = (int)ceil((double)subs_total / (SUBS_PER_AMF * nd));
     a = a < 1 ? 1 : a > 8 ? 8 : a;
 
-    char pre[64], dcid[3][64], id[64];
+    char dcid[3][64];
     int nfvi_v = k % 2 == 0 ? gen_vendor_find(d, "HPE") : gen_vendor_find(d, "Dell");
     if (nfvi_v < 0)
         nfvi_v = g->fallback[FN_NFVI];
@@ -539,25 +550,27 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         int sv = pick_for(g, r, &o->transport, FN_SWITCH);
         int fv = pick_for(g, r, &o->transport, FN_FIREWALL);
         for (int i = 1; i <= 2; i++) {
-            element(g, (struct eid){ dci, "DCR", i }, op, dci, "transport", FN_ROUTER, rv, base - 100, ST_ACTIVE);
+            element(g, (struct eid){ dci, "DCR", i }, op, dci, "transport", FN_ROUTER, rv,
+                    restrict_date(g, r, c, rv, base - 100), ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
                 link(g, (struct eid){ dci, "DCR", i }, (struct eid){ dci, "PWR", p }, "power");
         }
         for (int i = 1; i <= 2; i++) {
             struct eid e = { dci, "DSW", i };
-            element(g, e, op, dci, "transport", FN_SWITCH, sv, base - 100, ST_ACTIVE);
+            element(g, e, op, dci, "transport", FN_SWITCH, sv, restrict_date(g, r, c, sv, base - 100), ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
                 link(g, e, (struct eid){ dci, "DCR", p }, "dcr");
             for (int p = 1; p <= 2; p++)
                 link(g, e, (struct eid){ dci, "PWR", p }, "power");
         }
         struct eid fw = { dci, "FW", 0 };
-        element(g, fw, op, dci, "transport", FN_FIREWALL, fv, base - 50, ST_ACTIVE);
+        element(g, fw, op, dci, "transport", FN_FIREWALL, fv, restrict_date(g, r, c, fv, base - 50), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
             link(g, fw, (struct eid){ dci, "DSW", p }, "dsw");
         if (dc < 2) {
             struct eid igw = { dci, "IGW", 0 };
-            element(g, igw, op, dci, "interconnect", FN_ROUTER, rv, base - 50, ST_ACTIVE);
+            element(g, igw, op, dci, "interconnect", FN_ROUTER, rv, restrict_date(g, r, c, rv, base - 50),
+                    ST_ACTIVE);
             link(g, igw, fw, "");
         }
         for (int i = 1; i <= 2; i++) {
@@ -588,7 +601,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
             int cnt = f == FN_AMF || f == FN_SMF || f == FN_UPF ? a : 1;
             for (int j = 1; j <= cnt; j++) {
                 struct eid e = { dci, gen_fn_name[f], j };
-                element(g, e, op, dci, "core", f, v, base + below(r, 120), ST_ACTIVE);
+                element(g, e, op, dci, "core", f, v, restrict_date(g, r, c, v, base + below(r, 120)), ST_ACTIVE);
                 for (int p = 1; p <= 2; p++)
                     link(g, e, (struct eid){ dci, "NFVI", p }, "nfvi");
                 if (f != FN_NRF)
@@ -608,14 +621,16 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
     /* Management: OSS in two DCs (a pool), MANO, one EMS per RAN vendor. */
     for (int dc = 0; dc < 2; dc++) {
         struct eid e = { dcid[dc], "OSS", 0 };
-        element(g, e, op, dcid[dc], "management", FN_OSS, core_main, d18 + below(r, 1500), ST_ACTIVE);
+        element(g, e, op, dcid[dc], "management", FN_OSS, core_main,
+                restrict_date(g, r, c, core_main, d18 + below(r, 1500)), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
             link(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
     }
     {
         struct eid e = { dcid[0], "MANO", 0 };
         int mv = makes(g, core_main, FN_MANO) ? core_main : g->fallback[FN_MANO];
-        element(g, e, op, dcid[0], "management", FN_MANO, mv, d18 + below(r, 1500), ST_ACTIVE);
+        element(g, e, op, dcid[0], "management", FN_MANO, mv, restrict_date(g, r, c, mv, d18 + below(r, 1500)),
+                ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
             link(g, e, (struct eid){ dcid[0], "NFVI", p }, "nfvi");
     }
@@ -627,7 +642,8 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         snprintf(ems_suf[v], sizeof ems_suf[v], "EMS-%s", d->v[v].name);
         struct eid e = { dcid[dc], ems_suf[v], 0 };
         int ev = makes(g, v, FN_EMS) ? v : g->fallback[FN_EMS];
-        element(g, e, op, dcid[dc], "management", FN_EMS, ev, g->d2016 + below(r, 2000), ST_ACTIVE);
+        element(g, e, op, dcid[dc], "management", FN_EMS, ev,
+                restrict_date(g, r, c, ev, g->d2016 + below(r, 2000)), ST_ACTIVE);
         for (int x = 0; x < 2; x++)
             link(g, e, (struct eid){ dcid[x], "OSS", 0 }, "oss");
         for (int p = 1; p <= 2; p++)
@@ -643,7 +659,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         jitter(c, r, re->lat, re->lon, 4, &la, &lo);
         site_row(g, hub[u], op, la, lo, re->code, "transport", 24, 0, 0);
         int rv = pick_for(g, r, &o->transport, FN_ROUTER);
-        int32_t base = g->d2016 + below(r, 2500);
+        int32_t base = restrict_date(g, r, c, rv, g->d2016 + below(r, 2500));
         for (int i = 1; i <= 2; i++) {
             struct eid e = { hub[u], "AGG", i };
             element(g, e, op, hub[u], "transport", FN_ROUTER, rv, base, ST_ACTIVE);
@@ -673,7 +689,6 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
     for (int i = 0; i < o->ran.n; i++)
         if (!d->v[o->ran.v[i]].chinese)
             safe.v[safe.n] = o->ran.v[i], safe.w[safe.n++] = o->ran.w[i];
-    double wsum = 0;
     size_t s = 0;
     int gov_done = 0, mil_done = 0;
     for (int e = 0; e < c->nreg; e++) {
@@ -718,12 +733,11 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
                 st->backup = 8;
             else
                 st->backup = (uint8_t)(1 + below(r, 4));
+            /* Subscribers: urban sites carry three times a rural one's. The
+             * weight waits in subs until the shares are known. */
             double wt = st->status == ST_PLANNED ? 0 : (st->urban ? 3.0 : 1.0) * (st->tags & TAG_CAPITAL ? 1.5 : 1.0);
             wt *= 0.6 + 0.8 * U(r);
-            st->subs = 0;
-            /* keep the weight in lat's place until shares are known */
-            wsum += wt;
-            g->sites[s].subs = (uint32_t)llround(wt * 1000);
+            st->subs = (uint32_t)llround(wt * 1000);
         }
     }
     /* Share the operator's subscribers out exactly (cumulative rounding). */
@@ -803,6 +817,8 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
                 rd = inst + below(r, 900);
                 if (rd > g->d_last)
                     rd = g->d_last;
+                if (d->v[v].chinese && c->restricted != NIS5G_NO_DATE && rd >= c->restricted && inst < c->restricted)
+                    rd = inst; /* no new high-risk radios after the restriction */
             }
             if (status == ST_ACTIVE && j > 3 && year_of(inst) < 2020 && U(r) < P_RETIRED_RU * 4)
                 rs = ST_RETIRED;
@@ -822,9 +838,6 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         int edc = ems_of[v] % nd;
         link(g, top, (struct eid){ dcid[edc], ems_suf[v], 0 }, "");
     }
-    (void)id;
-    (void)pre;
-    (void)wsum;
     g->ops++;
 }
 
