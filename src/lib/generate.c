@@ -165,8 +165,8 @@ static const char *const file_header[NFILES] = {
     "site,operator,lat,lon,region,tags,backup_hours,subscribers\n",
     "element,operator,site,domain,function,vendor,product,sw_version,installed,status\n",
     "element,depends_on,group\n",
-    "vendor,country,state_owned,gov_links,intel_law,no_checks,opaque_ownership,pressure,supply_risk,"
-    "quality_issues,designation,notes\n",
+    ("vendor,country,state_owned,gov_links,intel_law,no_checks,opaque_ownership,pressure,supply_risk,"
+     "quality_issues,designation,notes\n"),
     "vendor,product,certifications,end_of_support,critical_vulns\n",
     "scope,measure,status,evidence,date\n",
 };

@@ -125,8 +125,8 @@ TEST(headers_and_field_counts)
         { "sites.csv", "site,operator,lat,lon,region,tags,backup_hours,subscribers" },
         { "elements.csv", "element,operator,site,domain,function,vendor,product,sw_version,installed,status" },
         { "links.csv", "element,depends_on,group" },
-        { "suppliers.csv", "vendor,country,state_owned,gov_links,intel_law,no_checks,opaque_ownership,pressure,"
-                           "supply_risk,quality_issues,designation,notes" },
+        { "suppliers.csv", ("vendor,country,state_owned,gov_links,intel_law,no_checks,opaque_ownership,pressure,"
+                            "supply_risk,quality_issues,designation,notes") },
         { "products.csv", "vendor,product,certifications,end_of_support,critical_vulns" },
         { "measures.csv", "scope,measure,status,evidence,date" },
     };
