@@ -354,7 +354,7 @@ static void element(struct gen *g, struct eid id, const char *op, const char *si
     w_c(w, '\n');
 }
 
-static void link(struct gen *g, struct eid from, struct eid to, const char *group)
+static void dep(struct gen *g, struct eid from, struct eid to, const char *group)
 {
     struct w *w = &g->w[F_LINKS];
     w_row(w);
@@ -553,33 +553,33 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
             element(g, (struct eid){ dci, "DCR", i }, op, dci, "transport", FN_ROUTER, rv,
                     restrict_date(g, r, c, rv, base - 100), ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
-                link(g, (struct eid){ dci, "DCR", i }, (struct eid){ dci, "PWR", p }, "power");
+                dep(g, (struct eid){ dci, "DCR", i }, (struct eid){ dci, "PWR", p }, "power");
         }
         for (int i = 1; i <= 2; i++) {
             struct eid e = { dci, "DSW", i };
             element(g, e, op, dci, "transport", FN_SWITCH, sv, restrict_date(g, r, c, sv, base - 100), ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
-                link(g, e, (struct eid){ dci, "DCR", p }, "dcr");
+                dep(g, e, (struct eid){ dci, "DCR", p }, "dcr");
             for (int p = 1; p <= 2; p++)
-                link(g, e, (struct eid){ dci, "PWR", p }, "power");
+                dep(g, e, (struct eid){ dci, "PWR", p }, "power");
         }
         struct eid fw = { dci, "FW", 0 };
         element(g, fw, op, dci, "transport", FN_FIREWALL, fv, restrict_date(g, r, c, fv, base - 50), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            link(g, fw, (struct eid){ dci, "DSW", p }, "dsw");
+            dep(g, fw, (struct eid){ dci, "DSW", p }, "dsw");
         if (dc < 2) {
             struct eid igw = { dci, "IGW", 0 };
             element(g, igw, op, dci, "interconnect", FN_ROUTER, rv, restrict_date(g, r, c, rv, base - 50),
                     ST_ACTIVE);
-            link(g, igw, fw, "");
+            dep(g, igw, fw, "");
         }
         for (int i = 1; i <= 2; i++) {
             struct eid e = { dci, "NFVI", i };
             element(g, e, op, dci, "infrastructure", FN_NFVI, nfvi_v, base, ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
-                link(g, e, (struct eid){ dci, "DSW", p }, "dsw");
+                dep(g, e, (struct eid){ dci, "DSW", p }, "dsw");
             for (int p = 1; p <= 2; p++)
-                link(g, e, (struct eid){ dci, "PWR", p }, "power");
+                dep(g, e, (struct eid){ dci, "PWR", p }, "power");
         }
     }
     /* Core network functions: AMF/SMF/UPF a per DC, the others one per DC;
@@ -603,18 +603,18 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
                 struct eid e = { dci, gen_fn_name[f], j };
                 element(g, e, op, dci, "core", f, v, restrict_date(g, r, c, v, base + below(r, 120)), ST_ACTIVE);
                 for (int p = 1; p <= 2; p++)
-                    link(g, e, (struct eid){ dci, "NFVI", p }, "nfvi");
+                    dep(g, e, (struct eid){ dci, "NFVI", p }, "nfvi");
                 if (f != FN_NRF)
                     for (int x = 0; x < nd; x++)
-                        link(g, e, (struct eid){ dcid[x], "NRF", 1 }, "nrf");
-                int dep = f == FN_AMF ? FN_AUSF : f == FN_SMF ? FN_PCF : f == FN_AUSF ? FN_UDM
-                        : f == FN_UDM || f == FN_PCF || f == FN_NEF ? FN_UDR : -1;
-                if (dep >= 0)
+                        dep(g, e, (struct eid){ dcid[x], "NRF", 1 }, "nrf");
+                int need = f == FN_AMF ? FN_AUSF : f == FN_SMF ? FN_PCF : f == FN_AUSF ? FN_UDM
+                         : f == FN_UDM || f == FN_PCF || f == FN_NEF ? FN_UDR : -1;
+                if (need >= 0)
                     for (int x = 0; x < nd; x++)
-                        link(g, e, (struct eid){ dcid[x], gen_fn_name[dep], 1 }, gen_fn_name[dep]);
+                        dep(g, e, (struct eid){ dcid[x], gen_fn_name[need], 1 }, gen_fn_name[need]);
                 if (f == FN_SEPP)
                     for (int x = 0; x < 2; x++)
-                        link(g, e, (struct eid){ dcid[x], "IGW", 0 }, "igw");
+                        dep(g, e, (struct eid){ dcid[x], "IGW", 0 }, "igw");
             }
         }
     }
@@ -624,7 +624,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         element(g, e, op, dcid[dc], "management", FN_OSS, core_main,
                 restrict_date(g, r, c, core_main, d18 + below(r, 1500)), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            link(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
     }
     {
         struct eid e = { dcid[0], "MANO", 0 };
@@ -632,7 +632,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         element(g, e, op, dcid[0], "management", FN_MANO, mv, restrict_date(g, r, c, mv, d18 + below(r, 1500)),
                 ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            link(g, e, (struct eid){ dcid[0], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ dcid[0], "NFVI", p }, "nfvi");
     }
     char ems_suf[GEN_MAX_VENDORS][32];
     for (int v = 0; v < GEN_MAX_VENDORS; v++) {
@@ -645,9 +645,9 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         element(g, e, op, dcid[dc], "management", FN_EMS, ev,
                 restrict_date(g, r, c, ev, g->d2016 + below(r, 2000)), ST_ACTIVE);
         for (int x = 0; x < 2; x++)
-            link(g, e, (struct eid){ dcid[x], "OSS", 0 }, "oss");
+            dep(g, e, (struct eid){ dcid[x], "OSS", 0 }, "oss");
         for (int p = 1; p <= 2; p++)
-            link(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
     }
     /* Regional transport: a hub site per region with two aggregation
      * routers, each reaching the data centres' routers (a pool). */
@@ -665,7 +665,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
             element(g, e, op, hub[u], "transport", FN_ROUTER, rv, base, ST_ACTIVE);
             for (int x = 0; x < nd; x++)
                 for (int p = 1; p <= 2; p++)
-                    link(g, e, (struct eid){ dcid[x], "DCR", p }, "backbone");
+                    dep(g, e, (struct eid){ dcid[x], "DCR", p }, "backbone");
         }
     }
 
@@ -805,7 +805,7 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
         if (st->split) {
             struct eid du = { sid, "DU", 0 };
             element(g, du, op, sid, "ran", FN_DU, v, inst, status);
-            link(g, du, top, "");
+            dep(g, du, top, "");
             radio_parent = du;
         }
         for (int j = 1; j <= st->nru; j++) {
@@ -823,20 +823,20 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
             if (status == ST_ACTIVE && j > 3 && year_of(inst) < 2020 && U(r) < P_RETIRED_RU * 4)
                 rs = ST_RETIRED;
             element(g, ru, op, sid, "ran", FN_RU, v, rd, rs);
-            link(g, ru, radio_parent, "");
+            dep(g, ru, radio_parent, "");
         }
         /* The gNB/CU reaches the region's aggregation routers, an AMF set
          * and a UPF set spread over two data centres, and its vendor's EMS. */
         for (int x = 1; x <= 2; x++)
-            link(g, top, (struct eid){ hub[st->region], "AGG", x }, "transport");
+            dep(g, top, (struct eid){ hub[st->region], "AGG", x }, "transport");
         int rix = st->region;
         int d1 = rix % nd, d2 = (rix + 1) % nd, inst_n = 1 + (rix / nd) % nr_amf;
-        link(g, top, (struct eid){ dcid[d1], "AMF", inst_n }, "amf");
-        link(g, top, (struct eid){ dcid[d2], "AMF", inst_n }, "amf");
-        link(g, top, (struct eid){ dcid[d1], "UPF", inst_n }, "upf");
-        link(g, top, (struct eid){ dcid[d2], "UPF", inst_n }, "upf");
+        dep(g, top, (struct eid){ dcid[d1], "AMF", inst_n }, "amf");
+        dep(g, top, (struct eid){ dcid[d2], "AMF", inst_n }, "amf");
+        dep(g, top, (struct eid){ dcid[d1], "UPF", inst_n }, "upf");
+        dep(g, top, (struct eid){ dcid[d2], "UPF", inst_n }, "upf");
         int edc = ems_of[v] % nd;
-        link(g, top, (struct eid){ dcid[edc], ems_suf[v], 0 }, "");
+        dep(g, top, (struct eid){ dcid[edc], ems_suf[v], 0 }, "");
     }
     g->ops++;
 }
