@@ -104,11 +104,9 @@ static void csv_free(struct csv *c)
 static void check_header(const struct csv *c, const char *want)
 {
     char got[512] = "";
-    for (int j = 0; c->n && j < c->nf[0]; j++) {
-        if (j)
-            strcat(got, ",");
-        strcat(got, c->rows[0][j]);
-    }
+    size_t len = 0;
+    for (int j = 0; c->n && j < c->nf[0] && len < sizeof got; j++)
+        len += (size_t)snprintf(got + len, sizeof got - len, "%s%s", j ? "," : "", c->rows[0][j]);
     ASSERT_EQ_STR(got, want);
     int bad = 0;
     for (size_t i = 1; i < c->n; i++)
@@ -168,7 +166,7 @@ TEST(sweden)
         gov += strstr(tags, "gov") != NULL;
         mil += strstr(tags, "military") != NULL;
         cap += strstr(tags, "capital") != NULL;
-        int b = atoi(sites.rows[j][6]);
+        long b = strtol(sites.rows[j][6], NULL, 10);
         if (strstr(tags, "dc"))
             bad_backup += b < 48 || b > 72 || *sites.rows[j][7];
         else if (!strstr(tags, "transport"))
