@@ -7,12 +7,14 @@
 #include "cmd.h"
 
 extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary;
+extern const struct nis5g_cmd nis5g_cmd_generate;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
     &nis5g_cmd_import,
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
+    &nis5g_cmd_generate,
     NULL,
 };
 
