@@ -69,7 +69,7 @@ struct nis5g_radio_sites {
     uint32_t n_base;     /* radio sites with service at baseline */
     int64_t subs_total;  /* subscribers of all radio sites */
     int64_t subs_base;   /* subscribers of radio sites with service at baseline */
-    uint64_t *base_works;/* by position: all-ones when the element works at baseline, else 0 */
+    uint8_t *base_works; /* by position: 1 when the element works at baseline */
 };
 
 /* Find the radio sites and evaluate the baseline. Release with

@@ -166,17 +166,21 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
     free(is_radio);
 
     /* Baseline: nothing failed. */
-    rs->base_works = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *rs->base_works);
-    nis5g_service_prog_eval(&rs->prog, rs->base_works);
+    uint64_t *w = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *w);
+    nis5g_service_prog_eval(&rs->prog, w);
+    rs->base_works = nis5g_xmalloc(m->n_elements ? m->n_elements : 1);
+    for (uint32_t k = 0; k < m->n_elements; k++)
+        rs->base_works[k] = w[k] != 0;
     for (i = 0; i < n; i++) {
         int64_t subs = nis5g_site_subs(m, rs->site[i]);
         rs->subs_total += subs;
-        if (nis5g_radio_site_service(rs, i, rs->base_works)) {
+        if (nis5g_radio_site_service(rs, i, w)) {
             rs->base[i] = 1;
             rs->n_base++;
             rs->subs_base += subs;
         }
     }
+    free(w);
 }
 
 void nis5g_radio_sites_release(struct nis5g_radio_sites *rs)
