@@ -312,6 +312,14 @@ TEST(killswitch_matches_reference_on_random_topologies)
             long long lost = 0, subs = 0, op_lost[3] = { 0 }, collateral = 0, elfailed = 0;
             for (int x = 0; x < t.nsites; x++)
                 if (ref_site(&t, base, x) == 1 && ref_site(&t, works, x) == 0) {
+                    /* Every lost site has an explanation ending at failed
+                     * equipment; a site that keeps service has none. */
+                    struct nis5g_buf b;
+                    struct nis5g_err err = { 0 };
+                    nis5g_buf_init(&b);
+                    ASSERT_EQ_INT(nis5g_killswitch_explain(m, &sc[s], (uint32_t)x, &b, &err), NIS5G_OK);
+                    ASSERT(strstr(b.data, "(from ") || strstr(b.data, "(every member from "));
+                    nis5g_buf_release(&b);
                     lost++;
                     subs += t.site_subs[x] < 0 ? 0 : t.site_subs[x];
                     op_lost[t.site_op[x]]++;
