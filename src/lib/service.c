@@ -13,8 +13,10 @@
  * arrays and writes its words sequentially — the model's own order jumps
  * around memory (Kahn's order visits elements far apart in the columns).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nis5g/buf.h"
 #include "nis5g/resilience.h"
@@ -45,6 +47,69 @@ void nis5g_service_eval(const struct nis5g_model *m, uint64_t *w)
     }
 }
 
+/* The three loops of the build, each over a range, so that threads can
+ * share them: their writes go to distinct places. */
+struct build_job {
+    const struct nis5g_model *m;
+    struct nis5g_service_prog *p;
+    int step;
+    uint32_t from, to;
+};
+
+static void *build_step(void *arg)
+{
+    struct build_job *j = arg;
+    const struct nis5g_model *m = j->m;
+    struct nis5g_service_prog *p = j->p;
+    if (j->step == 0) {
+        for (uint32_t i = j->from; i < j->to; i++)
+            p->pos[m->topo[i]] = i;
+    } else if (j->step == 1) {
+        /* Degrees by position (offsets after a prefix sum). */
+        for (uint32_t e = j->from; e < j->to; e++) {
+            uint32_t i = p->pos[e];
+            p->off[i + 1] = m->dep_off[e + 1] - m->dep_off[e];
+            p->live[i] = m->el_status[e] == NIS5G_ST_ACTIVE;
+        }
+    } else {
+        for (uint32_t e = j->from; e < j->to; e++) {
+            uint32_t *out = p->dep + p->off[p->pos[e]];
+            uint32_t prev = NIS5G_NONE;
+            for (uint32_t k = m->dep_off[e]; k < m->dep_off[e + 1]; k++) {
+                uint32_t g = m->dep_group[k];
+                int start = g == NIS5G_NONE || g != prev;
+                prev = g;
+                *out++ = p->pos[m->dep[k]] | (start ? NIS5G_PROG_START : 0);
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Run one step over [0, n) on up to 4 threads (the loops are bound by
+ * random memory access, which a second core helps with). */
+static void build_parallel(const struct nis5g_model *m, struct nis5g_service_prog *p, int step, uint32_t n)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int nt = n < 100000 || cores < 2 ? 1 : cores > 4 ? 4 : (int)cores;
+    struct build_job jobs[4];
+    pthread_t th[4];
+    int started[4] = { 0 };
+    for (int t = 0; t < nt; t++) {
+        jobs[t] = (struct build_job){ m, p, step, (uint32_t)((uint64_t)n * t / nt),
+                                      (uint32_t)((uint64_t)n * (t + 1) / nt) };
+        if (t > 0)
+            started[t] = pthread_create(&th[t], NULL, build_step, &jobs[t]) == 0;
+    }
+    build_step(&jobs[0]);
+    for (int t = 1; t < nt; t++) {
+        if (started[t])
+            pthread_join(th[t], NULL);
+        else
+            build_step(&jobs[t]);
+    }
+}
+
 void nis5g_service_prog_build(const struct nis5g_model *m, struct nis5g_service_prog *p)
 {
     uint32_t n = m->n_elements;
@@ -55,28 +120,12 @@ void nis5g_service_prog_build(const struct nis5g_model *m, struct nis5g_service_
     p->off = nis5g_xmalloc(((size_t)n + 1) * sizeof *p->off);
     p->dep = nis5g_xmalloc(((size_t)m->n_links + 1) * sizeof *p->dep);
     p->live = nis5g_xmalloc((size_t)n + 1);
-    for (uint32_t i = 0; i < n; i++)
-        p->pos[m->topo[i]] = i;
-    /* Degrees by position, then offsets; the element-order passes below
-     * read the model sequentially and write each element's run in one go. */
-    for (uint32_t e = 0; e < n; e++) {
-        uint32_t i = p->pos[e];
-        p->off[i + 1] = m->dep_off[e + 1] - m->dep_off[e];
-        p->live[i] = m->el_status[e] == NIS5G_ST_ACTIVE;
-    }
+    build_parallel(m, p, 0, n);
+    build_parallel(m, p, 1, n);
     p->off[0] = 0;
     for (uint32_t i = 0; i < n; i++)
         p->off[i + 1] += p->off[i];
-    for (uint32_t e = 0; e < n; e++) {
-        uint32_t *out = p->dep + p->off[p->pos[e]];
-        uint32_t prev = NIS5G_NONE;
-        for (uint32_t k = m->dep_off[e]; k < m->dep_off[e + 1]; k++) {
-            uint32_t g = m->dep_group[k];
-            int start = g == NIS5G_NONE || g != prev;
-            prev = g;
-            *out++ = p->pos[m->dep[k]] | (start ? NIS5G_PROG_START : 0);
-        }
-    }
+    build_parallel(m, p, 2, n);
 }
 
 void nis5g_service_prog_release(struct nis5g_service_prog *p)
