@@ -190,15 +190,13 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
     rs->off = nis5g_xcalloc((size_t)n + 1, sizeof *rs->off);
     rs->radio = nis5g_xcalloc(total ? total : 1, sizeof *rs->radio);
     rs->base = nis5g_xcalloc(n ? n : 1, 1);
-    /* cnt[s] becomes the next write position of site s; idx maps site → i. */
-    uint32_t *idx = nis5g_xcalloc((size_t)ns + 1, sizeof *idx);
+    /* cnt[s] becomes the next write position of site s. */
     uint32_t i = 0, pos = 0;
     for (uint32_t s = 0; s < ns; s++) {
         if (!cnt[s])
             continue;
         rs->site[i] = s;
         rs->off[i] = pos;
-        idx[s] = i;
         pos += cnt[s];
         cnt[s] = rs->off[i];
         i++;
@@ -210,7 +208,6 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
             is_radio[m->el_function[e]])
             rs->radio[cnt[s]++] = rs->prog.pos[e];
     }
-    free(idx);
     free(cnt);
     free(is_radio);
 
