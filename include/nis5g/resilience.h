@@ -127,6 +127,13 @@ void nis5g_ks_result_release(struct nis5g_ks_result *r);
 int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, uint32_t site,
                              struct nis5g_buf *out, struct nis5g_err *err);
 
+/* The first `max` radio sites (in site order) that lose service in
+ * scenario sc, each with a chain as above: fills sites[] (site ids) and
+ * chains[] (each the caller's, free()). Returns how many were found. Needs
+ * NIS5G_PART_ELEMENT_IDS. */
+size_t nis5g_killswitch_lost_sites(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
+                                   const struct nis5g_ks_scenario *sc, size_t max, uint32_t *sites, char **chains);
+
 /* ---- montecarlo.c: random failures --------------------------------------- */
 
 struct nis5g_mc_opts {

@@ -77,6 +77,13 @@ static int parse_scenarios(struct nis5g_ctx *ctx, struct nis5g_model *m, char **
     return 0;
 }
 
+/* Lost sites with their chains, per scenario (--lost N). */
+struct lost {
+    size_t n;
+    uint32_t *sites;
+    char **chains;
+};
+
 static void scen_name(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, struct nis5g_buf *b)
 {
     for (size_t k = 0; k < sc->n_vendors; k++)
@@ -90,7 +97,7 @@ static double pct(int64_t a, int64_t b)
 
 static json_t *to_json(const struct nis5g_model *m, const struct nis5g_radio_sites *rs, const struct scen *s,
                        const struct nis5g_ks_result *res, const uint32_t *op_sites, const int64_t *op_subs,
-                       char **explain)
+                       char **explain, const struct lost *lost)
 {
     uint32_t nops = m->operators.n, nreg = m->regions.n;
     json_t *scen = json_array();
@@ -122,6 +129,20 @@ static json_t *to_json(const struct nis5g_model *m, const struct nis5g_radio_sit
                               per_op, "per_region", per_reg);
         if (explain)
             json_object_set_new(o, "explain", explain[i] ? json_string(explain[i]) : json_null());
+        if (lost) {
+            json_t *ls = json_array();
+            for (size_t k = 0; k < lost[i].n; k++) {
+                uint32_t site = lost[i].sites[k];
+                json_array_append_new(
+                    ls, json_pack("{s:s, s:s, s:o, s:s}", "site", nis5g_dict_str(&m->sites, site), "operator",
+                                  nis5g_dict_str(&m->operators, m->site_operator[site]), "region",
+                                  m->site_region[site] == NIS5G_NONE
+                                      ? json_null()
+                                      : json_string(nis5g_dict_str(&m->regions, m->site_region[site])),
+                                  "chain", lost[i].chains[k]));
+            }
+            json_object_set_new(o, "lost_sites", ls);
+        }
         json_array_append_new(scen, o);
     }
     char day[11];
@@ -133,7 +154,7 @@ static json_t *to_json(const struct nis5g_model *m, const struct nis5g_radio_sit
 
 static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
                        const struct scen *s, const struct nis5g_ks_result *res, const uint32_t *op_sites,
-                       char **explain, const char *explain_site)
+                       char **explain, const char *explain_site, const struct lost *lost)
 {
     FILE *f = ctx->out;
     char a[32], b[32], c[32];
@@ -208,6 +229,17 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const
         free(done);
         fprintf(f, "\nmost affected regions\n");
         cli_table_print(t, f);
+        if (lost && lost[i].n) {
+            fprintf(f, "\nsites lost (%s%zu of %s) and why\n", lost[i].n < res[i].sites_lost ? "first " : "",
+                    lost[i].n, cli_num(res[i].sites_lost, a));
+            for (size_t k = 0; k < lost[i].n; k++) {
+                uint32_t site = lost[i].sites[k];
+                fprintf(f, "  %s (%s%s%s): %s\n", nis5g_dict_str(&m->sites, site),
+                        nis5g_dict_str(&m->operators, m->site_operator[site]),
+                        m->site_region[site] == NIS5G_NONE ? "" : ", ",
+                        nis5g_dict_str(&m->regions, m->site_region[site]), lost[i].chains[k]);
+            }
+        }
     }
     if (explain) {
         fprintf(f, "\nWhy site '%s' loses service\n", explain_site);
@@ -224,6 +256,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0, all = 0;
     const char *explain_site = NULL;
+    unsigned long long nlost = 0;
     int32_t snap = NIS5G_NO_DATE;
     char **names = nis5g_xcalloc((size_t)argc, sizeof *names);
     size_t nnames = 0;
@@ -246,6 +279,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
                 free(names);
                 return 2;
             }
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "--lost", &v))) {
+            if (r < 0 || cli_u64(ctx, "--lost", v, &nlost)) {
+                free(names);
+                return 2;
+            }
         } else if (argv[i][0] == '-' && argv[i][1]) {
             free(names);
             return cli_bad_option(ctx, argv[i]);
@@ -254,7 +292,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     if (!nnames)
         all = 1;
-    unsigned parts = NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS | (explain_site ? NIS5G_PART_ELEMENT_IDS : 0);
+    unsigned parts = NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS | (explain_site || nlost ? NIS5G_PART_ELEMENT_IDS : 0);
     struct nis5g_model *m;
     if ((rc = cli_load_model(ctx, snap, parts, &m, NULL))) {
         free(names);
@@ -311,12 +349,31 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             }
         }
     }
+    struct lost *lost = NULL;
+    if (nlost && !rc) {
+        lost = nis5g_xcalloc(s.n ? s.n : 1, sizeof *lost);
+        size_t max = nlost < rs.n ? (size_t)nlost : rs.n;
+        for (size_t i = 0; i < s.n; i++) {
+            if (!res[i].sites_lost)
+                continue;
+            lost[i].sites = nis5g_xcalloc(max ? max : 1, sizeof *lost[i].sites);
+            lost[i].chains = nis5g_xcalloc(max ? max : 1, sizeof *lost[i].chains);
+            lost[i].n = nis5g_killswitch_lost_sites(m, &rs, &s.sc[i], max, lost[i].sites, lost[i].chains);
+        }
+    }
     if (!rc) {
         if (json)
-            rc = cli_print_json(ctx, to_json(m, &rs, &s, res, op_sites, op_subs, explain));
+            rc = cli_print_json(ctx, to_json(m, &rs, &s, res, op_sites, op_subs, explain, lost));
         else
-            print_text(ctx, m, &rs, &s, res, op_sites, explain, explain_site);
+            print_text(ctx, m, &rs, &s, res, op_sites, explain, explain_site, lost);
     }
+    for (size_t i = 0; lost && i < s.n; i++) {
+        for (size_t k = 0; k < lost[i].n; k++)
+            free(lost[i].chains[k]);
+        free(lost[i].chains);
+        free(lost[i].sites);
+    }
+    free(lost);
     for (size_t i = 0; explain && i < s.n; i++)
         free(explain[i]);
     free(explain);
@@ -336,13 +393,14 @@ out:
 
 const struct nis5g_cmd nis5g_cmd_killswitch = {
     .name = "killswitch",
-    .usage = "killswitch [VENDOR[+VENDOR...]...] [--all] [--explain SITE] [--snapshot DATE] [--json]",
+    .usage = "killswitch [VENDOR[+VENDOR...]...] [--all] [--explain SITE] [--lost N] [--snapshot DATE] [--json]",
     .summary = "sites and subscribers without service if all of a vendor's equipment fails at once",
     .help = "Each argument is one scenario; A+B is one scenario in which A and B fail together.\n"
             "With no vendor, or with --all: one scenario per vendor with active equipment.\n\n"
             "Options:\n"
             "  --all             add one scenario per vendor\n"
             "  --explain SITE    show a dependency chain that cuts the radio site off\n"
+            "  --lost N          list the first N sites lost in each scenario, each with its chain\n"
             "  --snapshot DATE   use that snapshot (default: the latest)\n"
             "  --json            print the scenarios as JSON (see docs/json.md)\n",
     .flags = CMD_STORE_READ,

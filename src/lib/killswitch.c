@@ -170,14 +170,23 @@ static void name_el(const struct nis5g_model *m, uint32_t e, struct nis5g_buf *o
                    nis5g_dict_str(&m->elements, e));
 }
 
-int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, uint32_t site,
-                             struct nis5g_buf *out, struct nis5g_err *err)
+static int explain_walk(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, const uint64_t *w,
+                        uint32_t start, struct nis5g_buf *out, struct nis5g_err *err);
+
+/* Bit 0: works at baseline; bit 1: works in the scenario. By element. */
+static uint64_t *eval_two(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc)
 {
-    /* Bit 0: baseline; bit 1: the scenario. */
     uint64_t *w = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *w);
     for (uint32_t e = 0; e < m->n_elements; e++)
         w[e] = in_scenario(sc, m->el_vendor[e]) ? 2u : 0u;
     nis5g_service_eval(m, w);
+    return w;
+}
+
+int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, uint32_t site,
+                             struct nis5g_buf *out, struct nis5g_err *err)
+{
+    uint64_t *w = eval_two(m, sc);
 
     /* A radio of the site that worked at baseline; with the site lost, it
      * does not work in the scenario. */
@@ -208,6 +217,49 @@ int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_
         return nis5g_err_set(err, NIS5G_ENOTFOUND, "site keeps service in this scenario: '%s'", sname);
     }
 
+    int rc = explain_walk(m, sc, w, start, out, err);
+    free(w);
+    return rc;
+}
+
+size_t nis5g_killswitch_lost_sites(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
+                                   const struct nis5g_ks_scenario *sc, size_t max, uint32_t *sites, char **chains)
+{
+    if (!max)
+        return 0;
+    uint64_t *w = eval_two(m, sc);
+    size_t n = 0;
+    for (uint32_t i = 0; i < rs->n && n < max; i++) {
+        if (!rs->base[i])
+            continue;
+        uint32_t start = NIS5G_NONE;
+        int served = 0;
+        for (uint32_t k = rs->off[i]; k < rs->off[i + 1]; k++) {
+            uint32_t e = rs->prog.el[rs->radio[k]];
+            served |= (w[e] & 2u) != 0;
+            if ((w[e] & 1u) && (start == NIS5G_NONE || (!is_ru(m, start) && is_ru(m, e))))
+                start = e;
+        }
+        if (served || start == NIS5G_NONE)
+            continue;
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        if (explain_walk(m, sc, w, start, &b, NULL) != NIS5G_OK) {
+            nis5g_buf_release(&b);
+            continue;
+        }
+        sites[n] = rs->site[i];
+        chains[n] = nis5g_buf_detach(&b, NULL);
+        n++;
+    }
+    free(w);
+    return n;
+}
+
+/* Append the chain from radio `start` (working at baseline, bit 0 of w,
+ * and not in the scenario, bit 1) down to failed equipment. */
+static int explain_walk(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, const uint64_t *w,
+                        uint32_t start, struct nis5g_buf *out, struct nis5g_err *err)
+{
     /* Walk down: e worked at baseline and not now. Either its own vendor
      * failed (the root), or one of its required links or pools that was met
      * at baseline is not met now; follow a member that worked at baseline. */
@@ -262,7 +314,6 @@ int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_
                         first = 0;
                     }
                 nis5g_buf_adds(out, ")");
-                free(w);
                 return NIS5G_OK;
             }
             if (follow == NIS5G_NONE) {
@@ -275,7 +326,6 @@ int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_
                         first = 0;
                     }
                 nis5g_buf_adds(out, ")");
-                free(w);
                 return NIS5G_OK;
             }
             nis5g_buf_adds(out, ": ");
@@ -283,13 +333,10 @@ int nis5g_killswitch_explain(const struct nis5g_model *m, const struct nis5g_ks_
             next = follow;
             break;
         }
-        if (next == NIS5G_NONE) {
-            free(w);
+        if (next == NIS5G_NONE)
             return nis5g_err_set(err, NIS5G_EINTERNAL, "no failed dependency found below '%s'",
                                  nis5g_dict_str(&m->elements, e));
-        }
         e = next;
     }
-    free(w);
     return NIS5G_OK;
 }
