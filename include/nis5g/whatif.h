@@ -13,9 +13,10 @@
  * Replacement: the elements of each operator, domain and function go to
  * the operator's other vendors of that domain and function, in proportion
  * to their current counts; when there are none, to the operator's other
- * vendors of that domain; then to the operator's other vendors at all;
- * failing that to "(new vendor)" (NIS5G_DIV_NEW_VENDOR). Counts after the
- * replacement are therefore fractional.
+ * vendors of that domain; then to the other vendors of that function in the
+ * whole model (the other operators' suppliers); failing that to "(new
+ * vendor)" (NIS5G_DIV_NEW_VENDOR). Counts after the replacement are
+ * therefore fractional.
  *
  * Needs NIS5G_PART_ELEMENTS.
  */

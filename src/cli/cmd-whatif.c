@@ -252,17 +252,29 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         fprintf(f, "(some functions have no unit cost; the total leaves them out)\n");
     fprintf(f, "unit costs: %s%s%s\n", path.len ? "data/costs.csv (assumptions, see data/costs.md)" : "",
             costs_path && path.len ? " overridden by " : "", costs_path ? costs_path : "");
+    /* Per operator, most elements first (at most 10 named). */
+    uint32_t nop = 0, shown = 0;
+    for (uint32_t o = 0; o < m->operators.n; o++)
+        nop += w.op_elements[o] != 0;
+    uint8_t *done = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, 1);
     fprintf(f, "\nper operator:");
-    for (uint32_t o = 0, first = 1; o < m->operators.n; o++)
-        if (w.op_elements[o]) {
-            fprintf(f, "%s %s %s", first ? "" : ",", nis5g_dict_str(&m->operators, o),
-                    cli_num((long long)w.op_elements[o], a));
-            first = 0;
-        }
+    while (shown < nop && shown < 10) {
+        uint32_t best = NIS5G_NONE;
+        for (uint32_t o = 0; o < m->operators.n; o++)
+            if (!done[o] && w.op_elements[o] && (best == NIS5G_NONE || w.op_elements[o] > w.op_elements[best]))
+                best = o;
+        done[best] = 1;
+        fprintf(f, "%s %s %s", shown ? "," : "", nis5g_dict_str(&m->operators, best),
+                cli_num((long long)w.op_elements[best], a));
+        shown++;
+    }
+    free(done);
+    if (nop > shown)
+        fprintf(f, ", +%u more operators", nop - shown);
     fprintf(f, "\n");
     if (rate > 0)
         fprintf(f, "at %g a month: %.0f month%s\n", rate, months, months == 1 ? "" : "s");
-    fprintf(f, "\nNational shares by domain, after replacing with each operator's other vendors\n");
+    fprintf(f, "\nNational shares by domain, before and after the replacement\n");
     change_table(ctx, m, &w.before_dom, &w.after_dom);
     fprintf(f, "\nBy operator and domain\n");
     change_table(ctx, m, &w.before, &w.after);

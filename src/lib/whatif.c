@@ -176,14 +176,21 @@ static double others(const struct nis5g_diversity *d, const struct nis5g_div_gro
     return t;
 }
 
-/* The group with this operator (and domain, unless NIS5G_NONE). A linear
- * scan: operator × domain groups number in the thousands at most, and it
- * runs only for the groups with nothing else to fall back on. */
+/* The group with this operator and domain, or this domain and function.
+ * Linear scans: such groups number in the thousands at most, and they run
+ * only for the groups whose operator has no other vendor of the function. */
 static const struct nis5g_div_group *find_group(const struct nis5g_diversity *d, uint32_t op, uint32_t dom)
 {
     for (size_t i = 0; i < d->n_groups; i++)
-        if (d->groups[i].key[NIS5G_DIV_OPERATOR] == op &&
-            (dom == NIS5G_NONE || d->groups[i].key[NIS5G_DIV_DOMAIN] == dom))
+        if (d->groups[i].key[NIS5G_DIV_OPERATOR] == op && d->groups[i].key[NIS5G_DIV_DOMAIN] == dom)
+            return &d->groups[i];
+    return NULL;
+}
+
+static const struct nis5g_div_group *find_fn_group(const struct nis5g_diversity *d, uint32_t dom, uint32_t fn)
+{
+    for (size_t i = 0; i < d->n_groups; i++)
+        if (d->groups[i].key[NIS5G_DIV_DOMAIN] == dom && d->groups[i].key[NIS5G_DIV_FUNCTION] == fn)
             return &d->groups[i];
     return NULL;
 }
@@ -224,12 +231,12 @@ int nis5g_whatif_ban(const struct nis5g_model *m, uint16_t vendor, unsigned doma
     out->vendor = vendor;
     out->domains = domains;
     const unsigned OP = 1u << NIS5G_DIV_OPERATOR, DOM = 1u << NIS5G_DIV_DOMAIN, FN = 1u << NIS5G_DIV_FUNCTION;
-    struct nis5g_diversity odf, od, o;
+    struct nis5g_diversity odf, od, df;
     int rc;
     if ((rc = nis5g_diversity_compute(m, OP | DOM | FN, NIS5G_DIV_BY_ELEMENTS, &odf, err)))
         return rc;
     nis5g_diversity_compute(m, OP | DOM, NIS5G_DIV_BY_ELEMENTS, &od, err);
-    nis5g_diversity_compute(m, OP, NIS5G_DIV_BY_ELEMENTS, &o, err);
+    nis5g_diversity_compute(m, DOM | FN, NIS5G_DIV_BY_ELEMENTS, &df, err);
 
     uint32_t nops = m->operators.n;
     out->op_elements = nis5g_xcalloc(nops ? nops : 1, sizeof *out->op_elements);
@@ -262,14 +269,15 @@ int nis5g_whatif_ban(const struct nis5g_model *m, uint16_t vendor, unsigned doma
         else if ((fb = find_group(&od, g->key[NIS5G_DIV_OPERATOR], g->key[NIS5G_DIV_DOMAIN])) &&
                  others(&od, fb, vendor) > 0)
             spread(&after, &na, &capa, key, &od, fb, vendor, moved);
-        else if ((fb = find_group(&o, g->key[NIS5G_DIV_OPERATOR], NIS5G_NONE)) && others(&o, fb, vendor) > 0)
-            spread(&after, &na, &capa, key, &o, fb, vendor, moved);
+        else if ((fb = find_fn_group(&df, g->key[NIS5G_DIV_DOMAIN], g->key[NIS5G_DIV_FUNCTION])) &&
+                 others(&df, fb, vendor) > 0)
+            spread(&after, &na, &capa, key, &df, fb, vendor, moved);
         else
             add_cell(&after, &na, &capa, key, NIS5G_DIV_NEW_VENDOR, moved);
     }
     nis5g_diversity_release(&odf);
     nis5g_diversity_release(&od);
-    nis5g_diversity_release(&o);
+    nis5g_diversity_release(&df);
 
     nis5g_diversity_from_cells(m, OP | DOM, before, nb, &out->before);
     nis5g_diversity_from_cells(m, OP | DOM, after, na, &out->after);

@@ -61,7 +61,7 @@ TEST(costs_precedence_and_override)
 
 /*
  * OP1: RU Ericsson ×2, RU Huawei, RU Nokia; AMF Huawei ×2; UPF Ericsson.
- * OP2: RU Huawei ×3.
+ * OP2: RU Huawei ×3; SEPP Huawei.
  */
 static struct nis5g_model *sample(void)
 {
@@ -74,6 +74,7 @@ static struct nis5g_model *sample(void)
     nis5g_dict_intern(&m->functions, "RU", 2);
     nis5g_dict_intern(&m->functions, "AMF", 3);
     nis5g_dict_intern(&m->functions, "UPF", 3);
+    nis5g_dict_intern(&m->functions, "SEPP", 4);
     nis5g_dict_intern(&m->vendors, "Ericsson", 8);
     nis5g_dict_intern(&m->vendors, "Huawei", 6);
     nis5g_dict_intern(&m->vendors, "Nokia", 5);
@@ -81,7 +82,7 @@ static struct nis5g_model *sample(void)
         uint16_t op, fn, v;
         uint8_t dom;
     } els[] = { { 0, 0, 0, 0 }, { 0, 0, 0, 0 }, { 0, 0, 1, 0 }, { 0, 0, 2, 0 }, { 0, 1, 1, 2 },
-                { 0, 1, 1, 2 }, { 0, 2, 0, 2 }, { 1, 0, 1, 0 }, { 1, 0, 1, 0 }, { 1, 0, 1, 0 } };
+                { 0, 1, 1, 2 }, { 0, 2, 0, 2 }, { 1, 0, 1, 0 }, { 1, 0, 1, 0 }, { 1, 0, 1, 0 }, { 1, 3, 1, 2 } };
     uint32_t n = sizeof els / sizeof *els;
     m->n_elements = n;
     m->el_operator = nis5g_xcalloc(n, sizeof *m->el_operator);
@@ -126,13 +127,14 @@ TEST(ban_replacement_rule)
     unlink(p);
     struct nis5g_whatif w;
     ASSERT_EQ_INT(nis5g_whatif_ban(m, 1, 0, &c, &w, &err), NIS5G_OK);
-    ASSERT_EQ_INT(w.elements, 6);
+    ASSERT_EQ_INT(w.elements, 7);
     ASSERT_EQ_INT(w.op_elements[0], 3);
-    ASSERT_EQ_INT(w.op_elements[1], 3);
-    ASSERT_EQ_INT(w.n_lines, 2); /* ran RU 4, core AMF 2 */
+    ASSERT_EQ_INT(w.op_elements[1], 4);
+    ASSERT_EQ_INT(w.n_lines, 3); /* ran RU 4; core AMF 2, SEPP 1 */
     ASSERT_EQ_INT(w.lines[0].elements, 4);
     ASSERT_NEAR(w.lines[0].cost, 40, 0);
     ASSERT_NEAR(w.lines[1].unit_cost, -1, 0); /* no row for core */
+    ASSERT_EQ_INT(w.lines[2].elements, 1);
     ASSERT_EQ_INT(w.cost_complete, 0);
     ASSERT_NEAR(w.cost, 40, 0);
     /* OP1 RU: Huawei's 1 goes 2:1 to Ericsson and Nokia. */
@@ -140,14 +142,18 @@ TEST(ban_replacement_rule)
     ASSERT_NEAR(count_of(m, &w.after, "OP1", NIS5G_DOM_RAN, "Nokia"), 1 + 1.0 / 3, 1e-12);
     /* OP1 AMF: no other AMF vendor; the core's other vendor (Ericsson). */
     ASSERT_NEAR(count_of(m, &w.after, "OP1", NIS5G_DOM_CORE, "Ericsson"), 3, 1e-12);
-    /* OP2 has no other vendor at all. */
-    ASSERT_NEAR(count_of(m, &w.after, "OP2", NIS5G_DOM_RAN, "(new vendor)"), 3, 1e-12);
+    /* OP2 has no other RU vendor: the RU vendors of the other operators,
+     * Ericsson 2 and Nokia 1 (Huawei's RUs do not count). */
+    ASSERT_NEAR(count_of(m, &w.after, "OP2", NIS5G_DOM_RAN, "Ericsson"), 2, 1e-12);
+    ASSERT_NEAR(count_of(m, &w.after, "OP2", NIS5G_DOM_RAN, "Nokia"), 1, 1e-12);
+    /* Nobody else makes SEPPs. */
+    ASSERT_NEAR(count_of(m, &w.after, "OP2", NIS5G_DOM_CORE, "(new vendor)"), 1, 1e-12);
     ASSERT_NEAR(count_of(m, &w.before, "OP2", NIS5G_DOM_RAN, "Huawei"), 3, 1e-12);
     nis5g_whatif_release(&w);
 
     /* Only from the core. */
     ASSERT_EQ_INT(nis5g_whatif_ban(m, 1, 1u << NIS5G_DOM_CORE, NULL, &w, &err), NIS5G_OK);
-    ASSERT_EQ_INT(w.elements, 2);
+    ASSERT_EQ_INT(w.elements, 3);
     ASSERT_NEAR(count_of(m, &w.after, "OP1", NIS5G_DOM_RAN, "Huawei"), 1, 1e-12);
     nis5g_whatif_release(&w);
     nis5g_costs_release(&c);
