@@ -168,7 +168,9 @@ struct nis5g_mc_result {
 };
 
 /* Run the trials. NIS5G_EINPUT when a probability is out of [0, 1] or
- * trials is 0. res is the caller's (nis5g_mc_result_release). */
+ * trials is 0, or when trials × (operators + 1) exceeds 2^28 (the
+ * per-trial counts take 12 bytes each). res is the caller's
+ * (nis5g_mc_result_release). */
 int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
                          const struct nis5g_mc_opts *opts, struct nis5g_mc_result *res, struct nis5g_err *err);
 void nis5g_mc_result_release(struct nis5g_mc_result *r);

@@ -173,9 +173,12 @@ int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_s
     memset(res, 0, sizeof *res);
     if (o->trials == 0)
         return nis5g_err_set(err, NIS5G_EINPUT, "the number of trials must be at least 1");
-    if (o->trials > (uint64_t)1 << 32)
-        return nis5g_err_set(err, NIS5G_EINPUT, "too many trials: '%llu' (at most 2^32)",
-                             (unsigned long long)o->trials);
+    /* The per-trial counts take 12 bytes per trial and operator (and once
+     * more for the totals): refuse what would not fit in a few GiB. */
+    if (o->trials * ((uint64_t)m->operators.n + 1) > ((uint64_t)1 << 28))
+        return nis5g_err_set(err, NIS5G_EINPUT,
+                             "too many trials for %u operators: '%llu' (the per-trial counts would take over 3 GiB)",
+                             m->operators.n, (unsigned long long)o->trials);
     uint32_t nf = m->functions.n;
     for (int d = 0; d < NIS5G_DOM_COUNT; d++)
         if (o->p_domain[d] > 1.0 || o->p_domain[d] != o->p_domain[d])
