@@ -70,11 +70,19 @@ struct nis5g_radio_sites {
     int64_t subs_total;  /* subscribers of all radio sites */
     int64_t subs_base;   /* subscribers of radio sites with service at baseline */
     uint8_t *base_works; /* by position: 1 when the element works at baseline */
+    int have_base;       /* the four fields above are filled */
 };
 
 /* Find the radio sites and evaluate the baseline. Release with
  * nis5g_radio_sites_release. */
 void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sites *rs);
+/* The same without the baseline (have_base 0): nis5g_killswitch_run then
+ * evaluates it in the spare bit of its first pass, saving a pass. */
+void nis5g_radio_sites_prepare(const struct nis5g_model *m, struct nis5g_radio_sites *rs);
+/* Take the baseline from bit `bit` of words evaluated with nothing failed
+ * in that bit (by position). */
+void nis5g_radio_sites_set_baseline(const struct nis5g_model *m, struct nis5g_radio_sites *rs, const uint64_t *w,
+                                    int bit);
 void nis5g_radio_sites_release(struct nis5g_radio_sites *rs);
 
 /* Service of radio site i (index into rs, not a site id) in the 64
@@ -112,8 +120,9 @@ struct nis5g_ks_result {
 
 /* Run n scenarios (64 per pass over the model). res[] (n entries) is
  * filled; its arrays belong to the caller (nis5g_ks_result_release).
- * progress may be NULL. */
-void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
+ * When rs has no baseline yet (nis5g_radio_sites_prepare), it is evaluated
+ * along and stored in rs. progress may be NULL. */
+void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites *rs,
                           const struct nis5g_ks_scenario *sc, size_t n, struct nis5g_ks_result *res,
                           nis5g_progress_fn progress, void *progress_ctx);
 void nis5g_ks_result_release(struct nis5g_ks_result *r);

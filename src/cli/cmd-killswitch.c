@@ -311,13 +311,20 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 
     double t0 = cli_now();
     struct nis5g_radio_sites rs;
-    nis5g_radio_sites_build(m, &rs);
-    cli_timing("radio sites and baseline", t0);
+    nis5g_radio_sites_prepare(m, &rs);
+    cli_timing("compiled evaluation and radio sites", t0);
     t0 = cli_now();
     struct nis5g_ks_result *res = nis5g_xcalloc(s.n ? s.n : 1, sizeof *res);
-    nis5g_killswitch_run(m, &rs, s.sc, s.n, res, cli_progress, ctx);
+    if (s.n)
+        nis5g_killswitch_run(m, &rs, s.sc, s.n, res, cli_progress, ctx);
+    else {
+        struct nis5g_radio_sites full;
+        nis5g_radio_sites_release(&rs);
+        nis5g_radio_sites_build(m, &full);
+        rs = full;
+    }
     cli_progress_done(ctx);
-    cli_timing("kill-switch scenarios", t0);
+    cli_timing("baseline and kill-switch scenarios", t0);
     uint32_t *op_sites = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, sizeof *op_sites);
     int64_t *op_subs = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, sizeof *op_subs);
     for (uint32_t i = 0; i < rs.n; i++) {

@@ -28,7 +28,7 @@ static void spread8_init(void)
     }
 }
 
-void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
+void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites *rs,
                           const struct nis5g_ks_scenario *sc, size_t n, struct nis5g_ks_result *res,
                           nis5g_progress_fn progress, void *progress_ctx)
 {
@@ -75,9 +75,18 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
             for (size_t k = 0; k < sc[base + s].n_vendors; k++)
                 if (sc[base + s].vendors[k] < nv)
                     vmask[sc[base + s].vendors[k]] |= 1ull << s;
+        /* Without a baseline yet: bit 63 (no vendor fails) gives it, when
+         * this pass has a spare bit; else one pass of its own first. */
+        if (!rs->have_base && cnt == 64) {
+            memset(w, 0, (m->n_elements ? m->n_elements : 1) * sizeof *w);
+            nis5g_service_prog_eval(pg, w);
+            nis5g_radio_sites_set_baseline(m, rs, w, 0);
+        }
         for (uint32_t i = 0; i < m->n_elements; i++)
             w[i] = vmask[vend[i]];
         nis5g_service_prog_eval(pg, w);
+        if (!rs->have_base)
+            nis5g_radio_sites_set_baseline(m, rs, w, 63);
 
         uint64_t valid = cnt == 64 ? ~0ull : (1ull << cnt) - 1;
         for (uint32_t i = 0; i < rs->n; i++) {
@@ -120,7 +129,7 @@ void nis5g_killswitch_run(const struct nis5g_model *m, const struct nis5g_radio_
                     break;
             }
             since++;
-            uint64_t x = rs->base_works[i] ? ~w[i] & ~vmask[vend[i]] : 0;
+            uint64_t x = rs->base_works[i] ? ~w[i] & ~vmask[vend[i]] & valid : 0;
             if (x)
                 for (unsigned b = 0; b < nb; b++)
                     acc[dom[i]][b] += spread8[(x >> (8 * b)) & 0xffu];

@@ -161,7 +161,7 @@ void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w)
     }
 }
 
-void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
+void nis5g_radio_sites_prepare(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
 {
     memset(rs, 0, sizeof *rs);
     nis5g_service_prog_build(m, &rs->prog);
@@ -211,21 +211,35 @@ void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sit
     free(cnt);
     free(is_radio);
 
-    /* Baseline: nothing failed. */
-    uint64_t *w = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *w);
-    nis5g_service_prog_eval(&rs->prog, w);
-    rs->base_works = nis5g_xmalloc(m->n_elements ? m->n_elements : 1);
+    for (i = 0; i < n; i++)
+        rs->subs_total += nis5g_site_subs(m, rs->site[i]);
+}
+
+void nis5g_radio_sites_set_baseline(const struct nis5g_model *m, struct nis5g_radio_sites *rs, const uint64_t *w,
+                                    int bit)
+{
+    if (!rs->base_works)
+        rs->base_works = nis5g_xmalloc(m->n_elements ? m->n_elements : 1);
     for (uint32_t k = 0; k < m->n_elements; k++)
-        rs->base_works[k] = w[k] != 0;
-    for (i = 0; i < n; i++) {
-        int64_t subs = nis5g_site_subs(m, rs->site[i]);
-        rs->subs_total += subs;
-        if (nis5g_radio_site_service(rs, i, w)) {
-            rs->base[i] = 1;
+        rs->base_works[k] = (uint8_t)((w[k] >> bit) & 1u);
+    rs->n_base = 0;
+    rs->subs_base = 0;
+    for (uint32_t i = 0; i < rs->n; i++) {
+        rs->base[i] = (uint8_t)((nis5g_radio_site_service(rs, i, w) >> bit) & 1u);
+        if (rs->base[i]) {
             rs->n_base++;
-            rs->subs_base += subs;
+            rs->subs_base += nis5g_site_subs(m, rs->site[i]);
         }
     }
+    rs->have_base = 1;
+}
+
+void nis5g_radio_sites_build(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
+{
+    nis5g_radio_sites_prepare(m, rs);
+    uint64_t *w = nis5g_xcalloc(m->n_elements ? m->n_elements : 1, sizeof *w);
+    nis5g_service_prog_eval(&rs->prog, w);
+    nis5g_radio_sites_set_baseline(m, rs, w, 0);
     free(w);
 }
 
