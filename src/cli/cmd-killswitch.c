@@ -315,14 +315,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     cli_timing("compiled evaluation and radio sites", t0);
     t0 = cli_now();
     struct nis5g_ks_result *res = nis5g_xcalloc(s.n ? s.n : 1, sizeof *res);
-    if (s.n)
-        nis5g_killswitch_run(m, &rs, s.sc, s.n, res, cli_progress, ctx);
-    else {
-        struct nis5g_radio_sites full;
-        nis5g_radio_sites_release(&rs);
-        nis5g_radio_sites_build(m, &full);
-        rs = full;
-    }
+    nis5g_killswitch_run(m, &rs, s.sc, s.n, res, cli_progress, ctx);
     cli_progress_done(ctx);
     cli_timing("baseline and kill-switch scenarios", t0);
     uint32_t *op_sites = nis5g_xcalloc(m->operators.n ? m->operators.n : 1, sizeof *op_sites);

@@ -142,6 +142,11 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
         if (progress)
             progress(progress_ctx, "kill-switch", base + cnt, n);
     }
+    if (!rs->have_base) { /* no scenario at all */
+        memset(w, 0, (m->n_elements ? m->n_elements : 1) * sizeof *w);
+        nis5g_service_prog_eval(pg, w);
+        nis5g_radio_sites_set_baseline(m, rs, w, 0);
+    }
     free(dom);
     free(vend);
     free(active);
