@@ -168,10 +168,12 @@ struct nis5g_check_opts {
 };
 
 /* Evaluate every rule of p on m (needs NIS5G_PART_ELEMENTS; ELEMENT_DETAIL
- * when a rule uses product or certified). Warnings (e.g. a designated vendor
+ * when a rule uses product or certified; see nis5g_policy_parts). m is not
+ * const only because name lookups build its dictionaries' hash indexes on
+ * first use. Warnings (e.g. a designated vendor
  * that is not in the data) go to d, which may be NULL. Returns NIS5G_OK and
  * *out (caller's: nis5g_check_free), or NIS5G_EINPUT with errors in d. */
-int nis5g_policy_check(const struct nis5g_policy *p, const struct nis5g_model *m,
+int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m,
                        const struct nis5g_check_opts *o, struct nis5g_check **out, struct nis5g_diags *d);
 void nis5g_check_free(struct nis5g_check *c);
 
