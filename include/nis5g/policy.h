@@ -83,6 +83,7 @@ struct nis5g_rule {
     int weighted;            /* cap: weighted by subscribers */
     int min_vendors;         /* require */
     int32_t deadline;        /* by DATE, or NIS5G_NO_DATE */
+    char *clause;            /* the deny/cap/require clause as written (one line) */
     const char *file;        /* borrowed from the policy's file list */
     int line, col;           /* of the `rule` keyword */
 };
@@ -102,6 +103,8 @@ struct nis5g_policy {
     struct nis5g_pdesignation *des;
     size_t n_des;
     char **files;            /* names given to parse, owned */
+    char **texts;            /* a copy of each file's text, for diagnostics */
+    size_t *text_lens;
     size_t n_files;
 };
 
@@ -114,6 +117,10 @@ void nis5g_policy_free(struct nis5g_policy *p);
  * with the errors in d (up to d->max_errors). */
 int nis5g_policy_parse(struct nis5g_policy *p, const char *file, const char *text, size_t len,
                        struct nis5g_diags *d);
+
+/* The text of line (1-based) of a parsed file, without its newline; ""
+ * when unknown. Borrowed from p. */
+const char *nis5g_policy_line(const struct nis5g_policy *p, const char *file, int line, size_t *len);
 
 /* ---- Evaluation ---- */
 

@@ -7,10 +7,13 @@
 #include "cmd.h"
 
 extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_snapshots;
+extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
     &nis5g_cmd_snapshots,
+    &nis5g_cmd_suppliers,
+    &nis5g_cmd_check,
     NULL,
 };
 

@@ -42,6 +42,7 @@ struct ctable {
 };
 
 struct compiler {
+    const struct nis5g_policy *p;
     struct nis5g_model *m;
     const struct nis5g_profile *prof;
     struct nis5g_diags *d;
@@ -62,7 +63,9 @@ static void warn_missing(struct compiler *c, const struct nis5g_pcond *pc, size_
 {
     if (!c->d)
         return;
-    nis5g_diags_add(c->d, NIS5G_WARNING, NIS5G_EINPUT, c->file, pc->line, pc->vcols[k], NULL, 0,
+    size_t sl;
+    const char *src = nis5g_policy_line(c->p, c->file, pc->line, &sl);
+    nis5g_diags_add(c->d, NIS5G_WARNING, NIS5G_EINPUT, c->file, pc->line, pc->vcols[k], src, sl,
                     pc->values[k], strlen(pc->values[k]), "%s not in the data: the condition matches no element",
                     what);
 }
@@ -596,8 +599,10 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
         const struct nis5g_pdesignation *g = &p->des[i];
         uint32_t v = nis5g_dict_find(&m->vendors, g->vendor, strlen(g->vendor));
         if (v == NIS5G_NONE) {
+            size_t sl;
+            const char *src = nis5g_policy_line(p, g->file, g->line, &sl);
             if (d)
-                nis5g_diags_add(d, NIS5G_WARNING, NIS5G_EINPUT, g->file, g->line, g->col, NULL, 0, g->vendor,
+                nis5g_diags_add(d, NIS5G_WARNING, NIS5G_EINPUT, g->file, g->line, g->col, src, sl, g->vendor,
                                 strlen(g->vendor), "unknown vendor in designation: not in the data");
             continue;
         }
@@ -615,7 +620,7 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
     ck->n = nr;
     ck->r = nis5g_xcalloc(nr + 1, sizeof *ck->r);
     struct rstate *st = nis5g_xcalloc(nr + 1, sizeof *st);
-    struct compiler cc = { m, ck->profiles, d, NULL, 0 };
+    struct compiler cc = { p, m, ck->profiles, d, NULL, 0 };
     for (size_t i = 0; i < nr; i++) {
         const struct nis5g_rule *r = &p->rules[i];
         st[i].r = r;

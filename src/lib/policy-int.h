@@ -26,6 +26,7 @@ struct ptoken {
     char *text;      /* NUL-terminated, owned by the token list */
     size_t len;
     int line, col;   /* 1-based, col in characters */
+    size_t off, end; /* byte offsets of the token in the source */
 };
 
 struct ptokens {

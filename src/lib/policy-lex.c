@@ -30,7 +30,8 @@ static int col_at_(const char *text, size_t ls, size_t pos)
     return col;
 }
 
-static void push(struct ptokens *t, int kind, const char *p, size_t n, int line, int col)
+static void push(struct ptokens *t, int kind, const char *p, size_t n, int line, int col, size_t off,
+                 size_t end)
 {
     if (t->n == t->cap) {
         t->cap = t->cap ? t->cap * 2 : 256;
@@ -42,6 +43,8 @@ static void push(struct ptokens *t, int kind, const char *p, size_t n, int line,
     k->len = n;
     k->line = line;
     k->col = col;
+    k->off = off;
+    k->end = end;
 }
 
 const char *policy_line(const struct ptokens *t, int line, size_t *len)
@@ -82,7 +85,7 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
     while (i < len) {
         char c = text[i];
         if (c == '\n') {
-            push(t, PT_NL, "\n", 1, line, col_at_(text, line_start, i));
+            push(t, PT_NL, "\n", 1, line, col_at_(text, line_start, i), i, i);
             line++;
             line_start = ++i;
             continue;
@@ -122,7 +125,7 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
                                 "unterminated string: expected a closing '\"' on the same line");
                 errors++;
             } else {
-                push(t, PT_STRING, b.data, b.len, line, col);
+                push(t, PT_STRING, b.data, b.len, line, col, i, j);
             }
             nis5g_buf_release(&b);
             i = j;
@@ -130,7 +133,7 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
         }
         if (c == ',' || c == '(' || c == ')' || c == '%') {
             push(t, c == ',' ? PT_COMMA : c == '(' ? PT_LPAREN : c == ')' ? PT_RPAREN : PT_PERCENT, text + i, 1,
-                 line, col);
+                 line, col, i, i + 1);
             i++;
             continue;
         }
@@ -146,22 +149,22 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
                 continue;
             }
             if (c == '=' && n == 2) { /* "==" is read as "=" */
-                push(t, PT_OP, "=", 1, line, col);
+                push(t, PT_OP, "=", 1, line, col, i, i + 2);
                 i += 2;
                 continue;
             }
-            push(t, PT_OP, text + i, n, line, col);
+            push(t, PT_OP, text + i, n, line, col, i, i + n);
             i += n;
             continue;
         }
         size_t j = i;
         while (j < len && is_word(text[j]))
             j++;
-        push(t, PT_WORD, text + i, j - i, line, col);
+        push(t, PT_WORD, text + i, j - i, line, col, i, j);
         i = j;
     }
-    push(t, PT_NL, "\n", 1, line, col_at_(text, line_start, i));
-    push(t, PT_EOF, "", 0, line, col_at_(text, line_start, i));
+    push(t, PT_NL, "\n", 1, line, col_at_(text, line_start, i), i, i);
+    push(t, PT_EOF, "", 0, line, col_at_(text, line_start, i), i, i);
     return errors;
 }
 

@@ -441,6 +441,8 @@ static int parse_rule_head(struct parser *ps, const struct ptoken *kw)
     return expect_eol(ps);
 }
 
+static int parse_kind(struct parser *ps, struct nis5g_rule *r, int which);
+
 static int parse_clause(struct parser *ps, const struct ptoken *kw, int which)
 {
     if (ps->rule < 0)
@@ -477,6 +479,27 @@ static int parse_clause(struct parser *ps, const struct ptoken *kw, int which)
         return error_at(ps, kw, "rule '%s' already has a %s clause (line %d): one deny, cap or require per rule",
                         r->id, nis5g_rule_kind_names[r->kind == NIS5G_RULE_NONE ? 0 : r->kind], ps->kind_line);
     ps->kind_line = kw->line;
+    int rc = parse_kind(ps, r, which);
+    if (rc == 0 && ps->pos > 0) {
+        /* the clause as written, continuation lines joined by one space */
+        const struct ptoken *last = &ps->t.v[ps->pos - 1];
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        nis5g_buf_init(&b);
+        for (const struct ptoken *k = kw; k <= last; k++) {
+            if (k->kind == PT_NL)
+                continue;
+            if (k > kw && k[-1].end != k->off && b.len && b.data[b.len - 1] != ' ')
+                nis5g_buf_addch(&b, ' ');
+            nis5g_buf_add(&b, ps->t.src + k->off, k->end - k->off);
+        }
+        free(r->clause);
+        r->clause = nis5g_buf_detach(&b, NULL);
+    }
+    return rc;
+}
+
+static int parse_kind(struct parser *ps, struct nis5g_rule *r, int which)
+{
     if (which == 4) {
         r->kind = NIS5G_RULE_DENY;
         if (parse_conds(ps, &r->cond))
@@ -588,6 +611,24 @@ static int parse_designate(struct parser *ps, const struct ptoken *kw)
     return expect_eol(ps);
 }
 
+const char *nis5g_policy_line(const struct nis5g_policy *p, const char *file, int line, size_t *len)
+{
+    *len = 0;
+    for (size_t i = 0; i < p->n_files; i++) {
+        if (strcmp(p->files[i], file) != 0)
+            continue;
+        const char *s = p->texts[i], *end = s + p->text_lens[i];
+        for (int l = 1; l < line && s < end; l++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            s = nl ? nl + 1 : end;
+        }
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        *len = (size_t)((e ? e : end) - s);
+        return s;
+    }
+    return "";
+}
+
 struct nis5g_policy *nis5g_policy_new(void)
 {
     return nis5g_xcalloc(1, sizeof(struct nis5g_policy));
@@ -618,6 +659,7 @@ void nis5g_policy_free(struct nis5g_policy *p)
             free(r->basis[k]);
         free(r->basis);
         free(r->severity);
+        free(r->clause);
         conds_release(&r->cond);
         conds_release(&r->scope);
     }
@@ -627,9 +669,13 @@ void nis5g_policy_free(struct nis5g_policy *p)
         free(p->des[i].reason);
     }
     free(p->des);
-    for (size_t i = 0; i < p->n_files; i++)
+    for (size_t i = 0; i < p->n_files; i++) {
         free(p->files[i]);
+        free(p->texts[i]);
+    }
     free(p->files);
+    free(p->texts);
+    free(p->text_lens);
     free(p);
 }
 
@@ -639,7 +685,11 @@ int nis5g_policy_parse(struct nis5g_policy *p, const char *file, const char *tex
     struct parser ps;
     memset(&ps, 0, sizeof ps);
     p->files = nis5g_xreallocarray(p->files, p->n_files + 1, sizeof *p->files);
+    p->texts = nis5g_xreallocarray(p->texts, p->n_files + 1, sizeof *p->texts);
+    p->text_lens = nis5g_xreallocarray(p->text_lens, p->n_files + 1, sizeof *p->text_lens);
     p->files[p->n_files] = nis5g_xstrdup(file);
+    p->texts[p->n_files] = nis5g_xstrndup(text, len);
+    p->text_lens[p->n_files] = len;
     ps.file = p->files[p->n_files++];
     ps.d = d;
     ps.p = p;

@@ -98,6 +98,8 @@ TEST(spec_example)
     ASSERT_EQ_STR(p->rules[2].basis[1], "SM05");
     ASSERT_EQ_STR(p->rules[1].severity, "critical");
     ASSERT_EQ_INT(p->rules[2].pct_bp, 3500);
+    ASSERT_EQ_STR(p->rules[2].clause, "cap share(risk = high) of domain = ran per operator <= 35% by 2023-07-28");
+    ASSERT_EQ_STR(p->rules[4].clause, "deny risk = high and domain = ran and near 2 km of tag in gov, military");
     struct nis5g_model *m = fx_small();
     struct nis5g_check *c = run(p, m, "2026-11-27");
     ASSERT_EQ_STR(ids(m, &c->r[0]), "A2,B3,B6");
