@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "nis5g/buf.h"
@@ -201,15 +202,35 @@ void cli_progress_done(struct nis5g_ctx *ctx)
     progress_shown = 0;
 }
 
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void cli_timing(const char *what, double since)
+{
+    static int on = -1;
+    if (on < 0) {
+        const char *e = getenv("NIS5G_TIMING");
+        on = e && *e && strcmp(e, "0") != 0;
+    }
+    if (on)
+        fprintf(stderr, "timing: %s %.3f s\n", what, cli_now() - since);
+}
+
 int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, struct nis5g_model **out,
                    struct nis5g_snapshot *snap)
 {
     struct nis5g_err err = { 0 };
     struct nis5g_snapshot s;
+    double t0 = cli_now();
     if (nis5g_store_snapshot(ctx->store, snapshot_day, &s, &err))
         return cli_fail_err(ctx, &err);
     if (nis5g_store_load_model(ctx->store, s.id, parts, out, &err))
         return cli_fail_err(ctx, &err);
+    cli_timing("model load", t0);
     if (snap)
         *snap = s;
     return 0;

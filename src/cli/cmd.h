@@ -78,6 +78,12 @@ void cli_progress_done(struct nis5g_ctx *ctx);
 int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, struct nis5g_model **out,
                    struct nis5g_snapshot *snap);
 
+/* Phase timings for benchmarks: with NIS5G_TIMING=1 in the environment,
+ * cli_timing prints "timing: WHAT S s" to stderr (seconds since `since`,
+ * a cli_now() value). Silent otherwise. */
+double cli_now(void);
+void cli_timing(const char *what, double since);
+
 /* Text tables for people: columns are left-aligned, or right-aligned when
  * their header is added with cli_table_num. Cells are copied. */
 struct cli_table;

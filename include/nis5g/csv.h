@@ -1,0 +1,63 @@
+/*
+ * csv.h — a strict RFC 4180 reader over a file held in memory.
+ *
+ * Fields may be quoted ("a, b", "say ""hi""", embedded newlines); CRLF and
+ * LF line ends and a leading UTF-8 BOM are accepted; the text must be valid
+ * UTF-8 without NUL bytes (nis5g_csv_open checks that first, in one pass).
+ * Quoted fields are unescaped in place, so the reader owns a private,
+ * writable copy of the text; field slices stay valid until nis5g_csv_close.
+ *
+ * Every field knows where it starts (line, and the byte offset of its line)
+ * so that an error can name line and column the way an editor counts them
+ * (characters, not bytes).
+ */
+#ifndef NIS5G_CSV_H
+#define NIS5G_CSV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nis5g/err.h"
+
+struct nis5g_csv_field {
+    const char *p;  /* the (unescaped) value, not NUL-terminated */
+    uint32_t n;
+    uint32_t line;  /* 1-based line where the field starts */
+    size_t at;      /* byte offset of the field's first byte (the quote, if quoted) */
+    size_t line_at; /* byte offset of the start of that line */
+};
+
+struct nis5g_csv {
+    const char *name; /* display name, borrowed */
+    char *data;       /* owned text (BOM stripped) */
+    size_t len, pos;
+    uint32_t line;    /* line at pos */
+    size_t line_at;   /* start of the line at pos */
+    struct nis5g_csv_field *f;
+    size_t nf, capf;
+    uint32_t rec_line; /* line where the current record starts */
+};
+
+/* Take ownership of data (malloc'ed, len bytes, NUL at data[len]) and check
+ * the encoding. On a bad byte, fills err with file, line and column and
+ * returns NIS5G_EPARSE (data is freed either way on failure). */
+int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len, struct nis5g_err *err);
+void nis5g_csv_close(struct nis5g_csv *c);
+
+/* Read the next record into c->f / c->nf. Returns 1 for a record, 0 at the
+ * end, or NIS5G_EPARSE-negated (-NIS5G_EPARSE) with err filled (unclosed
+ * quote, text after a closing quote). A blank line is a record of one empty
+ * field, which callers treat as they like (the importer rejects it unless
+ * it is the last line). */
+int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err);
+
+/* Add empty fields to the current record until it has n fields. */
+void nis5g_csv_pad(struct nis5g_csv *c, size_t n);
+
+/* Column (1-based, in characters) of byte offset `at` on the line starting
+ * at line_at. */
+int nis5g_csv_col(const struct nis5g_csv *c, size_t line_at, size_t at);
+/* The text of the line starting at line_at (up to the newline), for carets. */
+const char *nis5g_csv_line_text(const struct nis5g_csv *c, size_t line_at, size_t *len);
+
+#endif

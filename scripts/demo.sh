@@ -1,0 +1,18 @@
+#!/bin/sh
+# make demo: generate the Swedish sample, import it into demo/nis5g.db and
+# show the national picture. Run from the top of the source tree after a
+# build (the Makefile does both).
+set -e
+nis5g=build/nis5g
+db=demo/nis5g.db
+mkdir -p demo
+rm -f "$db" "$db-wal" "$db-shm"
+
+echo "== Generating the Swedish sample dataset (demo/se)"
+$nis5g generate --country SE --seed 1 -o demo/se
+echo
+echo "== Importing it into $db"
+$nis5g --db "$db" import demo/se
+echo
+echo "== National summary"
+$nis5g --db "$db" summary

@@ -1,0 +1,245 @@
+/*
+ * csv.c — RFC 4180 reader (see csv.h). The hot loop scans unquoted fields
+ * with a byte class table; quoted fields are unescaped in place.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nis5g/buf.h"
+#include "nis5g/csv.h"
+
+/* Position of byte offset `at` for messages. */
+static void locate(const struct nis5g_csv *c, size_t at, uint32_t *line, size_t *line_at)
+{
+    uint32_t l = 1;
+    size_t la = 0;
+    for (size_t i = 0; i < at && i < c->len; i++)
+        if (c->data[i] == '\n') {
+            l++;
+            la = i + 1;
+        }
+    *line = l;
+    *line_at = la;
+}
+
+int nis5g_csv_col(const struct nis5g_csv *c, size_t line_at, size_t at)
+{
+    int col = 1;
+    for (size_t i = line_at; i < at && i < c->len; i++)
+        if (((unsigned char)c->data[i] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+const char *nis5g_csv_line_text(const struct nis5g_csv *c, size_t line_at, size_t *len)
+{
+    const char *p = c->data + line_at;
+    const char *nl = memchr(p, '\n', c->len - line_at);
+    *len = nl ? (size_t)(nl - p) : c->len - line_at;
+    return p;
+}
+
+/* Length of a valid UTF-8 sequence at p (1-4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t left)
+{
+    unsigned char b = p[0];
+    if (b < 0x80)
+        return b ? 1 : 0;
+    size_t n;
+    uint32_t cp;
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+        cp = b & 0x1F;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        cp = b & 0x0F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        cp = b & 0x07;
+    } else {
+        return 0;
+    }
+    if (left < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static int bad_at(struct nis5g_csv *c, size_t at, struct nis5g_err *err, const char *what)
+{
+    uint32_t line;
+    size_t la;
+    locate(c, at, &line, &la);
+    nis5g_err_set(err, NIS5G_EPARSE, "%s", what);
+    err->file = c->name;
+    err->line = (int)line;
+    err->col = nis5g_csv_col(c, la, at);
+    return NIS5G_EPARSE;
+}
+
+int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len, struct nis5g_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->name = name;
+    if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+        (unsigned char)data[2] == 0xBF) {
+        memmove(data, data + 3, len - 3 + 1);
+        len -= 3;
+    }
+    c->data = data;
+    c->len = len;
+    c->line = 1;
+    /* Encoding check: ASCII runs 8 bytes at a time. */
+    const unsigned char *p = (const unsigned char *)data;
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            /* no high bit and no zero byte */
+            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t n = utf8_seq(p + i, len - i);
+        if (!n) {
+            int rc = bad_at(c, i, err, p[i] ? "invalid UTF-8 (the file must be UTF-8 text)"
+                                             : "NUL byte in the file (the file must be text)");
+            nis5g_csv_close(c);
+            return rc;
+        }
+        i += n;
+    }
+    return 0;
+}
+
+void nis5g_csv_close(struct nis5g_csv *c)
+{
+    free(c->data);
+    free(c->f);
+    memset(c, 0, sizeof *c);
+}
+
+static struct nis5g_csv_field *push_field(struct nis5g_csv *c)
+{
+    if (c->nf == c->capf) {
+        c->capf = c->capf ? 2 * c->capf : 16;
+        c->f = nis5g_xreallocarray(c->f, c->capf, sizeof *c->f);
+    }
+    return &c->f[c->nf++];
+}
+
+void nis5g_csv_pad(struct nis5g_csv *c, size_t n)
+{
+    while (c->nf < n) {
+        struct nis5g_csv_field *f = push_field(c);
+        memset(f, 0, sizeof *f);
+        f->p = "";
+    }
+}
+
+/* After a syntax error: resume at the line after offset i. */
+static void skip_line(struct nis5g_csv *c, size_t i)
+{
+    const char *nl = memchr(c->data + i, '\n', c->len - i);
+    if (!nl) {
+        c->pos = c->len;
+        return;
+    }
+    c->pos = (size_t)(nl - c->data) + 1;
+    c->line++;
+    c->line_at = c->pos;
+}
+
+/* 1 for bytes that end an unquoted run: , \n \r " */
+static const unsigned char stop[256] = { [','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1 };
+
+int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
+{
+    c->nf = 0;
+    if (c->pos >= c->len)
+        return 0;
+    char *d = c->data;
+    size_t i = c->pos, n = c->len;
+    c->rec_line = c->line;
+    for (;;) {
+        struct nis5g_csv_field *f = push_field(c);
+        f->line = c->line;
+        f->at = i;
+        f->line_at = c->line_at;
+        if (i < n && d[i] == '"') {
+            /* quoted: unescape in place from w */
+            size_t r = i + 1, w = i + 1;
+            for (;;) {
+                if (r >= n) {
+                    c->pos = n;
+                    return -bad_at(c, f->at, err, "unclosed quote (a quoted field must end with \")");
+                }
+                char ch = d[r];
+                if (ch == '"') {
+                    if (r + 1 < n && d[r + 1] == '"') {
+                        d[w++] = '"';
+                        r += 2;
+                        continue;
+                    }
+                    r++;
+                    break;
+                }
+                if (ch == '\n') {
+                    c->line++;
+                    c->line_at = r + 1;
+                }
+                d[w++] = ch;
+                r++;
+            }
+            f->p = d + i + 1;
+            f->n = (uint32_t)(w - i - 1);
+            i = r;
+            if (i < n && d[i] != ',' && d[i] != '\n' && !(d[i] == '\r' && i + 1 < n && d[i + 1] == '\n') &&
+                !(d[i] == '\r' && i + 1 == n)) {
+                skip_line(c, i);
+                return -bad_at(c, i, err, "unexpected text after a closing quote (quote the whole field, "
+                                          "and double any quote inside it)");
+            }
+        } else {
+            size_t s = i;
+            while (i < n && !stop[(unsigned char)d[i]])
+                i++;
+            if (i < n && d[i] == '"') {
+                skip_line(c, i);
+                return -bad_at(c, i, err, "quote inside an unquoted field (quote the whole field, and double "
+                                          "any quote inside it)");
+            }
+            if (i < n && d[i] == '\r' && !(i + 1 < n && d[i + 1] == '\n') && i + 1 != n) {
+                skip_line(c, i);
+                return -bad_at(c, i, err, "carriage return inside an unquoted field");
+            }
+            f->p = d + s;
+            f->n = (uint32_t)(i - s);
+        }
+        if (i >= n) {
+            c->pos = n;
+            return 1;
+        }
+        if (d[i] == ',') {
+            i++;
+            continue;
+        }
+        if (d[i] == '\r')
+            i++;
+        if (i < n && d[i] == '\n') {
+            i++;
+            c->line++;
+            c->line_at = i;
+        }
+        c->pos = i;
+        return 1;
+    }
+}

@@ -1,0 +1,1491 @@
+/*
+ * import.c — a dataset folder (SPEC §1) into a columnar model, with every
+ * check a careful user expects and an exact place for each problem.
+ *
+ * Files are read in dependency order (operators, sites, suppliers,
+ * products, elements, links, measures) so that each reference can be
+ * resolved when it is met. A row with a bad field still registers its id,
+ * so that one mistake does not cascade into errors on later lines. Links
+ * are gathered as triples, then turned into CSR (ungrouped first, then
+ * pools by group) and ordered topologically with Kahn's algorithm; what
+ * remains after it is on or behind a cycle, and one cycle is named.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "nis5g/buf.h"
+#include "nis5g/country.h"
+#include "nis5g/csv.h"
+#include "nis5g/date.h"
+#include "nis5g/import.h"
+
+enum file_kind { F_OPERATORS, F_SITES, F_SUPPLIERS, F_PRODUCTS, F_ELEMENTS, F_LINKS, F_MEASURES, F_COUNT };
+
+#define MAX_COLS 16
+struct file_spec {
+    const char *name;
+    const char *cols[MAX_COLS];
+    unsigned required; /* bit k: cols[k] is required */
+};
+
+/* Column indices, in the order of each spec's cols. */
+enum { OP_ID, OP_NAME, OP_COUNTRY, OP_SUBS };
+enum { SI_ID, SI_OP, SI_LAT, SI_LON, SI_REGION, SI_TAGS, SI_BACKUP, SI_SUBS };
+enum { SU_VENDOR, SU_COUNTRY, SU_STATE, SU_F0, SU_DESIG = SU_F0 + NIS5G_F_COUNT, SU_NOTES };
+enum { PR_VENDOR, PR_PRODUCT, PR_CERTS, PR_EOS, PR_VULNS };
+enum { EL_ID, EL_OP, EL_SITE, EL_DOMAIN, EL_FUNC, EL_VENDOR, EL_PRODUCT, EL_SW, EL_INSTALLED, EL_STATUS };
+enum { LK_EL, LK_DEP, LK_GROUP };
+enum { MS_SCOPE, MS_MEASURE, MS_STATUS, MS_EVIDENCE, MS_DATE };
+
+static const struct file_spec specs[F_COUNT] = {
+    [F_OPERATORS] = { "operators.csv", { "operator", "name", "country", "subscribers" }, 1u << OP_ID | 1u << OP_COUNTRY },
+    [F_SITES] = { "sites.csv",
+                  { "site", "operator", "lat", "lon", "region", "tags", "backup_hours", "subscribers" },
+                  1u << SI_ID | 1u << SI_OP },
+    [F_SUPPLIERS] = { "suppliers.csv",
+                      { "vendor", "country", "state_owned", "gov_links", "intel_law", "no_checks",
+                        "opaque_ownership", "pressure", "supply_risk", "quality_issues", "designation", "notes" },
+                      1u << SU_VENDOR },
+    [F_PRODUCTS] = { "products.csv", { "vendor", "product", "certifications", "end_of_support", "critical_vulns" },
+                     1u << PR_VENDOR | 1u << PR_PRODUCT },
+    [F_ELEMENTS] = { "elements.csv",
+                     { "element", "operator", "site", "domain", "function", "vendor", "product", "sw_version",
+                       "installed", "status" },
+                     1u << EL_ID | 1u << EL_OP | 1u << EL_DOMAIN | 1u << EL_FUNC | 1u << EL_VENDOR },
+    [F_LINKS] = { "links.csv", { "element", "depends_on", "group" }, 1u << LK_EL | 1u << LK_DEP },
+    [F_MEASURES] = { "measures.csv", { "scope", "measure", "status", "evidence", "date" },
+                     1u << MS_SCOPE | 1u << MS_MEASURE | 1u << MS_STATUS },
+};
+
+struct imp {
+    struct nis5g_model *m;
+    struct nis5g_diags *d;
+    const struct nis5g_import_opts *o;
+    char *path[F_COUNT];  /* owned display paths of the files found */
+    struct nis5g_csv csv; /* the file being read */
+    const char *fname;
+    int col[MAX_COLS];    /* spec column -> field index, or -1 */
+    int row_quiet;        /* the row has the wrong field count: read its id, report nothing more */
+    int ncols;            /* fields in the header */
+
+    uint32_t *op_line, *site_line, *el_line;
+    uint32_t el_cap, site_cap, op_cap;
+
+    /* supplier rows by vendor id, gathered then laid out per vendor */
+    uint32_t *su_vendor, *su_line, su_n, su_cap;
+    uint32_t *su_country, *su_notes;
+    int8_t *su_state;
+    uint8_t *su_factors, *su_desig;
+    uint32_t prod_cap;
+    struct nis5g_dict prod_keys; /* "vendor\037product" */
+    struct nis5g_dict ms_keys;   /* "scope\037measure" */
+    uint32_t *ms_line, ms_cap;
+    uint32_t cert_cap, tag_cap;
+
+    /* links, in file order */
+    uint32_t *lk_src, *lk_dst, *lk_grp, *lk_line;
+    size_t nlk, lk_cap;
+
+    uint8_t *vendor_warned;
+    uint32_t vendor_warned_n;
+};
+
+/* ---- diagnostics ---- */
+
+static int full(const struct imp *im)
+{
+    return nis5g_diags_full(im->d);
+}
+
+static void vdiag(struct imp *im, enum nis5g_severity sev, uint32_t line, size_t line_at, size_t at, const char *got,
+                  size_t got_n, const char *fmt, va_list ap)
+{
+    if (sev == NIS5G_ERROR && full(im))
+        return; /* the cap is on what is reported */
+    if (im->row_quiet)
+        return;
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_buf_vaddf(&b, fmt, ap);
+    size_t srcn = 0;
+    const char *src = line ? nis5g_csv_line_text(&im->csv, line_at, &srcn) : NULL;
+    int col = line ? nis5g_csv_col(&im->csv, line_at, at) : 0;
+    /* Long values are cut in messages; the caret still points at them. */
+    if (got && got_n > 80)
+        got_n = 80;
+    nis5g_diags_add(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->fname, (int)line, col, src, srcn,
+                    got, got_n, "%s", b.data);
+    nis5g_buf_release(&b);
+}
+
+__attribute__((format(printf, 4, 5))) static void ferr(struct imp *im, const struct nis5g_csv_field *f, int show_got,
+                                                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(im, NIS5G_ERROR, f->line, f->line_at, f->at, show_got ? f->p : NULL, f->n, fmt, ap);
+    va_end(ap);
+}
+
+__attribute__((format(printf, 4, 5))) static void fwarn(struct imp *im, const struct nis5g_csv_field *f,
+                                                         int show_got, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(im, NIS5G_WARNING, f->line, f->line_at, f->at, show_got ? f->p : NULL, f->n, fmt, ap);
+    va_end(ap);
+}
+
+/* An error about a whole file or dataset (no line). */
+__attribute__((format(printf, 3, 4))) static void gerr(struct imp *im, const char *file, const char *fmt, ...)
+{
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    nis5g_buf_vaddf(&b, fmt, ap);
+    va_end(ap);
+    nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EINPUT, file, 0, 0, NULL, 0, NULL, 0, "%s", b.data);
+    nis5g_buf_release(&b);
+}
+
+/* ---- field access and value parsers ---- */
+
+static const struct nis5g_csv_field empty_field = { "", 0, 0, 0, 0 };
+
+/* The field of spec column k in the current record (an empty field when the
+ * file has no such column). */
+static const struct nis5g_csv_field *F(const struct imp *im, int k)
+{
+    int i = im->col[k];
+    return i < 0 ? &empty_field : &im->csv.f[i];
+}
+
+static int is_empty(const struct nis5g_csv_field *f)
+{
+    return f->n == 0;
+}
+
+static int eq(const struct nis5g_csv_field *f, const char *s)
+{
+    size_t n = strlen(s);
+    return f->n == n && memcmp(f->p, s, n) == 0;
+}
+
+/* Case-insensitive match against a names table. */
+static int name_ci(const char *const *names, int count, const struct nis5g_csv_field *f)
+{
+    for (int i = 0; i < count; i++) {
+        size_t n = strlen(names[i]);
+        if (n != f->n)
+            continue;
+        size_t k = 0;
+        while (k < n && (f->p[k] | 0x20) == names[i][k])
+            k++;
+        if (k == n)
+            return i;
+    }
+    return -1;
+}
+
+static int parse_u64(const struct nis5g_csv_field *f, int64_t *out)
+{
+    if (f->n == 0 || f->n > 18)
+        return -1;
+    int64_t v = 0;
+    for (uint32_t i = 0; i < f->n; i++) {
+        if (f->p[i] < '0' || f->p[i] > '9')
+            return -1;
+        v = v * 10 + (f->p[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static int parse_num(const struct nis5g_csv_field *f, double *out)
+{
+    char tmp[64];
+    if (f->n == 0 || f->n >= sizeof tmp)
+        return -1;
+    for (uint32_t i = 0; i < f->n; i++) {
+        char ch = f->p[i];
+        if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '+' || ch == 'e' || ch == 'E'))
+            return -1;
+    }
+    memcpy(tmp, f->p, f->n);
+    tmp[f->n] = 0;
+    char *end;
+    errno = 0;
+    double v = strtod(tmp, &end);
+    if (errno || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_date_field(struct imp *im, const struct nis5g_csv_field *f, int32_t *out)
+{
+    *out = NIS5G_NO_DATE;
+    if (is_empty(f))
+        return 0;
+    if (nis5g_date_parse(f->p, f->n, out) == 0)
+        return 0;
+    ferr(im, f, 1, "expected a date (YYYY-MM-DD, a real calendar day)");
+    return -1;
+}
+
+static uint32_t opt_text(struct nis5g_dict *d, const struct nis5g_csv_field *f)
+{
+    return is_empty(f) ? NIS5G_NONE : nis5g_dict_intern(d, f->p, f->n);
+}
+
+static int country_field(struct imp *im, const struct nis5g_csv_field *f, uint32_t *out)
+{
+    *out = NIS5G_NONE;
+    size_t n;
+    const char *c = nis5g_country_normalise(f->p, f->n, &n);
+    if (!nis5g_country_valid(c, n)) {
+        if (f->n == 2 && f->p[0] == 'U' && f->p[1] == 'K')
+            ferr(im, f, 1, "expected an ISO 3166-1 alpha-2 country code (the United Kingdom is GB)");
+        else
+            ferr(im, f, 1, "expected an ISO 3166-1 alpha-2 country code (two capital letters, e.g. SE)");
+        return -1;
+    }
+    *out = nis5g_dict_intern(&im->m->countries, c, n);
+    return 0;
+}
+
+/* Interned ids of a ';'-separated list (spaces around items ignored). */
+static void list_field(struct nis5g_dict *d, const struct nis5g_csv_field *f, uint32_t **arr, uint32_t *n,
+                       uint32_t *cap)
+{
+    uint32_t from = *n;
+    const char *p = f->p, *end = f->p + f->n;
+    while (p < end) {
+        const char *q = memchr(p, ';', (size_t)(end - p));
+        if (!q)
+            q = end;
+        const char *a = p, *b = q;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        if (b > a) {
+            uint32_t id = nis5g_dict_intern(d, a, (size_t)(b - a));
+            /* keep each item once */
+            int seen = 0;
+            for (uint32_t k = from; k < *n && !seen; k++)
+                seen = (*arr)[k] == id;
+            if (!seen) {
+                if (*n == *cap) {
+                    *cap = *cap ? 2 * *cap : 64;
+                    *arr = nis5g_xreallocarray(*arr, *cap, sizeof **arr);
+                }
+                (*arr)[(*n)++] = id;
+            }
+        }
+        p = q + 1;
+    }
+}
+
+/* ---- headers and records ---- */
+
+static size_t edit_distance(const char *a, size_t la, const char *b)
+{
+    size_t lb = strlen(b), prev[64], cur[64];
+    if (la > 63 || lb > 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t s = prev[j - 1] + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
+            size_t x = prev[j] + 1 < cur[j - 1] + 1 ? prev[j] + 1 : cur[j - 1] + 1;
+            cur[j] = s < x ? s : x;
+        }
+        memcpy(prev, cur, (lb + 1) * sizeof *prev);
+    }
+    return prev[lb];
+}
+
+/* Read and map the header. Returns 0 when the rows can be read. */
+static int read_header(struct imp *im, enum file_kind k)
+{
+    const struct file_spec *s = &specs[k];
+    int nspec = 0;
+    while (nspec < MAX_COLS && s->cols[nspec])
+        nspec++;
+    for (int i = 0; i < MAX_COLS; i++)
+        im->col[i] = -1;
+    struct nis5g_err err = { 0 };
+    int rc = nis5g_csv_next(&im->csv, &err);
+    if (rc < 0) {
+        nis5g_diags_add_err(im->d, &err);
+        return -1;
+    }
+    if (rc == 0 || (im->csv.nf == 1 && im->csv.f[0].n == 0)) {
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        for (int i = 0; i < nspec; i++)
+            nis5g_buf_addf(&b, "%s%s", i ? "," : "", s->cols[i]);
+        nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 1, 1, NULL, 0, NULL, 0,
+                        "missing header row (expected columns such as %s)", b.data);
+        nis5g_buf_release(&b);
+        return -1;
+    }
+    int bad = 0;
+    im->ncols = (int)im->csv.nf;
+    for (size_t i = 0; i < im->csv.nf; i++) {
+        const struct nis5g_csv_field *f = &im->csv.f[i];
+        int c = -1;
+        for (int j = 0; j < nspec; j++)
+            if (eq(f, s->cols[j]))
+                c = j;
+        if (c < 0) {
+            const char *best = NULL;
+            size_t bd = 99;
+            for (int j = 0; j < nspec; j++) {
+                size_t dd = edit_distance(f->p, f->n, s->cols[j]);
+                if (dd < bd) {
+                    bd = dd;
+                    best = s->cols[j];
+                }
+            }
+            if (f->n == 0)
+                ferr(im, f, 0, "empty column name in the header");
+            else if (best && bd <= 2)
+                ferr(im, f, 1, "unknown column (did you mean '%s'?)", best);
+            else {
+                struct nis5g_buf b = NIS5G_BUF_INIT;
+                for (int j = 0; j < nspec; j++)
+                    nis5g_buf_addf(&b, "%s%s", j ? ", " : "", s->cols[j]);
+                ferr(im, f, 1, "unknown column (%s has: %s)", s->name, b.data);
+                nis5g_buf_release(&b);
+            }
+            bad = 1;
+        } else if (im->col[c] >= 0) {
+            ferr(im, f, 1, "duplicate column (also column %d)", im->col[c] + 1);
+            bad = 1;
+        } else {
+            im->col[c] = (int)i;
+        }
+    }
+    for (int j = 0; j < nspec; j++)
+        if ((s->required >> j & 1) && im->col[j] < 0) {
+            nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 1, 1, im->csv.data,
+                            im->csv.len, NULL, 0, "missing required column '%s'", s->cols[j]);
+            bad = 1;
+        }
+    return bad ? -1 : 0;
+}
+
+/* Next data record with the right number of fields: 1, or 0 at the end (or
+ * when the error cap is reached, or the file cannot be read further). */
+static int next_row(struct imp *im)
+{
+    im->row_quiet = 0;
+    for (;;) {
+        if (full(im))
+            return 0;
+        struct nis5g_err err = { 0 };
+        int rc = nis5g_csv_next(&im->csv, &err);
+        if (rc < 0) {
+            struct nis5g_diag *g = nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EPARSE, im->fname, err.line, err.col,
+                                                   NULL, 0, NULL, 0, "%s", err.msg);
+            if (g && err.line) {
+                /* find the line's text for the caret */
+                const char *p = im->csv.data;
+                for (int l = 1; l < err.line; l++) {
+                    p = strchr(p, '\n');
+                    if (!p)
+                        break;
+                    p++;
+                }
+                if (p) {
+                    const char *nl = strchr(p, '\n');
+                    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                    if (n && p[n - 1] == '\r')
+                        n--;
+                    g->source = nis5g_xstrndup(p, n);
+                }
+            }
+            if (im->csv.pos < im->csv.len)
+                continue; /* the reader resumed on the next line */
+            return 0;
+        }
+        if (rc == 0)
+            return 0;
+        struct nis5g_csv *c = &im->csv;
+        if ((int)c->nf == im->ncols)
+            return 1;
+        if (c->nf == 1 && c->f[0].n == 0) {
+            ferr(im, &c->f[0], 0, "blank line (every line must be a row of %d fields)", im->ncols);
+            continue;
+        }
+        if (full(im))
+            return 0;
+        if ((int)c->nf > im->ncols) {
+            ferr(im, &c->f[im->ncols], 0, "expected %d fields as in the header, found %zu (quote fields that "
+                 "contain commas)", im->ncols, c->nf);
+        } else {
+            /* point just past the last field */
+            const struct nis5g_csv_field *l = &c->f[c->nf - 1];
+            struct nis5g_csv_field at = *l;
+            at.at = (size_t)(l->p - c->data) + l->n + (l->p > c->data && l->p[-1] == '"' ? 1 : 0);
+            if (at.line != l->line)
+                at.line = l->line;
+            ferr(im, &at, 0, "expected %d fields as in the header, found %zu", im->ncols, c->nf);
+        }
+        /* Hand the row on with missing fields empty, so that its id is
+         * still known (no cascade of "unknown operator" below), but say
+         * nothing more about it: its fields are not where the header says. */
+        nis5g_csv_pad(c, (size_t)im->ncols);
+        im->row_quiet = 1;
+        return 1;
+    }
+}
+
+static void progress(struct imp *im, const char *phase)
+{
+    if (im->o && im->o->progress)
+        im->o->progress(im->o->progress_ctx, phase, im->csv.pos, im->csv.len);
+}
+
+/* ---- growth of columns ---- */
+
+#define GROW(arr, n, cap)                                                  \
+    do {                                                                   \
+        if ((n) >= (cap)) {                                                \
+            size_t nc_ = (cap) ? 2 * (size_t)(cap) : 1024;                 \
+            (arr) = nis5g_xreallocarray((arr), nc_, sizeof *(arr));        \
+        }                                                                  \
+    } while (0)
+
+/* ---- operators ---- */
+
+static void read_operators(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t cap = 0;
+    while (next_row(im)) {
+        const struct nis5g_csv_field *id = F(im, OP_ID);
+        if (is_empty(id)) {
+            ferr(im, id, 0, "missing operator id");
+            continue;
+        }
+        if (id->n == 2 && id->p[0] >= 'A' && id->p[0] <= 'Z' && id->p[1] >= 'A' && id->p[1] <= 'Z') {
+            ferr(im, id, 1, "an operator id of two capital letters would clash with country codes");
+            continue;
+        }
+        uint32_t before = m->operators.n;
+        uint32_t o = nis5g_dict_intern(&m->operators, id->p, id->n);
+        if (o < before) {
+            ferr(im, id, 1, "duplicate operator (first defined on line %u)", im->op_line[o]);
+            continue;
+        }
+        if (o >= NIS5G_MAX_OPERATORS) {
+            ferr(im, id, 1, "too many operators (at most %u)", NIS5G_MAX_OPERATORS);
+            continue;
+        }
+        if (o >= cap) {
+            GROW(m->op_name, o, cap);
+            GROW(m->op_country, o, cap);
+            GROW(m->op_subscribers, o, cap);
+            GROW(im->op_line, o, cap);
+            cap = cap ? 2 * cap : 1024;
+        }
+        im->op_line[o] = id->line;
+        m->op_name[o] = opt_text(&m->text, F(im, OP_NAME));
+        const struct nis5g_csv_field *c = F(im, OP_COUNTRY);
+        if (is_empty(c)) {
+            ferr(im, c, 0, "missing country (ISO 3166-1 alpha-2)");
+            m->op_country[o] = NIS5G_NONE;
+        } else {
+            country_field(im, c, &m->op_country[o]);
+        }
+        const struct nis5g_csv_field *s = F(im, OP_SUBS);
+        m->op_subscribers[o] = -1;
+        if (!is_empty(s) && parse_u64(s, &m->op_subscribers[o]))
+            ferr(im, s, 1, "expected a number of subscribers (a whole number, no separators)");
+    }
+    im->op_cap = cap;
+}
+
+/* ---- sites ---- */
+
+static uint32_t find_operator(struct imp *im, const struct nis5g_csv_field *f)
+{
+    if (is_empty(f)) {
+        ferr(im, f, 0, "missing operator");
+        return NIS5G_NONE;
+    }
+    uint32_t o = nis5g_dict_find(&im->m->operators, f->p, f->n);
+    if (o == NIS5G_NONE)
+        ferr(im, f, 1, "unknown operator (not in operators.csv)");
+    return o;
+}
+
+static void read_sites(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t cap = 0, ntags = 0;
+    uint32_t *tag_off = NULL;
+    while (next_row(im)) {
+        const struct nis5g_csv_field *id = F(im, SI_ID);
+        if (is_empty(id)) {
+            ferr(im, id, 0, "missing site id");
+            continue;
+        }
+        uint32_t before = m->sites.n;
+        uint32_t s = nis5g_dict_intern(&m->sites, id->p, id->n);
+        if (s < before) {
+            ferr(im, id, 1, "duplicate site (first defined on line %u)", im->site_line[s]);
+            continue;
+        }
+        if (s + 1 >= cap) {
+            size_t nc = cap ? 2 * (size_t)cap : 1024;
+            m->site_operator = nis5g_xreallocarray(m->site_operator, nc, sizeof *m->site_operator);
+            m->site_lat = nis5g_xreallocarray(m->site_lat, nc, sizeof *m->site_lat);
+            m->site_lon = nis5g_xreallocarray(m->site_lon, nc, sizeof *m->site_lon);
+            m->site_region = nis5g_xreallocarray(m->site_region, nc, sizeof *m->site_region);
+            m->site_backup_hours = nis5g_xreallocarray(m->site_backup_hours, nc, sizeof *m->site_backup_hours);
+            m->site_subscribers = nis5g_xreallocarray(m->site_subscribers, nc, sizeof *m->site_subscribers);
+            im->site_line = nis5g_xreallocarray(im->site_line, nc, sizeof *im->site_line);
+            tag_off = nis5g_xreallocarray(tag_off, nc + 1, sizeof *tag_off);
+            cap = (uint32_t)nc;
+        }
+        im->site_line[s] = id->line;
+        uint32_t o = find_operator(im, F(im, SI_OP));
+        m->site_operator[s] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
+        const struct nis5g_csv_field *la = F(im, SI_LAT), *lo = F(im, SI_LON);
+        m->site_lat[s] = m->site_lon[s] = NAN;
+        if (!is_empty(la) || !is_empty(lo)) {
+            double a, b;
+            if (is_empty(la))
+                ferr(im, la, 0, "missing latitude (a site has both lat and lon, or neither)");
+            else if (parse_num(la, &a) || a < -90 || a > 90)
+                ferr(im, la, 1, "expected a latitude in degrees, from -90 to 90");
+            else
+                m->site_lat[s] = a;
+            if (is_empty(lo))
+                ferr(im, lo, 0, "missing longitude (a site has both lat and lon, or neither)");
+            else if (parse_num(lo, &b) || b < -180 || b > 180)
+                ferr(im, lo, 1, "expected a longitude in degrees, from -180 to 180");
+            else
+                m->site_lon[s] = b;
+        }
+        m->site_region[s] = opt_text(&m->regions, F(im, SI_REGION));
+        tag_off[s] = ntags;
+        list_field(&m->tags, F(im, SI_TAGS), &m->site_tags, &ntags, &im->tag_cap);
+        const struct nis5g_csv_field *bh = F(im, SI_BACKUP);
+        double h;
+        m->site_backup_hours[s] = NAN;
+        if (!is_empty(bh)) {
+            if (parse_num(bh, &h) || h < 0)
+                ferr(im, bh, 1, "expected backup hours (a number, 0 or more)");
+            else
+                m->site_backup_hours[s] = h;
+        }
+        const struct nis5g_csv_field *su = F(im, SI_SUBS);
+        m->site_subscribers[s] = -1;
+        if (!is_empty(su) && parse_u64(su, &m->site_subscribers[s]))
+            ferr(im, su, 1, "expected a number of subscribers (a whole number, no separators)");
+        if ((s & 0xffff) == 0)
+            progress(im, "sites.csv");
+    }
+    if (!tag_off)
+        tag_off = nis5g_xmalloc(sizeof *tag_off);
+    tag_off[m->sites.n] = ntags;
+    m->site_tag_off = tag_off;
+    im->site_cap = cap;
+}
+
+/* ---- suppliers ---- */
+
+static void read_suppliers(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    struct nis5g_dict seen;
+    nis5g_dict_init(&seen);
+    while (next_row(im)) {
+        const struct nis5g_csv_field *vf = F(im, SU_VENDOR);
+        if (is_empty(vf)) {
+            ferr(im, vf, 0, "missing vendor");
+            continue;
+        }
+        uint32_t before = seen.n;
+        uint32_t k = nis5g_dict_intern(&seen, vf->p, vf->n);
+        if (k < before) {
+            ferr(im, vf, 1, "duplicate vendor (first defined on line %u)", im->su_line[k]);
+            continue;
+        }
+        uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
+        if (v >= NIS5G_MAX_VENDORS) {
+            ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+            continue;
+        }
+        uint32_t i = im->su_n;
+        if (i >= im->su_cap) {
+            size_t nc = im->su_cap ? 2 * (size_t)im->su_cap : 64;
+            im->su_vendor = nis5g_xreallocarray(im->su_vendor, nc, sizeof *im->su_vendor);
+            im->su_line = nis5g_xreallocarray(im->su_line, nc, sizeof *im->su_line);
+            im->su_country = nis5g_xreallocarray(im->su_country, nc, sizeof *im->su_country);
+            im->su_notes = nis5g_xreallocarray(im->su_notes, nc, sizeof *im->su_notes);
+            im->su_state = nis5g_xreallocarray(im->su_state, nc, sizeof *im->su_state);
+            im->su_desig = nis5g_xreallocarray(im->su_desig, nc, sizeof *im->su_desig);
+            im->su_factors = nis5g_xreallocarray(im->su_factors, nc * NIS5G_F_COUNT, 1);
+            im->su_cap = (uint32_t)nc;
+        }
+        im->su_n++;
+        im->su_vendor[i] = v;
+        im->su_line[i] = vf->line;
+        im->su_country[i] = NIS5G_NONE;
+        const struct nis5g_csv_field *c = F(im, SU_COUNTRY);
+        if (!is_empty(c))
+            country_field(im, c, &im->su_country[i]);
+        const struct nis5g_csv_field *so = F(im, SU_STATE);
+        im->su_state[i] = -1;
+        if (!is_empty(so)) {
+            if (eq(so, "0") || eq(so, "1"))
+                im->su_state[i] = (int8_t)(so->p[0] - '0');
+            else
+                ferr(im, so, 1, "expected 0 or 1 for state_owned");
+        }
+        for (int f = 0; f < NIS5G_F_COUNT; f++) {
+            const struct nis5g_csv_field *x = F(im, SU_F0 + f);
+            uint8_t val = NIS5G_FACTOR_UNSET;
+            if (!is_empty(x)) {
+                if (x->n == 1 && x->p[0] >= '0' && x->p[0] <= '3')
+                    val = (uint8_t)(x->p[0] - '0');
+                else
+                    ferr(im, x, 1, "expected a risk factor from 0 (none) to 3 (strong) for %s", nis5g_factor_names[f]);
+            }
+            im->su_factors[(size_t)i * NIS5G_F_COUNT + f] = val;
+        }
+        const struct nis5g_csv_field *dg = F(im, SU_DESIG);
+        im->su_desig[i] = NIS5G_RISK_UNKNOWN;
+        if (!is_empty(dg)) {
+            int r = name_ci(nis5g_risk_names, NIS5G_RISK_COUNT, dg);
+            if (r <= 0)
+                ferr(im, dg, 1, "expected a designation: high, medium, low or empty");
+            else
+                im->su_desig[i] = (uint8_t)r;
+        }
+        im->su_notes[i] = opt_text(&m->text, F(im, SU_NOTES));
+    }
+    nis5g_dict_release(&seen);
+}
+
+/* ---- products ---- */
+
+static void read_products(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t cap = 0, ncerts = 0;
+    uint32_t *line = NULL;
+    while (next_row(im)) {
+        const struct nis5g_csv_field *vf = F(im, PR_VENDOR), *pf = F(im, PR_PRODUCT);
+        if (is_empty(vf)) {
+            ferr(im, vf, 0, "missing vendor");
+            continue;
+        }
+        if (is_empty(pf)) {
+            ferr(im, pf, 0, "missing product");
+            continue;
+        }
+        struct nis5g_buf key = NIS5G_BUF_INIT;
+        nis5g_buf_add(&key, vf->p, vf->n);
+        nis5g_buf_addch(&key, '\037');
+        nis5g_buf_add(&key, pf->p, pf->n);
+        uint32_t before = im->prod_keys.n;
+        uint32_t k = nis5g_dict_intern(&im->prod_keys, key.data, key.len);
+        nis5g_buf_release(&key);
+        if (k < before) {
+            ferr(im, pf, 1, "duplicate product of this vendor (first defined on line %u)", line[k]);
+            continue;
+        }
+        uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
+        if (v >= NIS5G_MAX_VENDORS) {
+            ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+            continue;
+        }
+        uint32_t i = m->n_products;
+        if (i + 1 >= cap) {
+            size_t nc = cap ? 2 * (size_t)cap : 64;
+            m->prod_vendor = nis5g_xreallocarray(m->prod_vendor, nc, sizeof *m->prod_vendor);
+            m->prod_name = nis5g_xreallocarray(m->prod_name, nc, sizeof *m->prod_name);
+            m->prod_cert_off = nis5g_xreallocarray(m->prod_cert_off, nc + 1, sizeof *m->prod_cert_off);
+            m->prod_end_of_support = nis5g_xreallocarray(m->prod_end_of_support, nc, sizeof *m->prod_end_of_support);
+            m->prod_critical_vulns = nis5g_xreallocarray(m->prod_critical_vulns, nc, sizeof *m->prod_critical_vulns);
+            line = nis5g_xreallocarray(line, nc, sizeof *line);
+            cap = (uint32_t)nc;
+        }
+        m->n_products++;
+        line[k] = vf->line;
+        m->prod_vendor[i] = (uint16_t)v;
+        m->prod_name[i] = nis5g_dict_intern(&m->products, pf->p, pf->n);
+        m->prod_cert_off[i] = ncerts;
+        /* certifications: de-duplicated within the product only */
+        uint32_t *tmp = NULL, nt = 0, ct = 0;
+        list_field(&m->certs, F(im, PR_CERTS), &tmp, &nt, &ct);
+        for (uint32_t t = 0; t < nt; t++) {
+            GROW(m->prod_certs, ncerts, im->cert_cap);
+            if (ncerts >= im->cert_cap)
+                im->cert_cap = im->cert_cap ? 2 * im->cert_cap : 1024;
+            m->prod_certs[ncerts++] = tmp[t];
+        }
+        free(tmp);
+        parse_date_field(im, F(im, PR_EOS), &m->prod_end_of_support[i]);
+        const struct nis5g_csv_field *cv = F(im, PR_VULNS);
+        int64_t n = -1;
+        if (!is_empty(cv) && parse_u64(cv, &n)) {
+            ferr(im, cv, 1, "expected a count of critical vulnerabilities (a whole number)");
+            n = -1;
+        }
+        m->prod_critical_vulns[i] = (int32_t)(n > INT32_MAX ? INT32_MAX : n);
+    }
+    if (!m->prod_cert_off)
+        m->prod_cert_off = nis5g_xmalloc(sizeof *m->prod_cert_off);
+    m->prod_cert_off[m->n_products] = ncerts;
+    free(line);
+}
+
+/* ---- elements ---- */
+
+static void el_reserve(struct imp *im, uint32_t need)
+{
+    struct nis5g_model *m = im->m;
+    if (need < im->el_cap)
+        return;
+    size_t nc = im->el_cap ? 2 * (size_t)im->el_cap : 1u << 16;
+    m->el_operator = nis5g_xreallocarray(m->el_operator, nc, sizeof *m->el_operator);
+    m->el_site = nis5g_xreallocarray(m->el_site, nc, sizeof *m->el_site);
+    m->el_domain = nis5g_xreallocarray(m->el_domain, nc, sizeof *m->el_domain);
+    m->el_function = nis5g_xreallocarray(m->el_function, nc, sizeof *m->el_function);
+    m->el_vendor = nis5g_xreallocarray(m->el_vendor, nc, sizeof *m->el_vendor);
+    m->el_status = nis5g_xreallocarray(m->el_status, nc, sizeof *m->el_status);
+    m->el_installed = nis5g_xreallocarray(m->el_installed, nc, sizeof *m->el_installed);
+    m->el_product = nis5g_xreallocarray(m->el_product, nc, sizeof *m->el_product);
+    m->el_sw = nis5g_xreallocarray(m->el_sw, nc, sizeof *m->el_sw);
+    im->el_line = nis5g_xreallocarray(im->el_line, nc, sizeof *im->el_line);
+    im->el_cap = (uint32_t)nc;
+}
+
+/* A one-entry cache per column: consecutive rows repeat operator, site,
+ * vendor and function, and a memcmp is cheaper than a hash probe. */
+struct last {
+    const char *p;
+    uint32_t n;
+    uint32_t id;
+};
+
+static uint32_t cached(struct last *c, struct nis5g_dict *d, const struct nis5g_csv_field *f, int intern)
+{
+    if (c->p && c->n == f->n && memcmp(c->p, f->p, f->n) == 0)
+        return c->id;
+    uint32_t id = intern ? nis5g_dict_intern(d, f->p, f->n) : nis5g_dict_find(d, f->p, f->n);
+    c->p = f->p;
+    c->n = f->n;
+    c->id = id;
+    return id;
+}
+
+static int domain_of(const struct nis5g_csv_field *f)
+{
+    return name_ci(nis5g_domain_names, NIS5G_DOM_COUNT, f);
+}
+
+static void warn_vendor(struct imp *im, uint32_t v, const struct nis5g_csv_field *f, int have_suppliers)
+{
+    if (v >= im->vendor_warned_n) {
+        uint32_t nn = (v + 1) * 2;
+        im->vendor_warned = nis5g_xrealloc(im->vendor_warned, nn);
+        memset(im->vendor_warned + im->vendor_warned_n, 0, nn - im->vendor_warned_n);
+        im->vendor_warned_n = nn;
+    }
+    if (im->vendor_warned[v])
+        return;
+    im->vendor_warned[v] = 1;
+    fwarn(im, f, 1, "vendor has no row in %s: its risk profile is unknown",
+          have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
+}
+
+static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
+                          int have_suppliers)
+{
+    struct nis5g_model *m = im->m;
+    struct last lop = { 0 }, lsite = { 0 }, lfun = { 0 }, lven = { 0 }, lprod = { 0 }, lsw = { 0 };
+    uint32_t n = 0;
+    while (next_row(im)) {
+        const struct nis5g_csv_field *id = F(im, EL_ID);
+        if (is_empty(id)) {
+            ferr(im, id, 0, "missing element id");
+            continue;
+        }
+        uint32_t e = nis5g_dict_intern(&m->elements, id->p, id->n);
+        if (e < n) {
+            ferr(im, id, 1, "duplicate element (first defined on line %u)", im->el_line[e]);
+            continue;
+        }
+        n = e + 1;
+        el_reserve(im, e);
+        im->el_line[e] = id->line;
+
+        const struct nis5g_csv_field *of = F(im, EL_OP);
+        uint32_t o;
+        if (is_empty(of)) {
+            ferr(im, of, 0, "missing operator");
+            o = NIS5G_NONE;
+        } else {
+            o = cached(&lop, &m->operators, of, 0);
+            if (o == NIS5G_NONE)
+                ferr(im, of, 1, "unknown operator (not in operators.csv)");
+        }
+        m->el_operator[e] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
+
+        const struct nis5g_csv_field *sf = F(im, EL_SITE);
+        m->el_site[e] = NIS5G_NONE;
+        if (!is_empty(sf)) {
+            uint32_t s = cached(&lsite, &m->sites, sf, 0);
+            if (s == NIS5G_NONE)
+                ferr(im, sf, 1, have_sites ? "unknown site (not in sites.csv)"
+                                           : "unknown site (an element names a site, so sites.csv is required)");
+            m->el_site[e] = s;
+        }
+
+        const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
+        int dom = domain_of(df);
+        if (dom < 0) {
+            if (is_empty(df))
+                ferr(im, df, 0, "missing domain (ran, transport, core, management, edge, interconnect or "
+                                "infrastructure)");
+            else
+                ferr(im, df, 1, "unknown domain (expected ran, transport, core, management, edge, interconnect "
+                                "or infrastructure)");
+            dom = 0;
+        }
+        m->el_domain[e] = (uint8_t)dom;
+
+        const struct nis5g_csv_field *ff = F(im, EL_FUNC);
+        if (is_empty(ff)) {
+            ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
+            m->el_function[e] = 0;
+        } else {
+            uint32_t fn = cached(&lfun, &m->functions, ff, 1);
+            if (fn >= NIS5G_MAX_FUNCTIONS) {
+                ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
+                fn = 0;
+            }
+            m->el_function[e] = (uint16_t)fn;
+        }
+
+        const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
+        if (is_empty(vf)) {
+            ferr(im, vf, 0, "missing vendor");
+            m->el_vendor[e] = 0;
+        } else {
+            uint32_t v = cached(&lven, &m->vendors, vf, 1);
+            if (v >= NIS5G_MAX_VENDORS) {
+                ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+                v = 0;
+            }
+            m->el_vendor[e] = (uint16_t)v;
+            if (v >= n_known || !vendor_known[v])
+                warn_vendor(im, v, vf, have_suppliers);
+        }
+        const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
+        m->el_product[e] = is_empty(pf) ? NIS5G_NONE : cached(&lprod, &m->products, pf, 1);
+        const struct nis5g_csv_field *wf = F(im, EL_SW);
+        m->el_sw[e] = is_empty(wf) ? NIS5G_NONE : cached(&lsw, &m->text, wf, 1);
+        parse_date_field(im, F(im, EL_INSTALLED), &m->el_installed[e]);
+        const struct nis5g_csv_field *stf = F(im, EL_STATUS);
+        int st = NIS5G_ST_ACTIVE;
+        if (!is_empty(stf)) {
+            st = name_ci(nis5g_status_names, NIS5G_ST_COUNT, stf);
+            if (st < 0) {
+                ferr(im, stf, 1, "unknown status (expected active, planned or retired)");
+                st = NIS5G_ST_ACTIVE;
+            }
+        }
+        m->el_status[e] = (uint8_t)st;
+        if ((e & 0xffff) == 0)
+            progress(im, "elements.csv");
+    }
+    m->n_elements = n;
+}
+
+/* ---- links ---- */
+
+static uint32_t find_element(struct imp *im, const struct nis5g_csv_field *f, struct last *c)
+{
+    if (is_empty(f)) {
+        ferr(im, f, 0, "missing element id");
+        return NIS5G_NONE;
+    }
+    uint32_t e = cached(c, &im->m->elements, f, 0);
+    if (e == NIS5G_NONE)
+        ferr(im, f, 1, "unknown element (not in elements.csv)");
+    return e;
+}
+
+static void read_links(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    struct last le = { 0 }, ld = { 0 }, lg = { 0 };
+    while (next_row(im)) {
+        uint32_t a = find_element(im, F(im, LK_EL), &le);
+        uint32_t b = find_element(im, F(im, LK_DEP), &ld);
+        const struct nis5g_csv_field *gf = F(im, LK_GROUP);
+        uint32_t g = is_empty(gf) ? NIS5G_NONE : cached(&lg, &m->groups, gf, 1);
+        if (a == NIS5G_NONE || b == NIS5G_NONE)
+            continue;
+        if (im->nlk >= im->lk_cap) {
+            size_t nc = im->lk_cap ? 2 * im->lk_cap : 1u << 16;
+            im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
+            im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
+            im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
+            im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
+            im->lk_cap = nc;
+        }
+        if (im->nlk >= UINT32_MAX - 1) {
+            ferr(im, F(im, LK_EL), 0, "too many links");
+            return;
+        }
+        im->lk_src[im->nlk] = a;
+        im->lk_dst[im->nlk] = b;
+        im->lk_grp[im->nlk] = g;
+        im->lk_line[im->nlk] = F(im, LK_EL)->line;
+        im->nlk++;
+        if ((im->nlk & 0xffff) == 0)
+            progress(im, "links.csv");
+    }
+}
+
+/* A diagnostic about link k, with its line from links.csv (re-read text). */
+__attribute__((format(printf, 4, 5))) static void link_diag(struct imp *im, enum nis5g_severity sev, uint32_t line,
+                                                             const char *fmt, ...)
+{
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    nis5g_buf_vaddf(&b, fmt, ap);
+    va_end(ap);
+    nis5g_diags_add(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->path[F_LINKS], (int)line, 1,
+                    NULL, 0, NULL, 0, "%s", b.data);
+    nis5g_buf_release(&b);
+}
+
+/* Order key of a link within its element: ungrouped first, then by group,
+ * then by target. */
+static int link_less(uint32_t ga, uint32_t da, uint32_t gb, uint32_t db)
+{
+    uint64_t ka = ((uint64_t)(ga == NIS5G_NONE ? 0 : ga + 1) << 32) | da;
+    uint64_t kb = ((uint64_t)(gb == NIS5G_NONE ? 0 : gb + 1) << 32) | db;
+    return ka < kb;
+}
+
+static void build_links(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t n = m->n_elements;
+    size_t nl = im->nlk;
+    uint32_t *off = nis5g_xcalloc((size_t)n + 1, sizeof *off);
+    uint32_t *dep = nis5g_xmalloc((nl ? nl : 1) * sizeof *dep);
+    uint32_t *grp = nis5g_xmalloc((nl ? nl : 1) * sizeof *grp);
+    uint32_t *lline = nis5g_xmalloc((nl ? nl : 1) * sizeof *lline);
+    for (size_t k = 0; k < nl; k++)
+        off[im->lk_src[k] + 1]++;
+    for (uint32_t e = 0; e < n; e++)
+        off[e + 1] += off[e];
+    uint32_t *fill = nis5g_xmalloc(((size_t)n + 1) * sizeof *fill);
+    memcpy(fill, off, ((size_t)n + 1) * sizeof *fill);
+    for (size_t k = 0; k < nl; k++) {
+        uint32_t at = fill[im->lk_src[k]]++;
+        dep[at] = im->lk_dst[k];
+        grp[at] = im->lk_grp[k];
+        lline[at] = im->lk_line[k];
+    }
+    free(fill);
+    /* sort each element's links (few per element: insertion sort) and
+     * reject exact duplicates */
+    for (uint32_t e = 0; e < n && !full(im); e++) {
+        for (uint32_t i = off[e] + 1; i < off[e + 1]; i++) {
+            uint32_t d = dep[i], g = grp[i], l = lline[i], j = i;
+            while (j > off[e] && link_less(g, d, grp[j - 1], dep[j - 1])) {
+                dep[j] = dep[j - 1];
+                grp[j] = grp[j - 1];
+                lline[j] = lline[j - 1];
+                j--;
+            }
+            dep[j] = d;
+            grp[j] = g;
+            lline[j] = l;
+        }
+        for (uint32_t i = off[e] + 1; i < off[e + 1]; i++)
+            if (dep[i] == dep[i - 1] && grp[i] == grp[i - 1]) {
+                uint32_t later = lline[i] > lline[i - 1] ? lline[i] : lline[i - 1];
+                uint32_t first = lline[i] > lline[i - 1] ? lline[i - 1] : lline[i];
+                link_diag(im, NIS5G_ERROR, later, "duplicate link '%s' -> '%s'%s%s (first on line %u)",
+                          nis5g_dict_str(&m->elements, e), nis5g_dict_str(&m->elements, dep[i]),
+                          grp[i] == NIS5G_NONE ? "" : " in group ", nis5g_dict_str(&m->groups, grp[i]), first);
+            }
+    }
+    m->dep_off = off;
+    m->dep = dep;
+    m->dep_group = grp;
+    m->n_links = (uint32_t)nl;
+    if (im->d->errors) {
+        free(lline);
+        return;
+    }
+
+    /* Kahn: dependents (reverse CSR), remaining counts. */
+    uint32_t *roff = nis5g_xcalloc((size_t)n + 1, sizeof *roff);
+    uint32_t *rev = nis5g_xmalloc((nl ? nl : 1) * sizeof *rev);
+    for (size_t k = 0; k < nl; k++)
+        roff[dep[k] + 1]++;
+    for (uint32_t e = 0; e < n; e++)
+        roff[e + 1] += roff[e];
+    uint32_t *rfill = nis5g_xmalloc(((size_t)n + 1) * sizeof *rfill);
+    memcpy(rfill, roff, ((size_t)n + 1) * sizeof *rfill);
+    for (uint32_t e = 0; e < n; e++)
+        for (uint32_t k = off[e]; k < off[e + 1]; k++)
+            rev[rfill[dep[k]]++] = e;
+    free(rfill);
+    uint32_t *remaining = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *remaining);
+    uint32_t *topo = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *topo);
+    uint32_t head = 0, tail = 0;
+    for (uint32_t e = 0; e < n; e++) {
+        remaining[e] = off[e + 1] - off[e];
+        if (!remaining[e])
+            topo[tail++] = e;
+    }
+    while (head < tail) {
+        uint32_t x = topo[head++];
+        for (uint32_t k = roff[x]; k < roff[x + 1]; k++)
+            if (--remaining[rev[k]] == 0)
+                topo[tail++] = rev[k];
+    }
+    free(roff);
+    free(rev);
+    if (tail < n) {
+        /* Every element left has a dependency left: walk until one repeats. */
+        uint32_t start = 0;
+        while (remaining[start] == 0)
+            start++;
+        uint32_t *pos = nis5g_xmalloc((size_t)n * sizeof *pos);
+        memset(pos, 0xff, (size_t)n * sizeof *pos);
+        uint32_t *path = nis5g_xmalloc((size_t)n * sizeof *path), *pline = nis5g_xmalloc((size_t)n * sizeof *pline);
+        uint32_t len = 0, x = start;
+        while (pos[x] == NIS5G_NONE) {
+            pos[x] = len;
+            path[len] = x;
+            uint32_t next = NIS5G_NONE;
+            for (uint32_t k = off[x]; k < off[x + 1]; k++)
+                if (remaining[dep[k]]) {
+                    next = dep[k];
+                    pline[len] = lline[k];
+                    break;
+                }
+            len++;
+            x = next;
+        }
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        uint32_t first_line = UINT32_MAX;
+        for (uint32_t i = pos[x]; i < len; i++) {
+            nis5g_buf_addf(&b, "'%s' needs ", nis5g_dict_str(&m->elements, path[i]));
+            if (pline[i] < first_line)
+                first_line = pline[i];
+        }
+        nis5g_buf_addf(&b, "'%s'", nis5g_dict_str(&m->elements, x));
+        uint32_t on_cycles = n - tail;
+        link_diag(im, NIS5G_ERROR, first_line, "dependency cycle: %s (%u element%s on or behind cycles)", b.data,
+                  on_cycles, on_cycles == 1 ? "" : "s");
+        nis5g_buf_release(&b);
+        free(pos);
+        free(path);
+        free(pline);
+        free(topo);
+        topo = NULL;
+    }
+    free(remaining);
+    m->topo = topo;
+
+    /* Pools whose members can never work. */
+    for (uint32_t e = 0; e < n && topo; e++) {
+        uint32_t k = off[e];
+        while (k < off[e + 1]) {
+            uint32_t g = grp[k], end = k;
+            int any = 0;
+            while (end < off[e + 1] && grp[end] == g) {
+                any |= m->el_status[dep[end]] == NIS5G_ST_ACTIVE;
+                if (g == NIS5G_NONE)
+                    any = 1;
+                end++;
+            }
+            if (!any && g != NIS5G_NONE) {
+                uint32_t l = lline[k];
+                for (uint32_t j = k; j < end; j++)
+                    if (lline[j] < l)
+                        l = lline[j];
+                link_diag(im, NIS5G_WARNING, l,
+                          "pool '%s' of element '%s' has no active member (all planned or retired): it is never "
+                          "met",
+                          nis5g_dict_str(&m->groups, g), nis5g_dict_str(&m->elements, e));
+            }
+            k = end;
+        }
+    }
+    free(lline);
+}
+
+/* ---- measures ---- */
+
+static int measure_code_ok(const struct nis5g_csv_field *f)
+{
+    if (f->n != 4 || f->p[2] < '0' || f->p[2] > '9' || f->p[3] < '0' || f->p[3] > '9')
+        return 0;
+    int num = (f->p[2] - '0') * 10 + (f->p[3] - '0');
+    if (f->p[0] == 'S' && f->p[1] == 'M')
+        return num >= 1 && num <= 8;
+    if (f->p[0] == 'T' && f->p[1] == 'M')
+        return num >= 1 && num <= 11;
+    if (f->p[0] == 'S' && f->p[1] == 'A')
+        return num >= 1 && num <= 10;
+    return 0;
+}
+
+static void read_measures(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t cap = 0;
+    while (next_row(im)) {
+        const struct nis5g_csv_field *sc = F(im, MS_SCOPE), *me = F(im, MS_MEASURE);
+        uint32_t op = NIS5G_NONE, co = NIS5G_NONE;
+        int bad = 0;
+        if (is_empty(sc)) {
+            ferr(im, sc, 0, "missing scope (an operator id or a country code)");
+            bad = 1;
+        } else if (sc->n == 2 && sc->p[0] >= 'A' && sc->p[0] <= 'Z' && sc->p[1] >= 'A' && sc->p[1] <= 'Z') {
+            bad = country_field(im, sc, &co) != 0;
+        } else {
+            op = nis5g_dict_find(&m->operators, sc->p, sc->n);
+            if (op == NIS5G_NONE) {
+                ferr(im, sc, 1, "unknown scope (neither an operator in operators.csv nor a country code)");
+                bad = 1;
+            }
+        }
+        if (!measure_code_ok(me)) {
+            ferr(im, me, !is_empty(me), "expected a toolbox measure: SM01-SM08, TM01-TM11 or SA01-SA10");
+            bad = 1;
+        }
+        const struct nis5g_csv_field *st = F(im, MS_STATUS);
+        int s = name_ci(nis5g_mstatus_names, NIS5G_MS_COUNT, st);
+        if (s < 0) {
+            ferr(im, st, !is_empty(st), "expected a measure status: none, planned, partial or implemented");
+            bad = 1;
+        }
+        int32_t date;
+        if (parse_date_field(im, F(im, MS_DATE), &date))
+            bad = 1;
+        if (bad)
+            continue;
+        struct nis5g_buf key = NIS5G_BUF_INIT;
+        nis5g_buf_add(&key, sc->p, sc->n);
+        nis5g_buf_addch(&key, '\037');
+        nis5g_buf_add(&key, me->p, me->n);
+        uint32_t before = im->ms_keys.n;
+        uint32_t k = nis5g_dict_intern(&im->ms_keys, key.data, key.len);
+        nis5g_buf_release(&key);
+        if (k < before) {
+            ferr(im, me, 1, "duplicate measure for this scope (first on line %u)", im->ms_line[k]);
+            continue;
+        }
+        uint32_t i = m->n_measures;
+        if (i >= cap) {
+            size_t nc = cap ? 2 * (size_t)cap : 64;
+            m->ms_operator = nis5g_xreallocarray(m->ms_operator, nc, sizeof *m->ms_operator);
+            m->ms_country = nis5g_xreallocarray(m->ms_country, nc, sizeof *m->ms_country);
+            m->ms_measure = nis5g_xreallocarray(m->ms_measure, nc, sizeof *m->ms_measure);
+            m->ms_status = nis5g_xreallocarray(m->ms_status, nc, sizeof *m->ms_status);
+            m->ms_evidence = nis5g_xreallocarray(m->ms_evidence, nc, sizeof *m->ms_evidence);
+            m->ms_date = nis5g_xreallocarray(m->ms_date, nc, sizeof *m->ms_date);
+            im->ms_line = nis5g_xreallocarray(im->ms_line, nc, sizeof *im->ms_line);
+            cap = (uint32_t)nc;
+        }
+        m->n_measures++;
+        im->ms_line[k] = sc->line;
+        m->ms_operator[i] = op;
+        m->ms_country[i] = co;
+        m->ms_measure[i] = nis5g_dict_intern(&m->text, me->p, me->n);
+        m->ms_status[i] = (uint8_t)s;
+        m->ms_evidence[i] = opt_text(&m->text, F(im, MS_EVIDENCE));
+        m->ms_date[i] = date;
+    }
+}
+
+/* ---- files ---- */
+
+static int kind_of(const char *base)
+{
+    for (int k = 0; k < F_COUNT; k++)
+        if (strcmp(base, specs[k].name) == 0)
+            return k;
+    return -1;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (!(n == 1 && dir[0] == '.')) {
+        nis5g_buf_add(&b, dir, n);
+        if (dir[n - 1] != '/')
+            nis5g_buf_addch(&b, '/');
+    }
+    nis5g_buf_adds(&b, name);
+    return nis5g_buf_detach(&b, NULL);
+}
+
+/* Find the dataset files among the given paths. */
+static void collect(struct imp *im, const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            gerr(im, paths[i], "cannot read: %s", strerror(errno));
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            int found = 0;
+            for (int k = 0; k < F_COUNT; k++) {
+                char *p = join(paths[i], specs[k].name);
+                if (stat(p, &st) == 0) {
+                    found = 1;
+                    if (im->path[k]) {
+                        gerr(im, p, "%s given twice (also %s)", specs[k].name, im->path[k]);
+                        free(p);
+                    } else {
+                        im->path[k] = p;
+                    }
+                } else {
+                    free(p);
+                }
+            }
+            if (!found)
+                gerr(im, paths[i], "no dataset files in this folder (expected operators.csv, elements.csv, ...)");
+            continue;
+        }
+        const char *slash = strrchr(paths[i], '/');
+        const char *base = slash ? slash + 1 : paths[i];
+        int k = kind_of(base);
+        if (k < 0) {
+            gerr(im, paths[i],
+                 "unknown dataset file (expected operators.csv, sites.csv, elements.csv, links.csv, "
+                 "suppliers.csv, products.csv or measures.csv)");
+            continue;
+        }
+        if (im->path[k]) {
+            gerr(im, paths[i], "%s given twice (also %s)", specs[k].name, im->path[k]);
+            continue;
+        }
+        im->path[k] = nis5g_xstrdup(paths[i][0] == '.' && paths[i][1] == '/' ? paths[i] + 2 : paths[i]);
+    }
+}
+
+/* Open file k for reading; 0 when its rows can be read. */
+static int open_file(struct imp *im, enum file_kind k)
+{
+    im->fname = im->path[k];
+    char *data;
+    size_t len;
+    if (nis5g_read_file(im->path[k], &data, &len) != 0) {
+        gerr(im, im->path[k], "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    if (len > UINT32_MAX) {
+        free(data);
+        gerr(im, im->path[k], "file too large (over 4 GiB)");
+        return -1;
+    }
+    struct nis5g_err err = { 0 };
+    if (nis5g_csv_open(&im->csv, im->path[k], data, len, &err)) {
+        /* No source line: it is the one with the bad bytes. */
+        nis5g_diags_add_err(im->d, &err);
+        return -1;
+    }
+    if (read_header(im, k)) {
+        nis5g_csv_close(&im->csv);
+        return -1;
+    }
+    return 0;
+}
+
+static void close_file(struct imp *im)
+{
+    nis5g_csv_close(&im->csv);
+}
+
+/* Lay supplier rows out per vendor id. */
+static void finish_suppliers(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t nv = m->vendors.n;
+    size_t cnt = nv ? nv : 1;
+    m->sup_known = nis5g_xcalloc(cnt, 1);
+    m->sup_country = nis5g_xmalloc(cnt * sizeof *m->sup_country);
+    m->sup_state_owned = nis5g_xmalloc(cnt);
+    m->sup_factors = nis5g_xmalloc(cnt * NIS5G_F_COUNT);
+    m->sup_designation = nis5g_xcalloc(cnt, 1);
+    m->sup_notes = nis5g_xmalloc(cnt * sizeof *m->sup_notes);
+    memset(m->sup_factors, NIS5G_FACTOR_UNSET, cnt * NIS5G_F_COUNT);
+    for (uint32_t v = 0; v < nv; v++) {
+        m->sup_country[v] = NIS5G_NONE;
+        m->sup_state_owned[v] = -1;
+        m->sup_notes[v] = NIS5G_NONE;
+    }
+    for (uint32_t i = 0; i < im->su_n; i++) {
+        uint32_t v = im->su_vendor[i];
+        m->sup_known[v] = 1;
+        m->sup_country[v] = im->su_country[i];
+        m->sup_state_owned[v] = im->su_state[i];
+        memcpy(m->sup_factors + (size_t)v * NIS5G_F_COUNT, im->su_factors + (size_t)i * NIS5G_F_COUNT,
+               NIS5G_F_COUNT);
+        m->sup_designation[v] = im->su_desig[i];
+        m->sup_notes[v] = im->su_notes[i];
+    }
+}
+
+static void imp_release(struct imp *im)
+{
+    for (int k = 0; k < F_COUNT; k++)
+        free(im->path[k]);
+    free(im->op_line);
+    free(im->site_line);
+    free(im->el_line);
+    free(im->su_vendor);
+    free(im->su_line);
+    free(im->su_country);
+    free(im->su_notes);
+    free(im->su_state);
+    free(im->su_factors);
+    free(im->su_desig);
+    free(im->ms_line);
+    nis5g_dict_release(&im->prod_keys);
+    nis5g_dict_release(&im->ms_keys);
+    free(im->lk_src);
+    free(im->lk_dst);
+    free(im->lk_grp);
+    free(im->lk_line);
+    free(im->vendor_warned);
+}
+
+/* Arrays that must exist even when their file was absent or empty. */
+static void ensure_arrays(struct nis5g_model *m)
+{
+#define ENSURE(a)                                 \
+    if (!m->a)                                    \
+        m->a = nis5g_xmalloc(sizeof *m->a);
+    ENSURE(op_name) ENSURE(op_country) ENSURE(op_subscribers);
+    ENSURE(site_operator) ENSURE(site_lat) ENSURE(site_lon) ENSURE(site_region) ENSURE(site_tags);
+    ENSURE(site_backup_hours) ENSURE(site_subscribers);
+    if (!m->site_tag_off)
+        m->site_tag_off = nis5g_xcalloc(1, sizeof *m->site_tag_off);
+    ENSURE(el_operator) ENSURE(el_site) ENSURE(el_domain) ENSURE(el_function) ENSURE(el_vendor);
+    ENSURE(el_status) ENSURE(el_installed) ENSURE(el_product) ENSURE(el_sw);
+    ENSURE(prod_vendor) ENSURE(prod_name) ENSURE(prod_certs) ENSURE(prod_end_of_support);
+    ENSURE(prod_critical_vulns);
+    if (!m->prod_cert_off)
+        m->prod_cert_off = nis5g_xcalloc(1, sizeof *m->prod_cert_off);
+    ENSURE(ms_operator) ENSURE(ms_country) ENSURE(ms_measure) ENSURE(ms_status) ENSURE(ms_evidence);
+    ENSURE(ms_date);
+#undef ENSURE
+}
+
+int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_import_opts *opts,
+                 struct nis5g_model **out, struct nis5g_diags *diags)
+{
+    *out = NULL;
+    struct imp im;
+    memset(&im, 0, sizeof im);
+    im.d = diags;
+    im.o = opts;
+    im.m = nis5g_model_new();
+    im.m->as_of = opts && opts->as_of != NIS5G_NO_DATE ? opts->as_of : nis5g_date_today();
+    im.m->parts = NIS5G_PART_ALL;
+
+    collect(&im, paths, n_paths);
+    if (!diags->errors) {
+        if (!im.path[F_OPERATORS])
+            gerr(&im, NULL, "operators.csv is required (none among the files given)");
+        if (!im.path[F_ELEMENTS])
+            gerr(&im, NULL, "elements.csv is required (none among the files given)");
+    }
+    if (!diags->errors) {
+        static const enum file_kind order[] = { F_OPERATORS, F_SITES, F_SUPPLIERS, F_PRODUCTS, F_ELEMENTS,
+                                                F_LINKS, F_MEASURES };
+        int unreadable[F_COUNT] = { 0 };
+        for (size_t i = 0; i < sizeof order / sizeof order[0] && !full(&im); i++) {
+            enum file_kind k = order[i];
+            if (!im.path[k])
+                continue;
+            if (k == F_LINKS && diags->errors)
+                continue; /* links name elements: wait for a clean elements.csv */
+            /* A file whose header could not be read leaves its ids
+             * unknown: reading the files that refer to them would only
+             * repeat that as one error per row. */
+            if ((k == F_SITES || k == F_ELEMENTS || k == F_MEASURES) && unreadable[F_OPERATORS])
+                continue;
+            if (k == F_ELEMENTS && unreadable[F_SITES])
+                continue;
+            if (open_file(&im, k)) {
+                unreadable[k] = 1;
+                continue;
+            }
+            switch (k) {
+            case F_OPERATORS: read_operators(&im); break;
+            case F_SITES: read_sites(&im); break;
+            case F_SUPPLIERS: read_suppliers(&im); break;
+            case F_PRODUCTS: read_products(&im); break;
+            case F_ELEMENTS: {
+                uint32_t nk = im.m->vendors.n;
+                uint8_t *known = nis5g_xcalloc(nk ? nk : 1, 1);
+                for (uint32_t s = 0; s < im.su_n; s++)
+                    known[im.su_vendor[s]] = 1;
+                read_elements(&im, known, nk, im.path[F_SITES] != NULL, im.path[F_SUPPLIERS] != NULL);
+                free(known);
+                break;
+            }
+            case F_LINKS: read_links(&im); break;
+            case F_MEASURES: read_measures(&im); break;
+            default: break;
+            }
+            close_file(&im);
+        }
+    }
+    if (!diags->errors) {
+        if (im.m->n_elements == 0)
+            gerr(&im, im.path[F_ELEMENTS], "no elements: the dataset is empty");
+    }
+    if (!diags->errors) {
+        if (opts && opts->progress)
+            opts->progress(opts->progress_ctx, "dependencies", 0, 0);
+        build_links(&im);
+    }
+    int rc = NIS5G_OK;
+    if (diags->errors) {
+        nis5g_model_free(im.m);
+        rc = NIS5G_EINPUT;
+    } else {
+        finish_suppliers(&im);
+        ensure_arrays(im.m);
+        *out = im.m;
+    }
+    imp_release(&im);
+    return rc;
+}

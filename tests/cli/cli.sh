@@ -1,0 +1,19 @@
+# The command line itself: help, did-you-mean, exit statuses, --db.
+set -eu
+"$NIS5G" help > "$T/help"
+for c in init import snapshots summary; do grep -q "^  $c " "$T/help"; done
+"$NIS5G" help import | grep -q '^usage: nis5g \[--db PATH\] import DIR|FILE'
+"$NIS5G" import --help | grep -q -- '--as-of DATE'
+"$NIS5G" sumary 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "'sumary' is not a nis5g command" "$T/err"
+grep -q "^	summary$" "$T/err"
+"$NIS5G" summary --bogus 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "unknown option '--bogus'" "$T/err"
+"$NIS5G" import x --as-of 2023-02-30 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "expects a date (YYYY-MM-DD)" "$T/err"
+"$NIS5G" 2>/dev/null && exit 1 || [ $? = 2 ]
+"$NIS5G" --version | grep -q '^nis5g '
+# a file that is not a workspace: exit 3 (not bad input, a failure)
+echo "not a database" > "$T/junk.db"
+"$NIS5G" --db "$T/junk.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
+grep -q "junk.db" "$T/err"

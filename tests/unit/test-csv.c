@@ -1,0 +1,142 @@
+/* test-csv.c — the RFC 4180 reader on the edge cases of issue 2. */
+#include "harness.h"
+#include "nis5g/buf.h"
+#include "nis5g/csv.h"
+
+/* Parse text; return the records as "a|b|c\n" lines, or "ERR l:c msg". */
+static char *parse(const char *text, size_t len)
+{
+    struct nis5g_buf out = NIS5G_BUF_INIT;
+    char *data = nis5g_xmalloc(len + 1);
+    memcpy(data, text, len);
+    data[len] = 0;
+    struct nis5g_csv c;
+    struct nis5g_err err = { 0 };
+    if (nis5g_csv_open(&c, "t.csv", data, len, &err)) {
+        nis5g_buf_addf(&out, "ERR %d:%d %s", err.line, err.col, err.msg);
+        return nis5g_buf_detach(&out, NULL);
+    }
+    int rc;
+    while ((rc = nis5g_csv_next(&c, &err)) == 1) {
+        for (size_t i = 0; i < c.nf; i++) {
+            if (i)
+                nis5g_buf_addch(&out, '|');
+            nis5g_buf_add(&out, c.f[i].p, c.f[i].n);
+        }
+        nis5g_buf_addch(&out, '\n');
+    }
+    if (rc < 0)
+        nis5g_buf_addf(&out, "ERR %d:%d %s", err.line, err.col, err.msg);
+    nis5g_csv_close(&c);
+    return nis5g_buf_detach(&out, NULL);
+}
+
+#define PARSES(text, want)                                                     \
+    do {                                                                       \
+        char *got_ = parse(text, sizeof(text) - 1);                            \
+        ASSERT_EQ_STR(got_, want);                                             \
+        free(got_);                                                            \
+    } while (0)
+
+TEST(plain)
+{
+    PARSES("a,b,c\n1,2,3\n", "a|b|c\n1|2|3\n");
+    PARSES("a,b\n1,2", "a|b\n1|2\n"); /* no final newline */
+    PARSES("a,,c\n,,\n", "a||c\n||\n"); /* empty fields */
+}
+
+TEST(quoted)
+{
+    PARSES("\"x, y\",z\n", "x, y|z\n");
+    PARSES("\"say \"\"hi\"\"\",2\n", "say \"hi\"|2\n");
+    PARSES("\"line1\nline2\",b\nc,d\n", "line1\nline2|b\nc|d\n");
+    PARSES("\"\",\"\"\n", "|\n");
+    PARSES("\"a\"\r\n", "a\n");
+}
+
+TEST(crlf_and_bom)
+{
+    PARSES("a,b\r\n1,2\r\n", "a|b\n1|2\n");
+    PARSES("\xEF\xBB\xBF" "a,b\n1,2\n", "a|b\n1|2\n");
+    PARSES("a,b\r\n1,2", "a|b\n1|2\n");
+}
+
+TEST(errors)
+{
+    PARSES("a,b\n\"open,2\n", "a|b\nERR 2:1 unclosed quote (a quoted field must end with \")");
+    PARSES("a\n\"x\"y\n", "a\nERR 2:4 unexpected text after a closing quote (quote the whole field, and double any "
+                          "quote inside it)");
+    PARSES("a\nx\"y\n", "a\nERR 2:2 quote inside an unquoted field (quote the whole field, and double any quote "
+                        "inside it)");
+    /* invalid UTF-8: a lone continuation byte, an overlong form, a surrogate */
+    PARSES("a,b\n\xC3\xA9t\xC3\xA9,\x80\n", "ERR 2:5 invalid UTF-8 (the file must be UTF-8 text)");
+    PARSES("a\n\xC0\xAF\n", "ERR 2:1 invalid UTF-8 (the file must be UTF-8 text)");
+    PARSES("a\n\xED\xA0\x80\n", "ERR 2:1 invalid UTF-8 (the file must be UTF-8 text)");
+    PARSES("a,b\n1,\0\n", "ERR 2:3 NUL byte in the file (the file must be text)");
+}
+
+TEST(utf8_columns)
+{
+    /* columns count characters: 'é' is one column */
+    const char text[] = "n\xC3\xA9,b\n\xC3\xA9\xC3\xA9,x\n";
+    char *data = nis5g_xstrndup(text, sizeof text - 1);
+    struct nis5g_csv c;
+    struct nis5g_err err = { 0 };
+    ASSERT_EQ_INT(nis5g_csv_open(&c, "t.csv", data, sizeof text - 1, &err), 0);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT_EQ_INT(c.f[1].line, 2);
+    ASSERT_EQ_INT(nis5g_csv_col(&c, c.f[1].line_at, c.f[1].at), 4);
+    nis5g_csv_close(&c);
+}
+
+TEST(long_field)
+{
+    size_t n = 3u << 20; /* 3 MiB in one quoted field with doubled quotes */
+    char *text = nis5g_xmalloc(n + 16);
+    size_t k = 0;
+    text[k++] = '"';
+    for (size_t i = 0; i < n; i++)
+        text[k++] = (i % 1000 == 999) ? 'q' : 'x';
+    memcpy(text + k, "\"\"\",z\n", 6);
+    k += 6;
+    struct nis5g_csv c;
+    struct nis5g_err err = { 0 };
+    ASSERT_EQ_INT(nis5g_csv_open(&c, "t.csv", text, k, &err), 0);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT_EQ_INT(c.nf, 2);
+    ASSERT_EQ_INT(c.f[0].n, n + 1);
+    ASSERT(c.f[0].p[n] == '"');
+    ASSERT(c.f[0].n == n + 1 && c.f[1].n == 1 && c.f[1].p[0] == 'z');
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 0);
+    nis5g_csv_close(&c);
+}
+
+TEST(resume_after_error)
+{
+    PARSES("a,b\n\"x\"y,2\nc,d\n", "a|b\nERR 2:4 unexpected text after a closing quote (quote the whole field, and "
+                                  "double any quote inside it)");
+    /* the next call continues on line 3 */
+    const char text[] = "a\n\"x\"y\nc\n";
+    char *data = nis5g_xstrndup(text, sizeof text - 1);
+    struct nis5g_csv c;
+    struct nis5g_err err = { 0 };
+    nis5g_csv_open(&c, "t.csv", data, sizeof text - 1, &err);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT(nis5g_csv_next(&c, &err) < 0);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT(c.nf == 1 && c.f[0].n == 1 && c.f[0].p[0] == 'c' && c.f[0].line == 3);
+    nis5g_csv_close(&c);
+}
+
+int main(void)
+{
+    RUN(plain);
+    RUN(quoted);
+    RUN(crlf_and_bom);
+    RUN(errors);
+    RUN(utf8_columns);
+    RUN(long_field);
+    RUN(resume_after_error);
+    return harness_done();
+}
