@@ -142,7 +142,7 @@ static void print_text(struct out *o)
             fprintf(f, "  %s element%s in %zu group%s\n", cli_num(r->findings, n1), r->findings == 1 ? "" : "s",
                     r->n_elgroups, r->n_elgroups == 1 ? "" : "s");
             struct cli_table *g = cli_table_new();
-            cli_table_col(g, "  operator", 0);
+            cli_table_col(g, "operator", 0);
             cli_table_col(g, "domain", 0);
             cli_table_col(g, "function", 0);
             cli_table_col(g, "site", 0);
@@ -151,7 +151,7 @@ static void print_text(struct out *o)
             size_t shown = r->n_elgroups < 20 ? r->n_elgroups : 20;
             for (size_t k = 0; k < shown; k++) {
                 const struct nis5g_elgroup *e = &r->elgroups[k];
-                cli_table_cellf(g, "  %s", nis5g_dict_str(&m->operators, e->op));
+                cli_table_cell(g, nis5g_dict_str(&m->operators, e->op));
                 cli_table_cell(g, nis5g_domain_names[e->domain]);
                 cli_table_cell(g, fname(m, e->function));
                 cli_table_cell(g, site_name(m, e->site));
@@ -175,7 +175,7 @@ static void print_text(struct out *o)
         if (!breach)
             continue;
         struct cli_table *g = cli_table_new();
-        cli_table_col(g, "  group", 0);
+        cli_table_col(g, "group", 0);
         if (ru->kind == NIS5G_RULE_CAP) {
             cli_table_col(g, ru->weighted ? "subscribers" : "elements", 1);
             cli_table_col(g, "matching", 1);
@@ -194,7 +194,7 @@ static void print_text(struct out *o)
                 continue;
             shown++;
             group_label(m, ru, gr, &b);
-            cli_table_cellf(g, "  %s", b.data);
+            cli_table_cell(g, b.data);
             if (ru->kind == NIS5G_RULE_CAP) {
                 cli_table_cell(g, cli_num(gr->n, n1));
                 cli_table_cell(g, cli_num(gr->c, n1));

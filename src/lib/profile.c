@@ -60,7 +60,7 @@ enum nis5g_risk nis5g_profile_rule(const uint8_t *f, const char **rule, char *wh
         }
     }
     *rule = "L1";
-    snprintf(why, why_size, "rule L1: interference %d < 5, no factor above 1 in supply/quality, none at 3",
+    snprintf(why, why_size, "rule L1: interference %d < 5, supply_risk and quality_issues < 2, no factor at 3",
              interference);
     return NIS5G_RISK_LOW;
 }
