@@ -29,8 +29,8 @@ int cli_load_policies(struct nis5g_ctx *ctx, char **files, size_t n, struct nis5
     }
     cli_print_diags(ctx, &d);
     if (bad || d.errors) {
-        fprintf(stderr, "nis5g %s: %zu error%s in the policy; nothing checked\n", ctx->cmd_name, d.errors,
-                d.errors == 1 ? "" : "s");
+        fprintf(stderr, "nis5g %s: %zu error%s in the policy%s; nothing checked\n", ctx->cmd_name, d.errors,
+                d.errors == 1 ? "" : "s", nis5g_diags_full(&d) ? " (stopped there)" : "");
         nis5g_diags_release(&d);
         nis5g_policy_free(p);
         return 2;

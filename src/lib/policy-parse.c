@@ -41,6 +41,7 @@ struct parser {
     size_t errors;
     long rule;              /* index of the rule being read, -1 outside */
     int kind_line;          /* line of the rule's deny/cap/require (0: none yet) */
+    size_t rule_errors;     /* errors when the rule began: a rule with a bad line is not also "missing" */
 };
 
 static struct ptoken *peek(struct parser *ps)
@@ -404,7 +405,7 @@ static void finish_rule(struct parser *ps)
     if (ps->rule < 0)
         return;
     struct nis5g_rule *r = cur_rule(ps);
-    if (!ps->kind_line) {
+    if (!ps->kind_line && ps->errors == ps->rule_errors) {
         size_t sl;
         const char *src = policy_line(&ps->t, r->line, &sl);
         nis5g_diags_add(ps->d, NIS5G_ERROR, NIS5G_EPARSE, ps->file, r->line, r->col, src, sl, r->id,
@@ -421,10 +422,13 @@ static int parse_rule_head(struct parser *ps, const struct ptoken *kw)
     if (id->kind != PT_WORD && id->kind != PT_STRING)
         return error_at(ps, id, "expected a rule id after 'rule'");
     next(ps);
-    for (size_t i = 0; i < ps->p->n_rules; i++)
+    /* A duplicate is reported but still read, so that its clauses are
+     * checked too and do not look like clauses outside a rule. */
+    int dup = 0;
+    for (size_t i = 0; i < ps->p->n_rules && !dup; i++)
         if (strcmp(ps->p->rules[i].id, id->text) == 0)
-            return error_at(ps, id, "duplicate rule id: first defined at %s:%d", ps->p->rules[i].file,
-                            ps->p->rules[i].line);
+            dup = error_at(ps, id, "duplicate rule id: first defined at %s:%d", ps->p->rules[i].file,
+                           ps->p->rules[i].line);
     ps->p->rules = nis5g_xreallocarray(ps->p->rules, ps->p->n_rules + 1, sizeof *ps->p->rules);
     struct nis5g_rule *r = &ps->p->rules[ps->p->n_rules];
     memset(r, 0, sizeof *r);
@@ -436,6 +440,7 @@ static int parse_rule_head(struct parser *ps, const struct ptoken *kw)
     r->col = kw->col;
     ps->rule = (long)ps->p->n_rules++;
     ps->kind_line = 0;
+    ps->rule_errors = ps->errors - (dup ? 1 : 0);
     if (peek(ps)->kind == PT_STRING)
         r->title = nis5g_xstrdup(next(ps)->text);
     return expect_eol(ps);
