@@ -515,7 +515,8 @@ static void deny_groups(const struct nis5g_model *m, struct nis5g_rule_result *r
         k[i].site = m->el_site[e];
         k[i].e = e;
     }
-    qsort(k, n, sizeof *k, cmp_elkey);
+    if (n)
+        qsort(k, n, sizeof *k, cmp_elkey);
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || k[i].k != k[i - 1].k || k[i].site != k[i - 1].site) {
@@ -537,7 +538,8 @@ static void deny_groups(const struct nis5g_model *m, struct nis5g_rule_result *r
         g->count++;
     }
     free(k);
-    qsort(rr->elgroups, rr->n_elgroups, sizeof *rr->elgroups, cmp_elgroup);
+    if (rr->n_elgroups)
+        qsort(rr->elgroups, rr->n_elgroups, sizeof *rr->elgroups, cmp_elgroup);
 }
 
 unsigned nis5g_policy_parts(const struct nis5g_policy *p)

@@ -339,9 +339,7 @@ static int parse_groups(struct parser *ps, struct nis5g_rule *r)
 {
     for (;;) {
         struct ptoken *k = peek(ps);
-        int g = k->kind == PT_WORD ? in_list(nis5g_gkey_names, k->text) : -1;
-        if (k->kind == PT_WORD && g < 0)
-            g = -1;
+        int g = k->kind == PT_WORD ? nis5g_name_index(nis5g_gkey_names, NIS5G_G_COUNT, k->text, k->len) : -1;
         if (g < 0) {
             const char *s = k->kind == PT_WORD ? suggest(nis5g_gkey_names, NIS5G_G_COUNT, k->text) : NULL;
             return error_at(ps, k, "expected a group: operator, region, country or site%s%s%s",
@@ -588,7 +586,8 @@ static int parse_designate(struct parser *ps, const struct ptoken *kw)
     struct ptoken *lv = peek(ps);
     int risk = lv->kind == PT_WORD ? nis5g_name_index(nis5g_risk_names, NIS5G_RISK_COUNT, lv->text, lv->len) : -1;
     if (risk <= 0) {
-        ps->p->n_des = first; /* drop the half-read line */
+        while (ps->p->n_des > first) /* drop the half-read line */
+            free(ps->p->des[--ps->p->n_des].vendor);
         return error_at(ps, lv, "expected a profile level after the vendor names: low, medium or high");
     }
     next(ps);
