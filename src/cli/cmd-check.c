@@ -517,7 +517,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     nis5g_diags_init(&d);
     struct nis5g_check_opts opts = { at, 0 };
     struct nis5g_check *c = NULL;
+    double t0 = cli_now();
     rc = nis5g_policy_check(p, m, &opts, &c, &d);
+    cli_timing("policy evaluation", t0);
     cli_print_diags(ctx, &d);
     nis5g_diags_release(&d);
     if (rc) {
@@ -526,8 +528,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         return nis5g_exit_status(rc);
     }
     struct nis5g_forecast *fc = nis5g_xcalloc(c->n + 1, sizeof *fc);
+    t0 = cli_now();
     rc = forecasts(ctx, p, c, &snap, fc);
+    cli_timing("forecasts", t0);
     if (!rc) {
+        t0 = cli_now();
         struct out o = { ctx, p, m, c, &snap, fc };
         if (json)
             rc = cli_print_json(ctx, build_json(&o));
@@ -535,6 +540,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             print_csv(&o);
         else
             print_text(&o);
+        cli_timing("output", t0);
         if (!rc && c->n_violations)
             rc = 1;
     }

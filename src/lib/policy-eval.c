@@ -441,23 +441,49 @@ static inline uint32_t gkey_of(const struct nis5g_model *m, int g, uint32_t e)
 struct rstate {
     const struct nis5g_rule *r;
     struct ctable c, s;
-    struct kmap groups;   /* group key -> group index */
+    struct kmap groups;   /* group key -> group index (pairs of keys) */
+    uint32_t *dense;      /* one key: key slot -> group index + 1 (no hashing) */
+    size_t n_slots;       /* ids of the key's dictionary + 1 for "none" */
     struct nis5g_group_result *g;
-    size_t g_cap;
-    struct kmap gv;       /* require: (group, vendor) pairs seen */
+    size_t n_g, g_cap;
+    struct kmap gv;       /* require: (group, vendor) pairs seen, when seen is NULL */
+    uint8_t *seen;        /* require with one key: slot * vendors + vendor */
     uint64_t last_gv;
     struct nis5g_buf els; /* deny: matching element indices (uint32) */
     int64_t count;
 };
 
+static size_t key_slots(const struct nis5g_model *m, int g)
+{
+    switch (g) {
+    case NIS5G_G_OPERATOR: return (size_t)m->operators.n + 1;
+    case NIS5G_G_REGION: return (size_t)m->regions.n + 1;
+    case NIS5G_G_COUNTRY: return (size_t)m->countries.n + 1;
+    default: return (size_t)m->sites.n + 1;
+    }
+}
+
+/* The group of element e (created on first sight); *slot gets the key's
+ * dense slot (one key) or the group index (pairs). */
 static struct nis5g_group_result *group_for(struct rstate *st, const struct nis5g_model *m, uint32_t e,
-                                           uint32_t *gi)
+                                           uint32_t *gi, size_t *slot)
 {
     const struct nis5g_rule *r = st->r;
     uint32_t k0 = gkey_of(m, r->group[0], e), k1 = r->n_group > 1 ? gkey_of(m, r->group[1], e) : 0;
     int added;
-    uint32_t i = kmap_get(&st->groups, (uint64_t)k0 << 32 | k1, &added);
+    uint32_t i;
+    if (st->dense) {
+        *slot = k0 == NIS5G_NONE ? st->n_slots - 1 : k0;
+        added = st->dense[*slot] == 0;
+        if (added)
+            st->dense[*slot] = (uint32_t)st->n_g + 1;
+        i = st->dense[*slot] - 1;
+    } else {
+        i = kmap_get(&st->groups, (uint64_t)k0 << 32 | k1, &added);
+        *slot = i;
+    }
     if (added) {
+        st->n_g++;
         if (i == st->g_cap) {
             st->g_cap = st->g_cap ? st->g_cap * 2 : 16;
             st->g = nis5g_xreallocarray(st->g, st->g_cap, sizeof *st->g);
@@ -634,9 +660,17 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
             compile(&cc, &r->scope, 1, &st[i].s);
             if (r->kind == NIS5G_RULE_CAP)
                 compile(&cc, &r->cond, 0, &st[i].c); /* within S: S decides the statuses */
-            kmap_init(&st[i].groups, 64);
+            if (r->n_group == 1) {
+                st[i].n_slots = key_slots(m, r->group[0]);
+                st[i].dense = nis5g_xcalloc(st[i].n_slots, sizeof *st[i].dense);
+            } else {
+                kmap_init(&st[i].groups, 64);
+            }
             if (r->kind == NIS5G_RULE_REQUIRE) {
-                kmap_init(&st[i].gv, 256);
+                if (st[i].dense && st[i].n_slots * (m->vendors.n + 1) <= (1u << 27))
+                    st[i].seen = nis5g_xcalloc(st[i].n_slots * (m->vendors.n + 1), 1);
+                else
+                    kmap_init(&st[i].gv, 256);
                 st[i].last_gv = UINT64_MAX;
             }
         }
@@ -659,7 +693,8 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
             if (!ct_match(&s->s, m, e, prow))
                 continue;
             uint32_t gi;
-            struct nis5g_group_result *g = group_for(s, m, e, &gi);
+            size_t slot;
+            struct nis5g_group_result *g = group_for(s, m, e, &gi, &slot);
             if (r->kind == NIS5G_RULE_CAP) {
                 int64_t w = 1;
                 if (r->weighted) {
@@ -669,6 +704,10 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
                 g->n += w;
                 if (ct_match(&s->c, m, e, prow))
                     g->c += w;
+            } else if (s->seen) {
+                uint8_t *x = &s->seen[slot * (m->vendors.n + 1) + m->el_vendor[e]];
+                g->c += !*x;
+                *x = 1;
             } else {
                 uint64_t key = (uint64_t)gi << 16 | m->el_vendor[e];
                 if (key != s->last_gv) {
@@ -698,7 +737,7 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
             }
         } else {
             rr->groups = s->g;
-            rr->n_groups = s->groups.n;
+            rr->n_groups = s->n_g;
             s->g = NULL;
             for (size_t k = 0; k < rr->n_groups; k++) {
                 struct nis5g_group_result *g = &rr->groups[k];
@@ -716,8 +755,13 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
             }
             if (rr->n_groups)
                 qsort(rr->groups, rr->n_groups, sizeof *rr->groups, cmp_groups);
-            kmap_release(&s->groups);
-            if (r->kind == NIS5G_RULE_REQUIRE)
+            if (s->dense)
+                free(s->dense);
+            else
+                kmap_release(&s->groups);
+            if (s->seen)
+                free(s->seen);
+            else if (r->kind == NIS5G_RULE_REQUIRE)
                 kmap_release(&s->gv);
         }
         ctable_release(&s->c);
