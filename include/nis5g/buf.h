@@ -53,6 +53,9 @@ static inline struct nis5g_str nis5g_str_from(const char *p, size_t n)
     struct nis5g_str s = { p, n };
     return s;
 }
+/* Hint that [p, p+n) is a large array read at random: back it with huge
+ * pages where the kernel allows (a no-op for small arrays). */
+void nis5g_advise_huge(void *p, size_t n);
 int nis5g_str_eq(struct nis5g_str a, const char *s);
 /* Read a whole file into memory (NUL-terminated). Returns 0 or -1 (errno). */
 int nis5g_read_file(const char *path, char **data, size_t *len);

@@ -42,6 +42,17 @@ static inline uint32_t nis5g_dict_len(const struct nis5g_dict *d, uint32_t id)
 {
     return id == NIS5G_NONE ? 0 : d->off[id + 1] - d->off[id] - 1;
 }
+/* The same, with a hash computed earlier by nis5g_dict_hash; with
+ * nis5g_dict_prefetch in between, a bulk loader overlaps the memory miss
+ * of the probe with other work. */
+uint32_t nis5g_dict_hash(const char *s, size_t n);
+void nis5g_dict_prefetch(const struct nis5g_dict *d, uint32_t h);
+uint32_t nis5g_dict_intern_h(struct nis5g_dict *d, const char *s, size_t n, uint32_t h);
+uint32_t nis5g_dict_find_h(struct nis5g_dict *d, const char *s, size_t n, uint32_t h);
+/* Make room for n strings and heap_bytes of text, so that bulk interning
+ * does not rehash on the way. */
+void nis5g_dict_reserve(struct nis5g_dict *d, uint32_t n, size_t heap_bytes);
+
 /* Drop the hash index (e.g. after bulk loading heap/off directly). */
 void nis5g_dict_unindex(struct nis5g_dict *d);
 

@@ -7,6 +7,7 @@
 #include "cmd.h"
 
 extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary;
+extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
@@ -14,6 +15,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_import,
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
+    &nis5g_cmd_generate,
     &nis5g_cmd_suppliers,
     &nis5g_cmd_check,
     NULL,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <sys/mman.h>
 
 #include "nis5g/buf.h"
 
@@ -211,4 +212,16 @@ int nis5g_read_file(const char *path, char **data, size_t *len)
     *data = p;
     *len = n;
     return 0;
+}
+
+void nis5g_advise_huge(void *p, size_t n)
+{
+    /* Large random-access arrays (hash slots, columns) miss the TLB on
+     * every probe with 4 KiB pages, worse under virtualisation; ask for
+     * transparent huge pages on the whole pages inside [p, p+n). */
+    if (n < (4u << 20))
+        return;
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (e > a)
+        madvise((void *)a, e - a, MADV_HUGEPAGE);
 }

@@ -19,7 +19,7 @@ static inline uint64_t rd64(const unsigned char *p)
 }
 
 /* A small multiply-mix hash, 8 bytes a step; good enough for ids. */
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t nis5g_dict_hash(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
@@ -67,12 +67,14 @@ static void reindex(struct nis5g_dict *d, uint32_t want)
     while (size < 2 * (uint64_t)want + 2)
         size *= 2;
     free(d->slots);
-    d->slots = nis5g_xcalloc(size, sizeof *d->slots);
+    d->slots = nis5g_xmalloc((size_t)size * sizeof *d->slots);
+    nis5g_advise_huge(d->slots, (size_t)size * sizeof *d->slots);
+    memset(d->slots, 0, (size_t)size * sizeof *d->slots);
     d->mask = size - 1;
     if (!d->hashes) {
         d->hashes = nis5g_xmalloc((size_t)(d->off_cap ? d->off_cap : d->n + 1) * sizeof *d->hashes);
         for (uint32_t i = 0; i < d->n; i++)
-            d->hashes[i] = hash_bytes(d->heap + d->off[i], nis5g_dict_len(d, i));
+            d->hashes[i] = nis5g_dict_hash(d->heap + d->off[i], nis5g_dict_len(d, i));
     }
     for (uint32_t i = 0; i < d->n; i++) {
         uint32_t j = d->hashes[i] & d->mask;
@@ -101,15 +103,55 @@ static uint32_t lookup(struct nis5g_dict *d, const char *s, size_t n, uint32_t h
 
 uint32_t nis5g_dict_find(struct nis5g_dict *d, const char *s, size_t n)
 {
+    return nis5g_dict_find_h(d, s, n, nis5g_dict_hash(s, n));
+}
+
+uint32_t nis5g_dict_find_h(struct nis5g_dict *d, const char *s, size_t n, uint32_t h)
+{
     if (d->n == 0)
         return NIS5G_NONE;
     if (!d->slots)
         reindex(d, d->n);
     uint32_t slot;
-    return lookup(d, s, n, hash_bytes(s, n), &slot);
+    return lookup(d, s, n, h, &slot);
+}
+
+void nis5g_dict_prefetch(const struct nis5g_dict *d, uint32_t h)
+{
+    if (d->slots)
+        __builtin_prefetch(&d->slots[h & d->mask]);
+}
+
+void nis5g_dict_reserve(struct nis5g_dict *d, uint32_t n, size_t heap_bytes)
+{
+    if (n > d->off_cap) {
+        d->off_cap = n + 1;
+        d->off = nis5g_xreallocarray(d->off, d->off_cap, sizeof *d->off);
+        if (d->n == 0)
+            d->off[0] = 0;
+        if (d->hashes)
+            d->hashes = nis5g_xreallocarray(d->hashes, d->off_cap, sizeof *d->hashes);
+    }
+    if (heap_bytes > d->heap_cap) {
+        d->heap = nis5g_xrealloc(d->heap, heap_bytes);
+        d->heap_cap = heap_bytes;
+    }
+    if (!d->slots || 2 * (uint64_t)n > d->mask) {
+        if (!d->hashes) {
+            d->hashes = nis5g_xmalloc((size_t)(d->off_cap ? d->off_cap : n + 1) * sizeof *d->hashes);
+            for (uint32_t i = 0; i < d->n; i++)
+                d->hashes[i] = nis5g_dict_hash(d->heap + d->off[i], nis5g_dict_len(d, i));
+        }
+        reindex(d, n);
+    }
 }
 
 uint32_t nis5g_dict_intern(struct nis5g_dict *d, const char *s, size_t n)
+{
+    return nis5g_dict_intern_h(d, s, n, nis5g_dict_hash(s, n));
+}
+
+uint32_t nis5g_dict_intern_h(struct nis5g_dict *d, const char *s, size_t n, uint32_t h)
 {
     if (!d->off) {
         d->off_cap = 16;
@@ -117,13 +159,13 @@ uint32_t nis5g_dict_intern(struct nis5g_dict *d, const char *s, size_t n)
         d->off[0] = 0;
     }
     if (!d->slots || 2 * (uint64_t)(d->n + 1) > d->mask)
-        reindex(d, d->n + 1);
-    uint32_t h = hash_bytes(s, n), slot;
+        reindex(d, 2 * (d->n + 1));
+    uint32_t slot;
     uint32_t id = lookup(d, s, n, h, &slot);
     if (id != NIS5G_NONE)
         return id;
     if (d->n + 2 > d->off_cap) {
-        d->off_cap *= 2;
+        d->off_cap = d->off_cap * 2 > d->n + 2 ? d->off_cap * 2 : d->n + 2;
         d->off = nis5g_xreallocarray(d->off, d->off_cap, sizeof *d->off);
         d->hashes = nis5g_xreallocarray(d->hashes, d->off_cap, sizeof *d->hashes);
     }

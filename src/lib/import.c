@@ -813,26 +813,41 @@ static void warn_vendor(struct imp *im, uint32_t v, const struct nis5g_csv_field
           have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
 }
 
+static uint32_t count_lines(const struct nis5g_csv *c)
+{
+    uint32_t n = 0;
+    const char *p = c->data, *end = c->data + c->len;
+    while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+        n++;
+        p++;
+    }
+    return n + 1;
+}
+
 static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
                           int have_suppliers)
 {
     struct nis5g_model *m = im->m;
     struct last lop = { 0 }, lsite = { 0 }, lfun = { 0 }, lven = { 0 }, lprod = { 0 }, lsw = { 0 };
     uint32_t n = 0;
+    /* Size the columns and the id index once, from the line count (an
+     * upper bound on the rows): no rehashing or copying on the way. */
+    uint32_t est = count_lines(&im->csv);
+    el_reserve(im, est);
+    nis5g_dict_reserve(&m->elements, est, im->csv.len);
     while (next_row(im)) {
         const struct nis5g_csv_field *id = F(im, EL_ID);
         if (is_empty(id)) {
             ferr(im, id, 0, "missing element id");
             continue;
         }
-        uint32_t e = nis5g_dict_intern(&m->elements, id->p, id->n);
-        if (e < n) {
-            ferr(im, id, 1, "duplicate element (first defined on line %u)", im->el_line[e]);
-            continue;
-        }
-        n = e + 1;
+        /* The id's probe misses the cache: start it now, fill the row's
+         * columns at index n meanwhile, and intern at the end (a
+         * duplicate leaves n where it was, so its values get overwritten). */
+        uint32_t h = nis5g_dict_hash(id->p, id->n);
+        nis5g_dict_prefetch(&m->elements, h);
+        uint32_t e = n;
         el_reserve(im, e);
-        im->el_line[e] = id->line;
 
         const struct nis5g_csv_field *of = F(im, EL_OP);
         uint32_t o;
@@ -911,6 +926,14 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
             }
         }
         m->el_status[e] = (uint8_t)st;
+
+        uint32_t got = nis5g_dict_intern_h(&m->elements, id->p, id->n, h);
+        if (got < n) {
+            ferr(im, id, 1, "duplicate element (first defined on line %u)", im->el_line[got]);
+            continue;
+        }
+        im->el_line[e] = id->line;
+        n = e + 1;
         if ((e & 0xffff) == 0)
             progress(im, "elements.csv");
     }
@@ -919,13 +942,31 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
 
 /* ---- links ---- */
 
-static uint32_t find_element(struct imp *im, const struct nis5g_csv_field *f, struct last *c)
+/* Links are read in batches: the element ids of a whole batch are hashed
+ * and their index slots prefetched first, so that the cache misses of the
+ * lookups overlap instead of queueing one behind the other. */
+#define LINK_BATCH 32
+
+struct link_row {
+    struct nis5g_csv_field f[3];
+    uint32_t h[2];
+};
+
+static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_t h, struct last *c)
 {
     if (is_empty(f)) {
         ferr(im, f, 0, "missing element id");
         return NIS5G_NONE;
     }
-    uint32_t e = cached(c, &im->m->elements, f, 0);
+    uint32_t e;
+    if (c->p && c->n == f->n && memcmp(c->p, f->p, f->n) == 0)
+        e = c->id;
+    else {
+        e = nis5g_dict_find_h(&im->m->elements, f->p, f->n, h);
+        c->p = f->p;
+        c->n = f->n;
+        c->id = e;
+    }
     if (e == NIS5G_NONE)
         ferr(im, f, 1, "unknown element (not in elements.csv)");
     return e;
@@ -935,32 +976,55 @@ static void read_links(struct imp *im)
 {
     struct nis5g_model *m = im->m;
     struct last le = { 0 }, ld = { 0 }, lg = { 0 };
-    while (next_row(im)) {
-        uint32_t a = find_element(im, F(im, LK_EL), &le);
-        uint32_t b = find_element(im, F(im, LK_DEP), &ld);
-        const struct nis5g_csv_field *gf = F(im, LK_GROUP);
-        uint32_t g = is_empty(gf) ? NIS5G_NONE : cached(&lg, &m->groups, gf, 1);
-        if (a == NIS5G_NONE || b == NIS5G_NONE)
-            continue;
-        if (im->nlk >= im->lk_cap) {
-            size_t nc = im->lk_cap ? 2 * im->lk_cap : 1u << 16;
-            im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
-            im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
-            im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
-            im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
-            im->lk_cap = nc;
+    struct link_row batch[LINK_BATCH];
+    size_t est = count_lines(&im->csv);
+    im->lk_src = nis5g_xreallocarray(im->lk_src, est, sizeof *im->lk_src);
+    im->lk_dst = nis5g_xreallocarray(im->lk_dst, est, sizeof *im->lk_dst);
+    im->lk_grp = nis5g_xreallocarray(im->lk_grp, est, sizeof *im->lk_grp);
+    im->lk_line = nis5g_xreallocarray(im->lk_line, est, sizeof *im->lk_line);
+    im->lk_cap = est;
+    for (;;) {
+        int nb = 0, more = 1;
+        while (nb < LINK_BATCH && (more = next_row(im))) {
+            struct link_row *r = &batch[nb++];
+            r->f[0] = *F(im, LK_EL);
+            r->f[1] = *F(im, LK_DEP);
+            r->f[2] = *F(im, LK_GROUP);
+            for (int k = 0; k < 2; k++) {
+                r->h[k] = nis5g_dict_hash(r->f[k].p, r->f[k].n);
+                nis5g_dict_prefetch(&m->elements, r->h[k]);
+            }
+            if (im->row_quiet)
+                nb--; /* already reported */
         }
-        if (im->nlk >= UINT32_MAX - 1) {
-            ferr(im, F(im, LK_EL), 0, "too many links");
-            return;
+        for (int i = 0; i < nb; i++) {
+            struct link_row *r = &batch[i];
+            uint32_t a = resolve(im, &r->f[0], r->h[0], &le);
+            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld);
+            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, &m->groups, &r->f[2], 1);
+            if (a == NIS5G_NONE || b == NIS5G_NONE)
+                continue;
+            if (im->nlk >= im->lk_cap) {
+                size_t nc = 2 * im->lk_cap + 1024;
+                im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
+                im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
+                im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
+                im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
+                im->lk_cap = nc;
+            }
+            if (im->nlk >= UINT32_MAX - 1) {
+                ferr(im, &r->f[0], 0, "too many links");
+                return;
+            }
+            im->lk_src[im->nlk] = a;
+            im->lk_dst[im->nlk] = b;
+            im->lk_grp[im->nlk] = g;
+            im->lk_line[im->nlk] = r->f[0].line;
+            im->nlk++;
         }
-        im->lk_src[im->nlk] = a;
-        im->lk_dst[im->nlk] = b;
-        im->lk_grp[im->nlk] = g;
-        im->lk_line[im->nlk] = F(im, LK_EL)->line;
-        im->nlk++;
-        if ((im->nlk & 0xffff) == 0)
-            progress(im, "links.csv");
+        progress(im, "links.csv");
+        if (!more)
+            break;
     }
 }
 
