@@ -78,6 +78,46 @@ static void forecast_text(const struct nis5g_forecast *f, struct nis5g_buf *b)
     }
 }
 
+static int cmp_roll(const void *pa, const void *pb)
+{
+    const struct nis5g_elgroup *a = pa, *b = pb;
+    if (a->op != b->op)
+        return a->op < b->op ? -1 : 1;
+    if (a->domain != b->domain)
+        return a->domain < b->domain ? -1 : 1;
+    return (a->function > b->function) - (a->function < b->function);
+}
+
+/* Many site groups: first the totals per operator, domain and function. */
+static void print_rollup(FILE *f, const struct nis5g_model *m, const struct nis5g_rule_result *r)
+{
+    struct nis5g_elgroup *g = nis5g_xmalloc(r->n_elgroups * sizeof *g);
+    memcpy(g, r->elgroups, r->n_elgroups * sizeof *g);
+    qsort(g, r->n_elgroups, sizeof *g, cmp_roll);
+    struct cli_table *t = cli_table_new();
+    cli_table_col(t, "operator", 0);
+    cli_table_col(t, "domain", 0);
+    cli_table_col(t, "function", 0);
+    cli_table_col(t, "sites", 1);
+    cli_table_col(t, "elements", 1);
+    char n1[32];
+    for (size_t i = 0; i < r->n_elgroups;) {
+        size_t j = i;
+        long long count = 0;
+        while (j < r->n_elgroups && cmp_roll(&g[i], &g[j]) == 0)
+            count += g[j++].count;
+        cli_table_cell(t, nis5g_dict_str(&m->operators, g[i].op));
+        cli_table_cell(t, nis5g_domain_names[g[i].domain]);
+        cli_table_cell(t, fname(m, g[i].function));
+        cli_table_cell(t, cli_num((long long)(j - i), n1));
+        cli_table_cell(t, cli_num(count, n1));
+        i = j;
+    }
+    cli_table_print(t, f);
+    fputc('\n', f);
+    free(g);
+}
+
 static void print_text(struct out *o)
 {
     FILE *f = o->ctx->out;
@@ -139,8 +179,10 @@ static void print_text(struct out *o)
                 fprintf(f, "  no matching element\n");
                 continue;
             }
-            fprintf(f, "  %s element%s in %zu group%s\n", cli_num(r->findings, n1), r->findings == 1 ? "" : "s",
-                    r->n_elgroups, r->n_elgroups == 1 ? "" : "s");
+            fprintf(f, "  %s element%s in %s group%s\n", cli_num(r->findings, n1), r->findings == 1 ? "" : "s",
+                    cli_num((long long)r->n_elgroups, n2), r->n_elgroups == 1 ? "" : "s");
+            if (r->n_elgroups > 20)
+                print_rollup(f, m, r);
             struct cli_table *g = cli_table_new();
             cli_table_col(g, "operator", 0);
             cli_table_col(g, "domain", 0);
