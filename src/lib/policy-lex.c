@@ -82,7 +82,7 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
     size_t errors = 0;
     int line = 1;
     size_t line_start = 0, i = 0;
-    while (i < len) {
+    while (i < len && !nis5g_diags_full(d)) {
         char c = text[i];
         if (c == '\n') {
             push(t, PT_NL, "\n", 1, line, col_at_(text, line_start, i), i, i);
@@ -160,6 +160,15 @@ size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens
         size_t j = i;
         while (j < len && is_word(text[j]))
             j++;
+        if (j == i) { /* a NUL byte or another control character */
+            size_t sl;
+            const char *src = policy_line(t, line, &sl);
+            nis5g_diags_add(d, NIS5G_ERROR, NIS5G_EPARSE, file, line, col, src, sl, NULL, 0,
+                            "unexpected character (byte 0x%02x): a policy is text", (unsigned char)c);
+            errors++;
+            i++;
+            continue;
+        }
         push(t, PT_WORD, text + i, j - i, line, col, i, j);
         i = j;
     }
