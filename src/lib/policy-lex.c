@@ -17,7 +17,7 @@ static int is_space(char c)
 
 static int is_word(char c)
 {
-    return c && !is_space(c) && c != '\n' && !strchr(",()%=!<>\"#", c);
+    return (unsigned char)c >= 0x20 && c != 0x7f && !is_space(c) && !strchr(",()%=!<>\"#", c);
 }
 
 /* Column (1-based, in characters) of byte pos on the line starting at ls. */
