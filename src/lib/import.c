@@ -397,16 +397,15 @@ static int next_row(struct imp *im)
                                                    NULL, 0, NULL, 0, "%s", err.msg);
             if (g && err.line) {
                 /* find the line's text for the caret */
-                const char *p = im->csv.data;
-                for (int l = 1; l < err.line; l++) {
-                    p = strchr(p, '\n');
-                    if (!p)
-                        break;
-                    p++;
+                const char *p = im->csv.data, *end = im->csv.data + im->csv.len;
+                for (int l = 1; l < err.line && p; l++) {
+                    p = memchr(p, '\n', (size_t)(end - p));
+                    if (p)
+                        p++;
                 }
                 if (p) {
-                    const char *nl = strchr(p, '\n');
-                    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                    const char *nl = memchr(p, '\n', (size_t)(end - p));
+                    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
                     if (n && p[n - 1] == '\r')
                         n--;
                     g->source = nis5g_xstrndup(p, n);
@@ -952,20 +951,38 @@ struct link_row {
     uint32_t h[2];
 };
 
-static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_t h, struct last *c)
+/* Recently resolved ids by hash: pool members (the AMFs, the EMS, the
+ * transport routers) are named by thousands of links, and this keeps them
+ * off the big index. */
+#define HOT_SIZE 4096
+struct hot {
+    uint32_t h, id;
+};
+
+static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_t h, struct last *c,
+                        struct hot *hot)
 {
     if (is_empty(f)) {
         ferr(im, f, 0, "missing element id");
         return NIS5G_NONE;
     }
     uint32_t e;
+    struct nis5g_dict *d = &im->m->elements;
+    struct hot *x = &hot[h & (HOT_SIZE - 1)];
     if (c->p && c->n == f->n && memcmp(c->p, f->p, f->n) == 0)
         e = c->id;
+    else if (x->id != NIS5G_NONE && x->h == h && nis5g_dict_len(d, x->id) == f->n &&
+             memcmp(nis5g_dict_str(d, x->id), f->p, f->n) == 0)
+        e = x->id;
     else {
-        e = nis5g_dict_find_h(&im->m->elements, f->p, f->n, h);
+        e = nis5g_dict_find_h(d, f->p, f->n, h);
         c->p = f->p;
         c->n = f->n;
         c->id = e;
+        if (e != NIS5G_NONE) {
+            x->h = h;
+            x->id = e;
+        }
     }
     if (e == NIS5G_NONE)
         ferr(im, f, 1, "unknown element (not in elements.csv)");
@@ -977,6 +994,8 @@ static void read_links(struct imp *im)
     struct nis5g_model *m = im->m;
     struct last le = { 0 }, ld = { 0 }, lg = { 0 };
     struct link_row batch[LINK_BATCH];
+    struct hot *hot = nis5g_xmalloc(HOT_SIZE * sizeof *hot);
+    memset(hot, 0xff, HOT_SIZE * sizeof *hot);
     size_t est = count_lines(&im->csv);
     im->lk_src = nis5g_xreallocarray(im->lk_src, est, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, est, sizeof *im->lk_dst);
@@ -999,8 +1018,8 @@ static void read_links(struct imp *im)
         }
         for (int i = 0; i < nb; i++) {
             struct link_row *r = &batch[i];
-            uint32_t a = resolve(im, &r->f[0], r->h[0], &le);
-            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld);
+            uint32_t a = resolve(im, &r->f[0], r->h[0], &le, hot);
+            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld, hot);
             uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, &m->groups, &r->f[2], 1);
             if (a == NIS5G_NONE || b == NIS5G_NONE)
                 continue;
@@ -1014,6 +1033,7 @@ static void read_links(struct imp *im)
             }
             if (im->nlk >= UINT32_MAX - 1) {
                 ferr(im, &r->f[0], 0, "too many links");
+                free(hot);
                 return;
             }
             im->lk_src[im->nlk] = a;
@@ -1026,6 +1046,7 @@ static void read_links(struct imp *im)
         if (!more)
             break;
     }
+    free(hot);
 }
 
 /* A diagnostic about link k, with its line from links.csv (re-read text). */
@@ -1366,21 +1387,15 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
 static int open_file(struct imp *im, enum file_kind k)
 {
     im->fname = im->path[k];
-    char *data;
-    size_t len;
-    if (nis5g_read_file(im->path[k], &data, &len) != 0) {
-        gerr(im, im->path[k], "cannot read: %s", strerror(errno));
-        return -1;
-    }
-    if (len > UINT32_MAX) {
-        free(data);
-        gerr(im, im->path[k], "file too large (over 4 GiB)");
-        return -1;
-    }
     struct nis5g_err err = { 0 };
-    if (nis5g_csv_open(&im->csv, im->path[k], data, len, &err)) {
-        /* No source line: it is the one with the bad bytes. */
+    if (nis5g_csv_open_file(&im->csv, im->path[k], im->path[k], &err)) {
+        /* No source line for a bad byte: printing it would garble the terminal. */
         nis5g_diags_add_err(im->d, &err);
+        return -1;
+    }
+    if (im->csv.len > UINT32_MAX) {
+        gerr(im, im->path[k], "file too large (over 4 GiB)");
+        nis5g_csv_close(&im->csv);
         return -1;
     }
     if (read_header(im, k)) {
