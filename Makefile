@@ -63,7 +63,7 @@ check: deps
 	@echo "make check: all tests passed in the release and the ASan+UBSan builds"
 
 demo: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@scripts/demo.sh
 
 bench: deps all

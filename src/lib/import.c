@@ -11,6 +11,7 @@
  * remains after it is on or behind a cycle, and one cycle is named.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -93,6 +94,7 @@ struct imp {
 
     uint8_t *vendor_warned;
     uint32_t vendor_warned_n;
+    struct nis5g_dict *groups; /* where link groups are interned (a worker's own) */
 };
 
 /* ---- diagnostics ---- */
@@ -397,16 +399,15 @@ static int next_row(struct imp *im)
                                                    NULL, 0, NULL, 0, "%s", err.msg);
             if (g && err.line) {
                 /* find the line's text for the caret */
-                const char *p = im->csv.data;
-                for (int l = 1; l < err.line; l++) {
-                    p = strchr(p, '\n');
-                    if (!p)
-                        break;
-                    p++;
+                const char *p = im->csv.data, *end = im->csv.data + im->csv.len;
+                for (int l = 1; l < err.line && p; l++) {
+                    p = memchr(p, '\n', (size_t)(end - p));
+                    if (p)
+                        p++;
                 }
                 if (p) {
-                    const char *nl = strchr(p, '\n');
-                    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                    const char *nl = memchr(p, '\n', (size_t)(end - p));
+                    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
                     if (n && p[n - 1] == '\r')
                         n--;
                     g->source = nis5g_xstrndup(p, n);
@@ -952,20 +953,38 @@ struct link_row {
     uint32_t h[2];
 };
 
-static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_t h, struct last *c)
+/* Recently resolved ids by hash: pool members (the AMFs, the EMS, the
+ * transport routers) are named by thousands of links, and this keeps them
+ * off the big index. */
+#define HOT_SIZE 4096
+struct hot {
+    uint32_t h, id;
+};
+
+static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_t h, struct last *c,
+                        struct hot *hot)
 {
     if (is_empty(f)) {
         ferr(im, f, 0, "missing element id");
         return NIS5G_NONE;
     }
     uint32_t e;
+    struct nis5g_dict *d = &im->m->elements;
+    struct hot *x = &hot[h & (HOT_SIZE - 1)];
     if (c->p && c->n == f->n && memcmp(c->p, f->p, f->n) == 0)
         e = c->id;
+    else if (x->id != NIS5G_NONE && x->h == h && nis5g_dict_len(d, x->id) == f->n &&
+             memcmp(nis5g_dict_str(d, x->id), f->p, f->n) == 0)
+        e = x->id;
     else {
-        e = nis5g_dict_find_h(&im->m->elements, f->p, f->n, h);
+        e = nis5g_dict_find_h(d, f->p, f->n, h);
         c->p = f->p;
         c->n = f->n;
         c->id = e;
+        if (e != NIS5G_NONE) {
+            x->h = h;
+            x->id = e;
+        }
     }
     if (e == NIS5G_NONE)
         ferr(im, f, 1, "unknown element (not in elements.csv)");
@@ -977,6 +996,8 @@ static void read_links(struct imp *im)
     struct nis5g_model *m = im->m;
     struct last le = { 0 }, ld = { 0 }, lg = { 0 };
     struct link_row batch[LINK_BATCH];
+    struct hot *hot = nis5g_xmalloc(HOT_SIZE * sizeof *hot);
+    memset(hot, 0xff, HOT_SIZE * sizeof *hot);
     size_t est = count_lines(&im->csv);
     im->lk_src = nis5g_xreallocarray(im->lk_src, est, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, est, sizeof *im->lk_dst);
@@ -999,9 +1020,9 @@ static void read_links(struct imp *im)
         }
         for (int i = 0; i < nb; i++) {
             struct link_row *r = &batch[i];
-            uint32_t a = resolve(im, &r->f[0], r->h[0], &le);
-            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld);
-            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, &m->groups, &r->f[2], 1);
+            uint32_t a = resolve(im, &r->f[0], r->h[0], &le, hot);
+            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld, hot);
+            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, im->groups, &r->f[2], 1);
             if (a == NIS5G_NONE || b == NIS5G_NONE)
                 continue;
             if (im->nlk >= im->lk_cap) {
@@ -1014,6 +1035,7 @@ static void read_links(struct imp *im)
             }
             if (im->nlk >= UINT32_MAX - 1) {
                 ferr(im, &r->f[0], 0, "too many links");
+                free(hot);
                 return;
             }
             im->lk_src[im->nlk] = a;
@@ -1025,6 +1047,104 @@ static void read_links(struct imp *im)
         progress(im, "links.csv");
         if (!more)
             break;
+    }
+    free(hot);
+}
+
+/* Two readers over the two halves of links.csv: resolving ids is most of
+ * an import's work and only reads the element index, so it splits cleanly
+ * over the cores. A file with quotes is read by one thread (a newline
+ * inside a quoted field would make the split point ambiguous), and so is a
+ * small one. */
+struct link_worker {
+    struct imp w;
+    struct nis5g_diags diags;
+    struct nis5g_dict groups;
+    pthread_t tid;
+};
+
+static void *link_worker_run(void *arg)
+{
+    struct link_worker *lw = arg;
+    read_links(&lw->w);
+    return NULL;
+}
+
+static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        const struct nis5g_diag *g = &src->v[i];
+        if (g->severity == NIS5G_ERROR && nis5g_diags_full(dst))
+            continue;
+        nis5g_diags_add(dst, g->severity, g->code, g->file, g->line, g->col, g->source,
+                        g->source ? strlen(g->source) : 0, g->got, g->got ? strlen(g->got) : 0, "%s", g->msg);
+    }
+}
+
+static void read_links_parallel(struct imp *im)
+{
+    struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len;
+    const char *mid = NULL;
+    /* NIS5G_SPLIT_MIN (bytes) lets the tests split small files too. */
+    const char *env = getenv("NIS5G_SPLIT_MIN");
+    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
+    if (len - body >= min && len > body && !memchr(c->data + body, '"', len - body))
+        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
+    if (!mid || (size_t)(mid + 1 - c->data) >= len) {
+        read_links(im);
+        return;
+    }
+    size_t split = (size_t)(mid + 1 - c->data);
+    struct link_worker lw[2];
+    for (int i = 0; i < 2; i++) {
+        lw[i].w = *im;
+        nis5g_diags_init(&lw[i].diags);
+        lw[i].diags.max_errors = im->d->max_errors;
+        nis5g_dict_init(&lw[i].groups);
+        lw[i].w.d = &lw[i].diags;
+        lw[i].w.o = i == 0 ? im->o : NULL;
+        lw[i].w.groups = &lw[i].groups;
+        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
+        lw[i].w.nlk = lw[i].w.lk_cap = 0;
+        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+    }
+    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
+    link_worker_run(&lw[0]);
+    if (threaded)
+        pthread_join(lw[1].tid, NULL);
+    else
+        link_worker_run(&lw[1]);
+
+    size_t total = lw[0].w.nlk + lw[1].w.nlk;
+    im->lk_src = nis5g_xreallocarray(im->lk_src, total + 1, sizeof *im->lk_src);
+    im->lk_dst = nis5g_xreallocarray(im->lk_dst, total + 1, sizeof *im->lk_dst);
+    im->lk_grp = nis5g_xreallocarray(im->lk_grp, total + 1, sizeof *im->lk_grp);
+    im->lk_line = nis5g_xreallocarray(im->lk_line, total + 1, sizeof *im->lk_line);
+    im->lk_cap = total + 1;
+    im->nlk = 0;
+    for (int i = 0; i < 2; i++) {
+        struct imp *w = &lw[i].w;
+        uint32_t *map = nis5g_xmalloc((lw[i].groups.n + 1) * sizeof *map);
+        for (uint32_t g = 0; g < lw[i].groups.n; g++)
+            map[g] = nis5g_dict_intern(&im->m->groups, nis5g_dict_str(&lw[i].groups, g),
+                                       nis5g_dict_len(&lw[i].groups, g));
+        for (size_t k = 0; k < w->nlk; k++) {
+            im->lk_src[im->nlk] = w->lk_src[k];
+            im->lk_dst[im->nlk] = w->lk_dst[k];
+            im->lk_grp[im->nlk] = w->lk_grp[k] == NIS5G_NONE ? NIS5G_NONE : map[w->lk_grp[k]];
+            im->lk_line[im->nlk] = w->lk_line[k];
+            im->nlk++;
+        }
+        free(map);
+        diags_append(im->d, &lw[i].diags);
+        nis5g_diags_release(&lw[i].diags);
+        nis5g_dict_release(&lw[i].groups);
+        free(w->lk_src);
+        free(w->lk_dst);
+        free(w->lk_grp);
+        free(w->lk_line);
+        nis5g_csv_view_release(&w->csv);
     }
 }
 
@@ -1366,21 +1486,15 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
 static int open_file(struct imp *im, enum file_kind k)
 {
     im->fname = im->path[k];
-    char *data;
-    size_t len;
-    if (nis5g_read_file(im->path[k], &data, &len) != 0) {
-        gerr(im, im->path[k], "cannot read: %s", strerror(errno));
-        return -1;
-    }
-    if (len > UINT32_MAX) {
-        free(data);
-        gerr(im, im->path[k], "file too large (over 4 GiB)");
-        return -1;
-    }
     struct nis5g_err err = { 0 };
-    if (nis5g_csv_open(&im->csv, im->path[k], data, len, &err)) {
-        /* No source line: it is the one with the bad bytes. */
+    if (nis5g_csv_open_file(&im->csv, im->path[k], im->path[k], &err)) {
+        /* No source line for a bad byte: printing it would garble the terminal. */
         nis5g_diags_add_err(im->d, &err);
+        return -1;
+    }
+    if (im->csv.len > UINT32_MAX) {
+        gerr(im, im->path[k], "file too large (over 4 GiB)");
+        nis5g_csv_close(&im->csv);
         return -1;
     }
     if (read_header(im, k)) {
@@ -1482,6 +1596,7 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
     im.m = nis5g_model_new();
     im.m->as_of = opts && opts->as_of != NIS5G_NO_DATE ? opts->as_of : nis5g_date_today();
     im.m->parts = NIS5G_PART_ALL;
+    im.groups = &im.m->groups;
 
     collect(&im, paths, n_paths);
     if (!diags->errors) {
@@ -1525,7 +1640,7 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
                 free(known);
                 break;
             }
-            case F_LINKS: read_links(&im); break;
+            case F_LINKS: read_links_parallel(&im); break;
             case F_MEASURES: read_measures(&im); break;
             default: break;
             }
