@@ -75,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct nis5g_diags d;
     nis5g_diags_init(&d);
     if (nis5g_policy_parse(p, "fuzz.policy", (const char *)data, size, &d) == NIS5G_OK) {
-        struct nis5g_check_opts o = { 20000, 0 };
+        struct nis5g_check_opts o = { 20000, 0, 0 };
         struct nis5g_check *c = NULL;
         if (nis5g_policy_check(p, m, &o, &c, &d) == NIS5G_OK)
             nis5g_check_free(c);

@@ -172,6 +172,7 @@ struct nis5g_check {
 struct nis5g_check_opts {
     int32_t at;              /* evaluate as of this day */
     int counts_only;         /* do not collect element lists or deny groups (forecasts) */
+    unsigned threads;        /* 0: automatic (several on a large model), 1: none, N: at most N */
 };
 
 /* Evaluate every rule of p on m (needs NIS5G_PART_ELEMENTS; ELEMENT_DETAIL

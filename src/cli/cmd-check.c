@@ -485,7 +485,7 @@ static int forecasts(struct nis5g_ctx *ctx, const struct nis5g_policy *p, const 
             free(list);
             return cli_fail_err(ctx, &err);
         }
-        struct nis5g_check_opts po = { c->at, 1 };
+        struct nis5g_check_opts po = { c->at, 1, 0 };
         nis5g_policy_check(p, pm, &po, &pc, NULL);
         nis5g_model_free(pm);
     }
@@ -557,7 +557,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     struct nis5g_diags d;
     nis5g_diags_init(&d);
-    struct nis5g_check_opts opts = { at, 0 };
+    struct nis5g_check_opts opts = { at, 0, 0 };
     struct nis5g_check *c = NULL;
     double t0 = cli_now();
     rc = nis5g_policy_check(p, m, &opts, &c, &d);

@@ -11,8 +11,10 @@
  * reads whatever the policy says.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
@@ -465,11 +467,10 @@ static size_t key_slots(const struct nis5g_model *m, int g)
 
 /* The group of element e (created on first sight); *slot gets the key's
  * dense slot (one key) or the group index (pairs). */
-static struct nis5g_group_result *group_for(struct rstate *st, const struct nis5g_model *m, uint32_t e,
-                                           uint32_t *gi, size_t *slot)
+static struct nis5g_group_result *group_by_key(struct rstate *st, uint32_t k0, uint32_t k1, uint32_t *gi,
+                                              size_t *slot)
 {
     const struct nis5g_rule *r = st->r;
-    uint32_t k0 = gkey_of(m, r->group[0], e), k1 = r->n_group > 1 ? gkey_of(m, r->group[1], e) : 0;
     int added;
     uint32_t i;
     if (st->dense) {
@@ -494,6 +495,104 @@ static struct nis5g_group_result *group_for(struct rstate *st, const struct nis5
     }
     *gi = i;
     return &st->g[i];
+}
+
+static inline struct nis5g_group_result *group_for(struct rstate *st, const struct nis5g_model *m, uint32_t e,
+                                                  uint32_t *gi, size_t *slot)
+{
+    const struct nis5g_rule *r = st->r;
+    uint32_t k0 = gkey_of(m, r->group[0], e), k1 = r->n_group > 1 ? gkey_of(m, r->group[1], e) : 0;
+    return group_by_key(st, k0, k1, gi, slot);
+}
+
+/* The accumulators of a rule's state (each worker thread has its own). */
+static void acc_init(struct rstate *s, const struct nis5g_model *m)
+{
+    const struct nis5g_rule *r = s->r;
+    if (r->kind == NIS5G_RULE_DENY) {
+        nis5g_buf_init(&s->els);
+        return;
+    }
+    if (r->n_group == 1) {
+        s->n_slots = key_slots(m, r->group[0]);
+        s->dense = nis5g_xcalloc(s->n_slots, sizeof *s->dense);
+    } else {
+        kmap_init(&s->groups, 64);
+    }
+    if (r->kind == NIS5G_RULE_REQUIRE) {
+        if (s->dense && s->n_slots * (m->vendors.n + 1) <= (1u << 27))
+            s->seen = nis5g_xcalloc(s->n_slots * (m->vendors.n + 1), 1);
+        else
+            kmap_init(&s->gv, 256);
+        s->last_gv = UINT64_MAX;
+    }
+}
+
+static void acc_release(struct rstate *s)
+{
+    const struct nis5g_rule *r = s->r;
+    if (r->kind == NIS5G_RULE_DENY) {
+        nis5g_buf_release(&s->els);
+        return;
+    }
+    if (s->dense)
+        free(s->dense);
+    else
+        kmap_release(&s->groups);
+    if (s->seen)
+        free(s->seen);
+    else if (r->kind == NIS5G_RULE_REQUIRE)
+        kmap_release(&s->gv);
+    free(s->g);
+    s->dense = NULL;
+    s->seen = NULL;
+    s->g = NULL;
+}
+
+/* Add the findings of src (a later range of elements) to dst. */
+static void acc_merge(struct rstate *dst, struct rstate *src, const struct nis5g_model *m)
+{
+    const struct nis5g_rule *r = dst->r;
+    if (r->kind == NIS5G_RULE_DENY) {
+        dst->count += src->count;
+        nis5g_buf_add(&dst->els, src->els.data, src->els.len);
+        return;
+    }
+    uint32_t *map = nis5g_xmalloc((src->n_g ? src->n_g : 1) * sizeof *map); /* src group -> dst group */
+    for (size_t k = 0; k < src->n_g; k++) {
+        const struct nis5g_group_result *gs = &src->g[k];
+        size_t slot;
+        struct nis5g_group_result *gd =
+            group_by_key(dst, gs->key[0], r->n_group > 1 ? gs->key[1] : 0, &map[k], &slot);
+        gd->n += gs->n;
+        if (r->kind == NIS5G_RULE_CAP)
+            gd->c += gs->c;
+    }
+    if (r->kind == NIS5G_RULE_REQUIRE && dst->seen) {
+        size_t row = m->vendors.n + 1;
+        for (size_t i = 0; i < dst->n_slots * row; i++)
+            dst->seen[i] |= src->seen[i];
+        for (size_t k = 0; k < dst->n_g; k++) {
+            uint32_t k0 = dst->g[k].key[0];
+            const uint8_t *x = &dst->seen[(k0 == NIS5G_NONE ? dst->n_slots - 1 : k0) * row];
+            int64_t c = 0;
+            for (size_t v = 0; v < row; v++)
+                c += x[v];
+            dst->g[k].c = c;
+        }
+    } else if (r->kind == NIS5G_RULE_REQUIRE) {
+        for (size_t i = 0; i <= src->gv.mask; i++) {
+            if (!src->gv.vals[i])
+                continue;
+            uint64_t key = src->gv.keys[i];
+            uint32_t gd = map[key >> 16];
+            int added;
+            kmap_get(&dst->gv, (uint64_t)gd << 16 | (key & 0xffff), &added);
+            if (added)
+                dst->g[gd].c++;
+        }
+    }
+    free(map);
 }
 
 static int key_cmp(uint32_t a, uint32_t b)
@@ -614,6 +713,66 @@ static uint32_t *product_rows(const struct nis5g_model *m)
     return rowof;
 }
 
+struct worker {
+    struct rstate *st;
+    size_t nr;
+    const struct nis5g_model *m;
+    const uint32_t *prow;
+    uint32_t e0, e1;
+    int counts_only, started;
+};
+
+/* Every element of [e0, e1) against every rule. */
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    const struct nis5g_model *m = w->m;
+    const uint32_t *prow = w->prow;
+    for (uint32_t e = w->e0; e < w->e1; e++) {
+        for (size_t i = 0; i < w->nr; i++) {
+            struct rstate *s = &w->st[i];
+            const struct nis5g_rule *r = s->r;
+            if (r->kind == NIS5G_RULE_DENY) {
+                if (ct_match(&s->c, m, e, prow)) {
+                    s->count++;
+                    if (!w->counts_only)
+                        nis5g_buf_add(&s->els, &e, sizeof e);
+                }
+                continue;
+            }
+            if (!ct_match(&s->s, m, e, prow))
+                continue;
+            uint32_t gi;
+            size_t slot;
+            struct nis5g_group_result *g = group_for(s, m, e, &gi, &slot);
+            if (r->kind == NIS5G_RULE_CAP) {
+                int64_t wt = 1;
+                if (r->weighted) {
+                    uint32_t site = m->el_site[e];
+                    wt = site == NIS5G_NONE ? 0 : nis5g_site_subs(m, site);
+                }
+                g->n += wt;
+                if (ct_match(&s->c, m, e, prow))
+                    g->c += wt;
+            } else if (s->seen) {
+                uint8_t *x = &s->seen[slot * (m->vendors.n + 1) + m->el_vendor[e]];
+                g->c += !*x;
+                *x = 1;
+            } else {
+                uint64_t key = (uint64_t)gi << 16 | m->el_vendor[e];
+                if (key != s->last_gv) {
+                    int added;
+                    kmap_get(&s->gv, key, &added);
+                    if (added)
+                        g->c++;
+                    s->last_gv = key;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
 int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, const struct nis5g_check_opts *o,
                        struct nis5g_check **out, struct nis5g_diags *d)
 {
@@ -655,71 +814,62 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
         cc.file = r->file;
         if (r->kind == NIS5G_RULE_DENY) {
             compile(&cc, &r->cond, 1, &st[i].c);
-            nis5g_buf_init(&st[i].els);
         } else {
             compile(&cc, &r->scope, 1, &st[i].s);
             if (r->kind == NIS5G_RULE_CAP)
                 compile(&cc, &r->cond, 0, &st[i].c); /* within S: S decides the statuses */
-            if (r->n_group == 1) {
-                st[i].n_slots = key_slots(m, r->group[0]);
-                st[i].dense = nis5g_xcalloc(st[i].n_slots, sizeof *st[i].dense);
-            } else {
-                kmap_init(&st[i].groups, 64);
-            }
-            if (r->kind == NIS5G_RULE_REQUIRE) {
-                if (st[i].dense && st[i].n_slots * (m->vendors.n + 1) <= (1u << 27))
-                    st[i].seen = nis5g_xcalloc(st[i].n_slots * (m->vendors.n + 1), 1);
-                else
-                    kmap_init(&st[i].gv, 256);
-                st[i].last_gv = UINT64_MAX;
-            }
         }
     }
     uint32_t *prow = cc.need_prow ? product_rows(m) : NULL;
 
-    /* The pass: every element against every rule. */
-    for (uint32_t e = 0; e < m->n_elements; e++) {
-        for (size_t i = 0; i < nr; i++) {
-            struct rstate *s = &st[i];
-            const struct nis5g_rule *r = s->r;
-            if (r->kind == NIS5G_RULE_DENY) {
-                if (ct_match(&s->c, m, e, prow)) {
-                    s->count++;
-                    if (!o->counts_only)
-                        nis5g_buf_add(&s->els, &e, sizeof e);
-                }
-                continue;
-            }
-            if (!ct_match(&s->s, m, e, prow))
-                continue;
-            uint32_t gi;
-            size_t slot;
-            struct nis5g_group_result *g = group_for(s, m, e, &gi, &slot);
-            if (r->kind == NIS5G_RULE_CAP) {
-                int64_t w = 1;
-                if (r->weighted) {
-                    uint32_t site = m->el_site[e];
-                    w = site == NIS5G_NONE ? 0 : nis5g_site_subs(m, site);
-                }
-                g->n += w;
-                if (ct_match(&s->c, m, e, prow))
-                    g->c += w;
-            } else if (s->seen) {
-                uint8_t *x = &s->seen[slot * (m->vendors.n + 1) + m->el_vendor[e]];
-                g->c += !*x;
-                *x = 1;
-            } else {
-                uint64_t key = (uint64_t)gi << 16 | m->el_vendor[e];
-                if (key != s->last_gv) {
-                    int added;
-                    kmap_get(&s->gv, key, &added);
-                    if (added)
-                        g->c++;
-                    s->last_gv = key;
-                }
-            }
-        }
+    /* The pass, split into contiguous ranges of elements, one per thread;
+     * each worker has its own accumulators (the compiled tables are
+     * shared, read-only), merged in range order so that element lists
+     * keep the model's order. */
+    unsigned nt = o->threads;
+    if (nt == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        nt = m->n_elements >= (1u << 20) && cpus > 1 ? (unsigned)(cpus < 4 ? cpus : 4) : 1;
     }
+    if (nt > 64)
+        nt = 64;
+    if (nt > m->n_elements / 2 + 1)
+        nt = m->n_elements / 2 + 1;
+    struct worker *w = nis5g_xcalloc(nt, sizeof *w);
+    pthread_t *tid = nis5g_xcalloc(nt, sizeof *tid);
+    for (unsigned t = 0; t < nt; t++) {
+        w[t].st = t == 0 ? st : nis5g_xcalloc(nr + 1, sizeof *w[t].st);
+        for (size_t i = 0; i < nr; i++) {
+            if (t > 0) {
+                w[t].st[i].r = st[i].r;
+                w[t].st[i].c = st[i].c; /* shared tables: released once, from st */
+                w[t].st[i].s = st[i].s;
+            }
+            acc_init(&w[t].st[i], m);
+        }
+        w[t].nr = nr;
+        w[t].m = m;
+        w[t].prow = prow;
+        w[t].counts_only = o->counts_only;
+        w[t].e0 = (uint32_t)((uint64_t)m->n_elements * t / nt);
+        w[t].e1 = (uint32_t)((uint64_t)m->n_elements * (t + 1) / nt);
+    }
+    for (unsigned t = 1; t < nt; t++)
+        w[t].started = pthread_create(&tid[t], NULL, work, &w[t]) == 0;
+    work(&w[0]);
+    for (unsigned t = 1; t < nt; t++) {
+        if (w[t].started)
+            pthread_join(tid[t], NULL);
+        else
+            work(&w[t]);
+        for (size_t i = 0; i < nr; i++) {
+            acc_merge(&st[i], &w[t].st[i], m);
+            acc_release(&w[t].st[i]);
+        }
+        free(w[t].st);
+    }
+    free(w);
+    free(tid);
 
     for (size_t i = 0; i < nr; i++) {
         struct rstate *s = &st[i];
