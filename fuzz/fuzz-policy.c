@@ -4,7 +4,7 @@
  * groups and near indexes see odd inputs too).
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c17 -D_DEFAULT_SOURCE \
- *     -Iinclude -Isrc fuzz/fuzz-policy.c src/lib/*.c -lsqlite3 -lsodium -ljansson -lm \
+ *     -Iinclude -Isrc fuzz/fuzz-policy.c src/lib/*.c -lsqlite3 -lsodium -ljansson -lm -lpthread \
  *     -o build/fuzz-policy && build/fuzz-policy -max_total_time=60 tests/cases/policy
  */
 #include <math.h>
