@@ -3,9 +3,9 @@
  * evaluating whatever parses on a tiny model (so that compiled tables,
  * groups and near indexes see odd inputs too).
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c17 -D_DEFAULT_SOURCE \
- *     -Iinclude -Isrc fuzz/fuzz-policy.c src/lib/*.c -lsqlite3 -lsodium -ljansson -lm -lpthread \
- *     -o build/fuzz-policy && build/fuzz-policy -max_total_time=60 tests/cases/policy
+ * Built and run by `make fuzz` (FUZZ_TIME seconds) and `make fuzz-smoke`
+ * (part of make check), from fuzz/corpus/policy: the SPEC example, the
+ * shipped policies and the policies of tests/cases/policy/cases.
  */
 #include <math.h>
 #include <stddef.h>
