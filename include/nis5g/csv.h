@@ -29,19 +29,26 @@ struct nis5g_csv_field {
 
 struct nis5g_csv {
     const char *name; /* display name, borrowed */
-    char *data;       /* owned text (BOM stripped) */
+    char *data;       /* the text (after any BOM), inside base */
+    char *base;       /* owned: malloc'ed, or mapped when map_len > 0 */
+    size_t map_len;
     size_t len, pos;
     uint32_t line;    /* line at pos */
     size_t line_at;   /* start of the line at pos */
     struct nis5g_csv_field *f;
     size_t nf, capf;
     uint32_t rec_line; /* line where the current record starts */
+    uint32_t line_base;/* lines before data (a view into a larger text) */
 };
 
-/* Take ownership of data (malloc'ed, len bytes, NUL at data[len]) and check
- * the encoding. On a bad byte, fills err with file, line and column and
- * returns NIS5G_EPARSE (data is freed either way on failure). */
+/* Take ownership of data (malloc'ed, len bytes) and check the encoding. On
+ * a bad byte, fills err with file, line and column and returns NIS5G_EPARSE
+ * (the data is released either way on failure). The text need not be
+ * NUL-terminated. */
 int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len, struct nis5g_err *err);
+/* The same for a file, mapped privately (no copy); name is for messages.
+ * NIS5G_EIO when it cannot be read. */
+int nis5g_csv_open_file(struct nis5g_csv *c, const char *path, const char *name, struct nis5g_err *err);
 void nis5g_csv_close(struct nis5g_csv *c);
 
 /* Read the next record into c->f / c->nf. Returns 1 for a record, 0 at the
@@ -50,6 +57,13 @@ void nis5g_csv_close(struct nis5g_csv *c);
  * field, which callers treat as they like (the importer rejects it unless
  * it is the last line). */
 int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err);
+
+/* A reader over bytes [start, end) of c's text, which must start a line,
+ * with line numbers as in c. It borrows c's text (c must outlive it) and
+ * is released with nis5g_csv_view_release, not nis5g_csv_close. Lets
+ * threads read parts of one file. */
+void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t start, size_t end);
+void nis5g_csv_view_release(struct nis5g_csv *view);
 
 /* Add empty fields to the current record until it has n fields. */
 void nis5g_csv_pad(struct nis5g_csv *c, size_t n);

@@ -2,7 +2,12 @@
  * csv.c — RFC 4180 reader (see csv.h). The hot loop scans unquoted fields
  * with a byte class table; quoted fields are unescaped in place.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "nis5g/buf.h"
@@ -11,7 +16,7 @@
 /* Position of byte offset `at` for messages. */
 static void locate(const struct nis5g_csv *c, size_t at, uint32_t *line, size_t *line_at)
 {
-    uint32_t l = 1;
+    uint32_t l = 1 + c->line_base;
     size_t la = 0;
     for (size_t i = 0; i < at && i < c->len; i++)
         if (c->data[i] == '\n') {
@@ -83,13 +88,62 @@ static int bad_at(struct nis5g_csv *c, size_t at, struct nis5g_err *err, const c
     return NIS5G_EPARSE;
 }
 
+static int check_text(struct nis5g_csv *c, struct nis5g_err *err);
+
 int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len, struct nis5g_err *err)
 {
     memset(c, 0, sizeof *c);
     c->name = name;
+    c->base = data;
+    c->data = data;
+    c->len = len;
+    return check_text(c, err);
+}
+
+int nis5g_csv_open_file(struct nis5g_csv *c, const char *path, const char *name, struct nis5g_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->name = name;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        int e = fd < 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : errno;
+        if (fd >= 0)
+            close(fd);
+        nis5g_err_set(err, NIS5G_EIO, "cannot read: %s", strerror(e));
+        err->file = name;
+        return NIS5G_EIO;
+    }
+    if (st.st_size == 0) {
+        close(fd);
+        c->base = c->data = nis5g_xcalloc(1, 1);
+        return check_text(c, err);
+    }
+    /* A private mapping: the page cache is read in place (no copy, no
+     * zeroed buffer); only pages where quoted fields are unescaped get a
+     * private copy. */
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    int e = errno;
+    close(fd);
+    if (p == MAP_FAILED) {
+        nis5g_err_set(err, NIS5G_EIO, "cannot read: %s", strerror(e));
+        err->file = name;
+        return NIS5G_EIO;
+    }
+    madvise(p, (size_t)st.st_size, MADV_SEQUENTIAL);
+    c->base = c->data = p;
+    c->map_len = (size_t)st.st_size;
+    c->len = (size_t)st.st_size;
+    return check_text(c, err);
+}
+
+static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
+{
+    char *data = c->data;
+    size_t len = c->len;
     if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
         (unsigned char)data[2] == 0xBF) {
-        memmove(data, data + 3, len - 3 + 1);
+        data += 3;
         len -= 3;
     }
     c->data = data;
@@ -122,7 +176,10 @@ int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len
 
 void nis5g_csv_close(struct nis5g_csv *c)
 {
-    free(c->data);
+    if (c->map_len)
+        munmap(c->base, c->map_len);
+    else
+        free(c->base);
     free(c->f);
     memset(c, 0, sizeof *c);
 }
@@ -134,6 +191,28 @@ static struct nis5g_csv_field *push_field(struct nis5g_csv *c)
         c->f = nis5g_xreallocarray(c->f, c->capf, sizeof *c->f);
     }
     return &c->f[c->nf++];
+}
+
+void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t start, size_t end)
+{
+    memset(view, 0, sizeof *view);
+    view->name = c->name;
+    view->data = c->data + start;
+    view->len = end - start;
+    uint32_t lines = c->line_base;
+    const char *p = c->data, *stop = c->data + start;
+    while ((p = memchr(p, '\n', (size_t)(stop - p)))) {
+        lines++;
+        p++;
+    }
+    view->line_base = lines;
+    view->line = lines + 1;
+}
+
+void nis5g_csv_view_release(struct nis5g_csv *view)
+{
+    free(view->f);
+    memset(view, 0, sizeof *view);
 }
 
 void nis5g_csv_pad(struct nis5g_csv *c, size_t n)

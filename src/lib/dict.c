@@ -1,9 +1,10 @@
 /*
  * dict.c — string interning with an open-addressing hash index.
  *
- * The index stores id+1 per slot and a parallel array of full hashes, so a
- * probe compares 32-bit hashes before touching the string heap. Load factor
- * stays at or below 1/2.
+ * A slot is 64 bits: the string's 32-bit hash above its id+1 (0 = empty).
+ * Probes compare hashes inside the slot array and only touch the string
+ * heap on a hash match, so a lookup costs about one cache miss however
+ * full the table is. Load factor stays at or below 1/2.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -48,55 +49,61 @@ void nis5g_dict_release(struct nis5g_dict *d)
     free(d->off);
     free(d->heap);
     free(d->slots);
-    free(d->hashes);
     nis5g_dict_init(d);
 }
 
 void nis5g_dict_unindex(struct nis5g_dict *d)
 {
     free(d->slots);
-    free(d->hashes);
     d->slots = NULL;
-    d->hashes = NULL;
     d->mask = 0;
 }
 
-static void reindex(struct nis5g_dict *d, uint32_t want)
+static void place(uint64_t *slots, uint32_t mask, uint64_t v)
 {
-    uint32_t size = 16;
-    while (size < 2 * (uint64_t)want + 2)
-        size *= 2;
-    free(d->slots);
-    d->slots = nis5g_xmalloc((size_t)size * sizeof *d->slots);
-    nis5g_advise_huge(d->slots, (size_t)size * sizeof *d->slots);
-    memset(d->slots, 0, (size_t)size * sizeof *d->slots);
-    d->mask = size - 1;
-    if (!d->hashes) {
-        d->hashes = nis5g_xmalloc((size_t)(d->off_cap ? d->off_cap : d->n + 1) * sizeof *d->hashes);
-        for (uint32_t i = 0; i < d->n; i++)
-            d->hashes[i] = nis5g_dict_hash(d->heap + d->off[i], nis5g_dict_len(d, i));
-    }
-    for (uint32_t i = 0; i < d->n; i++) {
-        uint32_t j = d->hashes[i] & d->mask;
-        while (d->slots[j])
-            j = (j + 1) & d->mask;
-        d->slots[j] = i + 1;
-    }
+    uint32_t j = (uint32_t)(v >> 32) & mask;
+    while (slots[j])
+        j = (j + 1) & mask;
+    slots[j] = v;
 }
 
-static uint32_t lookup(struct nis5g_dict *d, const char *s, size_t n, uint32_t h, uint32_t *slot)
+/* Size the index for `want` strings and rebuild it. */
+static void reindex(struct nis5g_dict *d, uint32_t want)
+{
+    uint64_t size = 16;
+    while (size < 2 * (uint64_t)want + 2)
+        size *= 2;
+    uint64_t *slots = nis5g_xmalloc(size * sizeof *slots);
+    nis5g_advise_huge(slots, size * sizeof *slots);
+    memset(slots, 0, size * sizeof *slots);
+    uint32_t mask = (uint32_t)(size - 1);
+    if (d->slots) {
+        for (uint64_t j = 0; j <= d->mask; j++)
+            if (d->slots[j])
+                place(slots, mask, d->slots[j]);
+    } else {
+        for (uint32_t i = 0; i < d->n; i++)
+            place(slots, mask, (uint64_t)nis5g_dict_hash(d->heap + d->off[i], nis5g_dict_len(d, i)) << 32 | (i + 1));
+    }
+    free(d->slots);
+    d->slots = slots;
+    d->mask = mask;
+}
+
+static uint32_t lookup(const struct nis5g_dict *d, const char *s, size_t n, uint32_t h, uint32_t *slot)
 {
     uint32_t j = h & d->mask;
     for (;;) {
-        uint32_t id1 = d->slots[j];
-        if (!id1) {
+        uint64_t v = d->slots[j];
+        if (!v) {
             *slot = j;
             return NIS5G_NONE;
         }
-        uint32_t id = id1 - 1;
-        if (d->hashes[id] == h && d->off[id + 1] - d->off[id] - 1 == n &&
-            memcmp(d->heap + d->off[id], s, n) == 0)
-            return id;
+        if ((uint32_t)(v >> 32) == h) {
+            uint32_t id = (uint32_t)v - 1;
+            if (d->off[id + 1] - d->off[id] - 1 == n && memcmp(d->heap + d->off[id], s, n) == 0)
+                return id;
+        }
         j = (j + 1) & d->mask;
     }
 }
@@ -124,26 +131,18 @@ void nis5g_dict_prefetch(const struct nis5g_dict *d, uint32_t h)
 
 void nis5g_dict_reserve(struct nis5g_dict *d, uint32_t n, size_t heap_bytes)
 {
-    if (n > d->off_cap) {
+    if (n + 1 > d->off_cap) {
         d->off_cap = n + 1;
         d->off = nis5g_xreallocarray(d->off, d->off_cap, sizeof *d->off);
         if (d->n == 0)
             d->off[0] = 0;
-        if (d->hashes)
-            d->hashes = nis5g_xreallocarray(d->hashes, d->off_cap, sizeof *d->hashes);
     }
     if (heap_bytes > d->heap_cap) {
         d->heap = nis5g_xrealloc(d->heap, heap_bytes);
         d->heap_cap = heap_bytes;
     }
-    if (!d->slots || 2 * (uint64_t)n > d->mask) {
-        if (!d->hashes) {
-            d->hashes = nis5g_xmalloc((size_t)(d->off_cap ? d->off_cap : n + 1) * sizeof *d->hashes);
-            for (uint32_t i = 0; i < d->n; i++)
-                d->hashes[i] = nis5g_dict_hash(d->heap + d->off[i], nis5g_dict_len(d, i));
-        }
+    if (!d->slots || 2 * (uint64_t)n > d->mask)
         reindex(d, n);
-    }
 }
 
 uint32_t nis5g_dict_intern(struct nis5g_dict *d, const char *s, size_t n)
@@ -167,7 +166,6 @@ uint32_t nis5g_dict_intern_h(struct nis5g_dict *d, const char *s, size_t n, uint
     if (d->n + 2 > d->off_cap) {
         d->off_cap = d->off_cap * 2 > d->n + 2 ? d->off_cap * 2 : d->n + 2;
         d->off = nis5g_xreallocarray(d->off, d->off_cap, sizeof *d->off);
-        d->hashes = nis5g_xreallocarray(d->hashes, d->off_cap, sizeof *d->hashes);
     }
     if (d->heap_len + n + 1 > d->heap_cap) {
         size_t cap = d->heap_cap ? d->heap_cap : 256;
@@ -183,7 +181,6 @@ uint32_t nis5g_dict_intern_h(struct nis5g_dict *d, const char *s, size_t n, uint
     d->heap_len += n + 1;
     id = d->n++;
     d->off[d->n] = (uint32_t)d->heap_len;
-    d->hashes[id] = h;
-    d->slots[slot] = id + 1;
+    d->slots[slot] = (uint64_t)h << 32 | (id + 1);
     return id;
 }
