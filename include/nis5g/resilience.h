@@ -55,6 +55,10 @@ void nis5g_service_prog_build(const struct nis5g_model *m, struct nis5g_service_
 void nis5g_service_prog_release(struct nis5g_service_prog *p);
 /* As nis5g_service_eval, with w indexed by position. */
 void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w);
+/* The same, with the failures of position i given by mask[cls[i]] (cls by
+ * position, e.g. the vendor) instead of by w on entry; w is only written. */
+void nis5g_service_prog_eval_classes(const struct nis5g_service_prog *p, uint64_t *w, const uint16_t *cls,
+                                     const uint64_t *mask);
 
 /* The radio sites of a model: sites with at least one active radio element
  * (RU or gNB), each with its active radios, and whether it has service

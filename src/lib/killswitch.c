@@ -82,9 +82,7 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
             nis5g_service_prog_eval(pg, w);
             nis5g_radio_sites_set_baseline(m, rs, w, 0);
         }
-        for (uint32_t i = 0; i < m->n_elements; i++)
-            w[i] = vmask[vend[i]];
-        nis5g_service_prog_eval(pg, w);
+        nis5g_service_prog_eval_classes(pg, w, vend, vmask);
         if (!rs->have_base)
             nis5g_radio_sites_set_baseline(m, rs, w, 63);
 

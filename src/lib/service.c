@@ -137,12 +137,15 @@ void nis5g_service_prog_release(struct nis5g_service_prog *p)
     memset(p, 0, sizeof *p);
 }
 
-void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w)
+/* The pass; the failure word of position i is w[i], or mask[cls[i]] when
+ * cls is given (one word per vendor, say, instead of a word per element). */
+static inline void prog_eval(const struct nis5g_service_prog *p, uint64_t *w, const uint16_t *cls,
+                             const uint64_t *mask)
 {
     const uint32_t *off = p->off, *dep = p->dep;
     const uint8_t *live = p->live;
     for (uint32_t i = 0; i < p->n; i++) {
-        uint64_t x = live[i] ? ~w[i] : 0;
+        uint64_t x = live[i] ? ~(cls ? mask[cls[i]] : w[i]) : 0;
         uint32_t k = off[i], end = off[i + 1];
         if (x && k < end) {
             /* Each group: OR of its members; the element needs every group. */
@@ -159,6 +162,17 @@ void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w)
         }
         w[i] = x;
     }
+}
+
+void nis5g_service_prog_eval(const struct nis5g_service_prog *p, uint64_t *w)
+{
+    prog_eval(p, w, NULL, NULL);
+}
+
+void nis5g_service_prog_eval_classes(const struct nis5g_service_prog *p, uint64_t *w, const uint16_t *cls,
+                                     const uint64_t *mask)
+{
+    prog_eval(p, w, cls, mask);
 }
 
 void nis5g_radio_sites_prepare(const struct nis5g_model *m, struct nis5g_radio_sites *rs)
