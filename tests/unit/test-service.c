@@ -618,6 +618,65 @@ TEST(montecarlo_same_seed_same_result_any_threads)
     nis5g_model_free(m);
 }
 
+TEST(montecarlo_deterministic_matches_reference)
+{
+    /* Probabilities 0 or 1 per domain and a random outage make every trial
+     * the same, deterministic scenario: it must match the reference. */
+    struct nis5g_rng r;
+    nis5g_rng_seed(&r, 2024);
+    static const int dom_of_func[6] = { NIS5G_DOM_RAN, NIS5G_DOM_RAN, NIS5G_DOM_CORE, NIS5G_DOM_CORE,
+                                        NIS5G_DOM_TRANSPORT, NIS5G_DOM_MANAGEMENT };
+    for (int iter = 0; iter < 200; iter++) {
+        struct topo t;
+        random_topo(&r, &t);
+        struct nis5g_model *m = build(&t);
+        struct nis5g_radio_sites rs;
+        nis5g_radio_sites_build(m, &rs);
+        struct nis5g_mc_opts o;
+        mc_opts(&o, 1 + nis5g_rng_below(&r, 100));
+        int fail_dom[NIS5G_DOM_COUNT] = { 0 };
+        for (int d = 0; d < NIS5G_DOM_COUNT; d++) {
+            fail_dom[d] = nis5g_rng_below(&r, 4) == 0;
+            o.p_domain[d] = fail_dom[d];
+        }
+        o.outage_hours = nis5g_rng_below(&r, 2) ? (double)nis5g_rng_below(&r, 9) + 0.5 : 0;
+        o.outage_region = nis5g_rng_below(&r, 2) ? NIS5G_NONE : (uint32_t)nis5g_rng_below(&r, 3);
+        struct nis5g_mc_result res;
+        struct nis5g_err err = { 0 };
+        ASSERT_EQ_INT(nis5g_montecarlo_run(m, &rs, &o, &res, &err), NIS5G_OK);
+
+        int none[MAXE] = { 0 }, base[MAXE], failed[MAXE], works[MAXE];
+        ref_all(&t, none, base);
+        for (int e = 0; e < t.n; e++) {
+            int s = t.site[e];
+            double b = s < 0 ? 0 : t.site_backup[s];
+            if (b != b)
+                b = 0;
+            int out = o.outage_hours > 0 && s >= 0 && is_radio(t.func[e]) &&
+                      (o.outage_region == NIS5G_NONE || t.site_region[s] == (int)o.outage_region) &&
+                      o.outage_hours > b;
+            failed[e] = fail_dom[dom_of_func[t.func[e]]] || out;
+        }
+        ref_all(&t, failed, works);
+        long long lost = 0, subs = 0;
+        for (int x = 0; x < t.nsites; x++)
+            if (ref_site(&t, base, x) == 1 && ref_site(&t, works, x) == 0) {
+                lost++;
+                subs += t.site_subs[x] < 0 ? 0 : t.site_subs[x];
+            }
+        for (uint64_t k = 0; k < res.trials; k++) {
+            if (res.sites_lost[k] != lost || res.subs_lost[k] != subs) {
+                CHECK_(0, "iteration %d trial %llu: %u sites, %lld subscribers; reference %lld, %lld", iter,
+                       (unsigned long long)k, res.sites_lost[k], (long long)res.subs_lost[k], lost, subs);
+                break;
+            }
+        }
+        nis5g_mc_result_release(&res);
+        nis5g_radio_sites_release(&rs);
+        nis5g_model_free(m);
+    }
+}
+
 TEST(montecarlo_frequencies)
 {
     /* One site, one RU, no dependencies: the site is lost exactly when
@@ -680,6 +739,7 @@ int main(void)
     RUN(montecarlo_probability_zero_and_one);
     RUN(montecarlo_outage);
     RUN(montecarlo_same_seed_same_result_any_threads);
+    RUN(montecarlo_deterministic_matches_reference);
     RUN(montecarlo_frequencies);
     RUN(dist_percentiles_nearest_rank);
     return harness_done();
