@@ -41,7 +41,8 @@ static json_t *num(double x, int integral)
     return integral ? json_integer((json_int_t)llround(x)) : json_real(x);
 }
 
-static json_t *to_json(const struct nis5g_model *m, const struct nis5g_diversity *d, enum nis5g_div_weight w)
+static json_t *to_json(const struct nis5g_model *m, const struct nis5g_diversity *d, enum nis5g_div_weight w,
+                       json_t *deps)
 {
     json_t *by = json_array();
     for (int f = 0; f < NIS5G_DIV_NFIELDS; f++)
@@ -69,8 +70,9 @@ static json_t *to_json(const struct nis5g_model *m, const struct nis5g_diversity
         json_array_append_new(groups, o);
     }
     char day[11];
-    return json_pack("{s:s, s:s, s:o, s:o}", "as_of", nis5g_date_format(m->as_of, day), "weight",
-                     w == NIS5G_DIV_BY_ELEMENTS ? "elements" : "subscribers", "by", by, "groups", groups);
+    return json_pack("{s:s, s:s, s:o, s:o, s:o}", "as_of", nis5g_date_format(m->as_of, day), "weight",
+                     w == NIS5G_DIV_BY_ELEMENTS ? "elements" : "subscribers", "by", by, "groups", groups,
+                     "single_vendor_dependencies", deps);
 }
 
 static void print_table(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_diversity *d,
@@ -106,25 +108,77 @@ static void print_table(struct nis5g_ctx *ctx, const struct nis5g_model *m, cons
     cli_table_print(t, ctx->out);
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_diversity *d,
-                       enum nis5g_div_weight w)
+/* Single-vendor dependencies: an operator's domain, function or region
+ * served by one vendor (element counts), from three groupings. */
+static const int dep_kinds[3] = { NIS5G_DIV_DOMAIN, NIS5G_DIV_FUNCTION, NIS5G_DIV_REGION };
+
+static json_t *deps_json(const struct nis5g_model *m, const struct nis5g_diversity *deps)
 {
-    size_t single = 0;
-    while (single < d->n_groups && d->groups[single].n_vendors == 1)
-        single++;
-    const char *what = w == NIS5G_DIV_BY_ELEMENTS ? "active elements" : "subscribers served";
-    if (d->fields) {
-        fprintf(ctx->out, "Single-vendor dependencies (%zu)\n", single);
-        if (single)
-            print_table(ctx, m, d, 0, single, 5);
-        else
-            fprintf(ctx->out, "none\n");
-        fprintf(ctx->out, "\nVendor shares by %s (%zu groups)\n", what, d->n_groups - single);
-        print_table(ctx, m, d, single, d->n_groups, 5);
-    } else {
-        fprintf(ctx->out, "Vendor shares by %s\n", what);
-        print_table(ctx, m, d, 0, d->n_groups, 12);
-    }
+    json_t *arr = json_array();
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < deps[k].n_groups && deps[k].groups[i].n_vendors == 1; i++) {
+            const struct nis5g_div_group *g = &deps[k].groups[i];
+            if (g->key[dep_kinds[k]] == NIS5G_NONE)
+                continue;
+            json_array_append_new(
+                arr, json_pack("{s:s, s:s, s:s, s:s, s:I}", "operator",
+                               nis5g_div_key_name(m, NIS5G_DIV_OPERATOR, g->key[NIS5G_DIV_OPERATOR]), "kind",
+                               nis5g_div_field_names[dep_kinds[k]], "value",
+                               nis5g_div_key_name(m, dep_kinds[k], g->key[dep_kinds[k]]), "vendor",
+                               nis5g_div_vendor_name(m, deps[k].vendors[g->vend_off].vendor), "elements",
+                               (json_int_t)llround(g->total)));
+        }
+    return arr;
+}
+
+static void print_deps(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_diversity *deps)
+{
+    size_t n = 0, shown = 0, limit = 25;
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < deps[k].n_groups && deps[k].groups[i].n_vendors == 1; i++)
+            n += deps[k].groups[i].key[dep_kinds[k]] != NIS5G_NONE;
+    fprintf(ctx->out, "Single-vendor dependencies: %zu (an operator's domain, function or region served by one vendor)\n",
+            n);
+    if (!n)
+        return;
+    struct cli_table *t = cli_table_new();
+    cli_table_col(t, "operator", 0);
+    cli_table_col(t, "kind", 0);
+    cli_table_col(t, "value", 0);
+    cli_table_col(t, "vendor", 0);
+    cli_table_col(t, "elements", 1);
+    char a[32];
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < deps[k].n_groups && deps[k].groups[i].n_vendors == 1 && shown < limit; i++) {
+            const struct nis5g_div_group *g = &deps[k].groups[i];
+            if (g->key[dep_kinds[k]] == NIS5G_NONE)
+                continue;
+            cli_table_cell(t, nis5g_div_key_name(m, NIS5G_DIV_OPERATOR, g->key[NIS5G_DIV_OPERATOR]));
+            cli_table_cell(t, nis5g_div_field_names[dep_kinds[k]]);
+            cli_table_cell(t, nis5g_div_key_name(m, dep_kinds[k], g->key[dep_kinds[k]]));
+            cli_table_cell(t, nis5g_div_vendor_name(m, deps[k].vendors[g->vend_off].vendor));
+            cli_table_cell(t, cli_num(llround(g->total), a));
+            shown++;
+        }
+    cli_table_print(t, ctx->out);
+    if (n > shown)
+        fprintf(ctx->out, "(+%zu more; --json lists them all)\n", n - shown);
+}
+
+static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_diversity *d,
+                       const struct nis5g_diversity *deps, enum nis5g_div_weight w)
+{
+    print_deps(ctx, m, deps);
+    struct nis5g_buf by;
+    nis5g_buf_init(&by);
+    for (int f = 0; f < NIS5G_DIV_NFIELDS; f++)
+        if (d->fields & (1u << f))
+            nis5g_buf_addf(&by, "%s%s", by.len ? " and " : ", per ", nis5g_div_field_names[f]);
+    fprintf(ctx->out, "\nVendor shares by %s%s (%zu group%s%s)\n",
+            w == NIS5G_DIV_BY_ELEMENTS ? "active elements" : "subscribers served", by.data, d->n_groups,
+            d->n_groups == 1 ? "" : "s", d->fields ? "; single-vendor groups first" : "");
+    nis5g_buf_release(&by);
+    print_table(ctx, m, d, 0, d->n_groups, d->fields ? 5 : 12);
 }
 
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
@@ -174,11 +228,17 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         nis5g_model_free(m);
         return cli_fail_err(ctx, &err);
     }
+    struct nis5g_diversity deps[3];
+    for (int k = 0; k < 3; k++)
+        nis5g_diversity_compute(m, (1u << NIS5G_DIV_OPERATOR) | (1u << dep_kinds[k]), NIS5G_DIV_BY_ELEMENTS, &deps[k],
+                                &err);
     cli_timing("diversity", t0);
     if (json)
-        rc = cli_print_json(ctx, to_json(m, &d, weight));
+        rc = cli_print_json(ctx, to_json(m, &d, weight, deps_json(m, deps)));
     else
-        print_text(ctx, m, &d, weight);
+        print_text(ctx, m, &d, deps, weight);
+    for (int k = 0; k < 3; k++)
+        nis5g_diversity_release(&deps[k]);
     nis5g_diversity_release(&d);
     nis5g_model_free(m);
     return rc;

@@ -120,6 +120,20 @@ for name, fields, keyf in (("div", ("operator", "domain"), lambda r: (r["operato
         check(f"{name} {k} hhi", g["hhi"], float(sum((100.0 * c / total) ** 2 for c in counts.values())))
         check(f"{name} {k} vendors", {v["vendor"]: v["count"] for v in g["vendors"]}, dict(counts))
 
+# Single-vendor dependencies: an operator's domain, function or region
+# served by one vendor.
+want = set()
+for kind, keyf in (("domain", lambda r: r["domain"]), ("function", lambda r: r["function"]),
+                   ("region", region)):
+    g = div(lambda r: (r["operator"], keyf(r)))
+    for (op, value), counts in g.items():
+        if value is not None and len(counts) == 1:
+            (v, n), = counts.items()
+            want.add((op, kind, value, v, n))
+got = {(x["operator"], x["kind"], x["value"], x["vendor"], x["elements"])
+       for x in json.load(open(f"{prefix}-div.json"))["single_vendor_dependencies"]}
+check("single-vendor dependencies", sorted(got), sorted(want))
+
 # What-if: the capacity is conserved per operator and domain, and the
 # banned vendor is gone from its domains.
 wi = json.load(open(f"{prefix}-whatif.json"))
