@@ -85,7 +85,8 @@ bench: deps all
 
 # fuzz: every fuzz/fuzz-*.c driver under libFuzzer + ASan + UBSan, FUZZ_TIME
 # seconds each, starting from fuzz/corpus/NAME. fuzz-smoke (part of check)
-# runs a fixed number of inputs with a fixed seed, so it is repeatable.
+# runs a fixed number of inputs with a fixed seed, so it is repeatable; new
+# inputs go to build-fuzz/, never into the committed seed corpus.
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz-*.c))
 FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_TIME ?= 60
@@ -101,8 +102,8 @@ fuzz: $(FUZZ_BIN)
 	  $$f -max_total_time=$(FUZZ_TIME) build-fuzz/corpus-$$n fuzz/corpus/$$n || exit 1; done
 
 fuzz-smoke: $(FUZZ_BIN)
-	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; \
-	  $$f -seed=1 -runs=$${FUZZ_RUNS:-3000} fuzz/corpus/$$n >build-fuzz/$$n.log 2>&1 \
+	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; rm -rf build-fuzz/smoke-$$n; mkdir -p build-fuzz/smoke-$$n; \
+	  $$f -seed=1 -runs=$${FUZZ_RUNS:-3000} build-fuzz/smoke-$$n fuzz/corpus/$$n >build-fuzz/$$n.log 2>&1 \
 	  && echo "ok   fuzz/$$n" || { echo "FAIL fuzz/$$n"; tail -30 build-fuzz/$$n.log; exit 1; }; done
 
 format:
