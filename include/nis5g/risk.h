@@ -1,0 +1,170 @@
+/*
+ * risk.h — the national risk assessment: risk scenarios R1–R9 scored for
+ * likelihood and impact (1–5) from indicators, with an explanation of the
+ * figures that drove each score, and the residual risk after the toolbox
+ * measures in place. The method (every indicator, threshold and formula)
+ * is docs/risk-method.md; this code follows it step by step.
+ *
+ * Two stages, so that the scoring can be tested on hand-made figures:
+ *   1. nis5g_risk_indicators: model + catalogues + supplier profiles +
+ *      measure statuses (+ optional kill-switch, Monte Carlo and policy
+ *      results) → one struct nis5g_risk_inputs per scope (the nation, each
+ *      operator). One pass over the elements for all scopes.
+ *   2. nis5g_risk_score: inputs → likelihood, impact, level, explanation,
+ *      residual, per scenario. Pure arithmetic, no model.
+ */
+#ifndef NIS5G_RISK_H
+#define NIS5G_RISK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nis5g/catalog.h"
+#include "nis5g/err.h"
+#include "nis5g/model.h"
+
+/* Method constants (docs/risk-method.md §2). */
+#define NIS5G_RISK_BACKUP_HOURS 4.0 /* a radio site with less autonomy fails in a 4-hour outage */
+
+enum nis5g_risk_level { NIS5G_LEVEL_LOW, NIS5G_LEVEL_MEDIUM, NIS5G_LEVEL_HIGH, NIS5G_LEVEL_CRITICAL };
+extern const char *const nis5g_level_names[4]; /* "low", "medium", "high", "critical" */
+
+/* The indicators of one scope. Shares are fractions in [0, 1]. Counts are
+ * of active elements. Names are borrowed (from the model or the caller). */
+struct nis5g_risk_inputs {
+    const char *scope;          /* "SE" (national) or an operator id */
+    int national;
+
+    /* Scale: the scope's share of national subscribers (of radio sites);
+     * nationally, the largest operator's share and that operator. */
+    double scale;
+    const char *scale_operator;
+
+    /* Inventory by asset class (catalogue order): active elements, of
+     * which from high-risk and from unknown-profile suppliers. */
+    size_t n_classes;
+    const uint64_t *class_n, *class_hr;   /* n_classes each */
+    uint64_t n_active;
+    double hr_weighted;         /* Σ sens·hr / Σ sens·n over classes */
+    uint64_t n_critical, hr_critical; /* elements of critical classes, from high-risk suppliers */
+    const char *hr_vendors;     /* high-risk vendors present in scope, "Huawei, ZTE" or "" */
+
+    /* Products: active elements whose product is past end of support, has
+     * critical vulnerabilities, has no certification (unknown products
+     * count as uncertified), and any of the three. */
+    uint64_t q_eos, q_vuln, q_uncert, q_any;
+    uint64_t vuln_critical;     /* of n_critical, with critical vulnerabilities */
+    uint64_t n_sensitive, vuln_sensitive; /* elements of sensitive classes, with critical vulnerabilities */
+    uint64_t n_edge, edge_weak; /* edge elements; uncertified or vulnerable */
+
+    /* Diversity: the largest single-vendor share of an operator's active
+     * RAN or core elements (nationally: the worst operator). */
+    double div_max;
+    const char *div_operator, *div_vendor;
+    int div_domain;             /* enum nis5g_domain, -1 when no RAN/core element */
+
+    /* Single-vendor failure: the largest share of national subscribers cut
+     * off when one vendor fails (kill-switch), any vendor and the worst
+     * high-risk vendor. ks_from_killswitch: 1 when these are kill-switch
+     * results, 0 when they are the lower bound "radio sites whose radios
+     * all come from that vendor" computed without the dependency graph. */
+    double ks_max, ks_hr;
+    const char *ks_vendor, *ks_hr_vendor;
+    int ks_from_killswitch;
+
+    /* Random failures (Monte Carlo): p95 share of national subscribers
+     * without service; have_mc 0 when not run. */
+    int have_mc;
+    double mc_p95;
+    uint64_t mc_trials;
+
+    /* Power: radio sites (and their subscribers, as a share of national
+     * subscribers) whose backup_hours is below NIS5G_RISK_BACKUP_HOURS. */
+    uint32_t radio_sites, low_backup_sites;
+    double low_backup_subs;
+
+    /* Policy (have_policy 0 when no policy was evaluated): findings in
+     * violation that concern this scope, and rules in violation. */
+    int have_policy;
+    uint64_t policy_violations;
+    uint32_t policy_rules_violated;
+
+    /* Measures: per catalogue measure, the scope's effective value
+     * (implemented 1, partial 0.5, planned and none 0; nationally the
+     * subscriber-weighted mean over operators). */
+    const double *measure_value; /* n_measures of the catalogue */
+};
+
+struct nis5g_risk_scenario {
+    uint8_t likelihood, impact, score, level;
+    uint8_t res_likelihood, res_impact, res_score, res_level;
+    uint8_t best_likelihood, best_impact, best_score, best_level; /* all mapped measures implemented */
+    double mitig_l, mitig_i;    /* mean measure value of the likelihood / impact measures */
+    char why_likelihood[320], why_impact[320], why_residual[320];
+};
+
+struct nis5g_risk_result {
+    struct nis5g_risk_scenario s[NIS5G_N_SCENARIOS];
+};
+
+/* The level of a score L×I: low 1–4, medium 5–9, high 10–16, critical 20–25. */
+int nis5g_risk_level(int score);
+/* The three ladders of docs/risk-method.md §3. */
+int nis5g_risk_ladder_share(double x);
+int nis5g_risk_ladder_loss(double y);
+int nis5g_risk_ladder_div(double s);
+
+/* Score the nine scenarios of one scope. */
+void nis5g_risk_score(const struct nis5g_catalog *c, const struct nis5g_risk_inputs *in,
+                      struct nis5g_risk_result *out);
+
+/* ---- risk-indicators.c: from the model ---- */
+
+/* Effective measure statuses (measures.h builds them): per operator and per
+ * country, an enum nis5g_mstatus or NIS5G_MS_UNSET, n_measures wide. */
+#define NIS5G_MS_UNSET 255
+
+/* Optional results of the other analyses; NULL/0 fields mean "not run". */
+struct nis5g_risk_extra {
+    /* Kill-switch per vendor (vendors.n entries each): subscribers lost,
+     * nationally and per operator (vendors.n * operators.n, vendor-major). */
+    const int64_t *ks_subs;
+    const int64_t *ks_op_subs;
+    /* Monte Carlo: p95 of subscribers lost, nationally and per operator. */
+    int have_mc;
+    uint64_t mc_trials;
+    int64_t mc_p95;
+    const int64_t *mc_op_p95;
+    /* Policy: violating findings per operator (operators.n) and in all,
+     * and the number of rules in violation. */
+    int have_policy;
+    const uint64_t *policy_op_violations;
+    uint64_t policy_violations;
+    uint32_t policy_rules_violated;
+};
+
+/* All scopes' indicators: scope 0 is the nation, scope 1+o operator o. */
+struct nis5g_risk_data {
+    size_t n_scopes;
+    struct nis5g_risk_inputs *in;
+    /* storage the inputs point into */
+    uint64_t *class_n, *class_hr;
+    double *measure_value;
+    char **strings;
+    size_t n_strings;
+    char country[3];
+};
+
+/* Compute the indicators of every scope. vendor_risk: the profile in force
+ * of every vendor (vendors.n entries, enum nis5g_risk). op_status and
+ * country_status: measure statuses (NIS5G_MS_UNSET when not given),
+ * operators.n × n_measures and countries.n × n_measures. extra may be NULL.
+ * Needs NIS5G_PART_ELEMENTS | NIS5G_PART_ELEMENT_DETAIL. The nation is the
+ * country of the first operator (a dataset is one state's). m is not const
+ * (dictionary lookups). out is the caller's (nis5g_risk_data_release). */
+void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c, const uint8_t *vendor_risk,
+                           const uint8_t *op_status, const uint8_t *country_status,
+                           const struct nis5g_risk_extra *extra, struct nis5g_risk_data *out);
+void nis5g_risk_data_release(struct nis5g_risk_data *d);
+
+#endif
