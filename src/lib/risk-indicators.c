@@ -53,6 +53,14 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
                           (m->prod_critical_vulns[p] > 0) << 1 |
                           (m->prod_cert_off[p + 1] > m->prod_cert_off[p]) << 2);
 
+    /* Product row by products id (a name shared by two vendors falls back
+     * to the model's scan). */
+    uint32_t *prow = nis5g_xmalloc(((size_t)m->products.n + 1) * sizeof *prow);
+    for (uint32_t p = 0; p < m->products.n; p++)
+        prow[p] = NIS5G_NONE;
+    for (uint32_t p = m->n_products; p-- > 0;)
+        prow[m->prod_name[p]] = p;
+
     uint8_t *present = nis5g_xcalloc(ns * nv + 1, 1);        /* vendor active in scope */
     uint64_t *dom = nis5g_xcalloc((size_t)nops * 2 * nv + 1, sizeof *dom); /* op × {ran, core} × vendor */
     uint16_t *site_vendor = nis5g_xmalloc(((size_t)nsites + 1) * sizeof *site_vendor);
@@ -69,7 +77,12 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
             continue;
         uint16_t op = m->el_operator[e], v = m->el_vendor[e];
         int hr = vendor_risk[v] == NIS5G_RISK_HIGH;
-        uint32_t row = m->el_product ? nis5g_model_product_row(m, v, m->el_product[e]) : NIS5G_NONE;
+        uint32_t row = NIS5G_NONE;
+        if (m->el_product && m->el_product[e] != NIS5G_NONE) {
+            row = prow[m->el_product[e]];
+            if (row != NIS5G_NONE && m->prod_vendor[row] != v)
+                row = nis5g_model_product_row(m, v, m->el_product[e]);
+        }
         uint8_t q = row == NIS5G_NONE ? 0 : pq[row];
         int eos = q & 1, vuln = q >> 1 & 1, uncert = !(q >> 2 & 1);
         size_t sc[2] = { 0, 1 + (size_t)op };
@@ -264,6 +277,7 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
 
     free(cls);
     free(pq);
+    free(prow);
     free(present);
     free(dom);
     free(site_vendor);
