@@ -36,6 +36,8 @@
 #include "nis5g/model.h"
 
 #define NIS5G_N_SCENARIOS 9
+/* A measure status that was not given (beside enum nis5g_mstatus). */
+#define NIS5G_MS_UNSET 255
 
 enum nis5g_sensitivity { NIS5G_SENS_STANDARD = 1, NIS5G_SENS_SENSITIVE = 2, NIS5G_SENS_CRITICAL = 3 };
 /* Indexed by enum nis5g_sensitivity: [1] "standard", [2] "sensitive", [3] "critical". */

@@ -120,10 +120,6 @@ void nis5g_risk_score(const struct nis5g_catalog *c, const struct nis5g_risk_inp
 
 /* ---- risk-indicators.c: from the model ---- */
 
-/* Effective measure statuses (measures.h builds them): per operator and per
- * country, an enum nis5g_mstatus or NIS5G_MS_UNSET, n_measures wide. */
-#define NIS5G_MS_UNSET 255
-
 /* Optional results of the other analyses; NULL/0 fields mean "not run". */
 struct nis5g_risk_extra {
     /* Kill-switch per vendor (vendors.n entries each): subscribers lost,
