@@ -21,7 +21,9 @@
 
 #include "nis5g/catalog.h"
 #include "nis5g/err.h"
+#include "nis5g/measures.h"
 #include "nis5g/model.h"
+#include "nis5g/store.h"
 
 /* Method constants (docs/risk-method.md §2). */
 #define NIS5G_RISK_BACKUP_HOURS 4.0 /* a radio site with less autonomy fails in a 4-hour outage */
@@ -162,5 +164,41 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
                            const uint8_t *op_status, const uint8_t *country_status,
                            const struct nis5g_risk_extra *extra, struct nis5g_risk_data *out);
 void nis5g_risk_data_release(struct nis5g_risk_data *d);
+
+/* ---- risk-assess.c: the whole assessment of one snapshot ---- */
+
+struct json_t;
+
+struct nis5g_assess_opts {
+    int resilience;           /* run the kill-switch and Monte Carlo (when built in) */
+    uint64_t mc_trials, mc_seed;
+};
+
+/* Everything the risk command and the report show, computed once. */
+struct nis5g_assessment {
+    const struct nis5g_catalog *cat; /* borrowed */
+    struct nis5g_model *m;           /* borrowed */
+    int32_t as_of;
+    struct nis5g_mtable mt;          /* the effective measure statuses */
+    uint8_t *vendor_risk;            /* per vendor: enum nis5g_risk in force */
+    char **vendor_why;               /* per vendor: what decided it */
+    struct nis5g_risk_extra extra;
+    struct nis5g_risk_data data;
+    struct nis5g_risk_result *res;   /* data.n_scopes */
+    void *priv;                      /* storage of the optional results */
+};
+
+/* Compute the assessment of snapshot snap (its model m: needs
+ * NIS5G_PART_ALL). NIS5G_ESTORE/EINPUT with err on failure. */
+int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, struct nis5g_model *m,
+                 const struct nis5g_catalog *c, const struct nis5g_assess_opts *o, struct nis5g_assessment *out,
+                 struct nis5g_err *err);
+void nis5g_assessment_release(struct nis5g_assessment *a);
+
+/* ---- risk-json.c ---- */
+
+/* The scores of every scope (only: a scope index, or -1 for all) as JSON,
+ * the format of docs/json.md "risk". A new reference. */
+struct json_t *nis5g_risk_json(const struct nis5g_assessment *a, int only);
 
 #endif

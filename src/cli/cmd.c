@@ -17,6 +17,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_summary,
     &nis5g_cmd_generate,
     &nis5g_cmd_measures,
+    &nis5g_cmd_risk,
     NULL,
 };
 
