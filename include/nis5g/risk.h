@@ -148,6 +148,10 @@ struct nis5g_risk_data {
     /* storage the inputs point into */
     uint64_t *class_n, *class_hr;
     double *measure_value;
+    /* Per scope × vendor: the share of W lost when the vendor fails (the
+     * kill-switch when given, else the radio-site lower bound, §2.5). */
+    double *vendor_loss;
+    uint32_t n_vendors;
     char **strings;
     size_t n_strings;
     char country[3];

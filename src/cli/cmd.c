@@ -18,6 +18,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_generate,
     &nis5g_cmd_measures,
     &nis5g_cmd_risk,
+    &nis5g_cmd_report,
     NULL,
 };
 

@@ -39,6 +39,8 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
     out->class_n = nis5g_xcalloc(ns * nk + 1, sizeof *out->class_n);
     out->class_hr = nis5g_xcalloc(ns * nk + 1, sizeof *out->class_hr);
     out->measure_value = nis5g_xcalloc(ns * nm + 1, sizeof *out->measure_value);
+    out->vendor_loss = nis5g_xcalloc(ns * nv + 1, sizeof *out->vendor_loss);
+    out->n_vendors = nv;
     if (nops)
         memcpy(out->country, nis5g_dict_str(&m->countries, m->op_country[0]), 2);
 
@@ -217,6 +219,7 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
 
         /* Single-vendor failure */
         in->ks_from_killswitch = extra->ks_subs != NULL;
+        double *vl = out->vendor_loss + k * nv;
         for (uint32_t v = 0; v < nv; v++) {
             double lost;
             if (extra->ks_subs)
@@ -224,6 +227,7 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
             else
                 lost = expo[k * nv + v];
             double sh = W > 0 ? lost / W : 0;
+            vl[v] = sh;
             if (sh > 0 && sh > in->ks_max) {
                 in->ks_max = sh;
                 in->ks_vendor = nis5g_dict_str(&m->vendors, v);
@@ -294,6 +298,7 @@ void nis5g_risk_data_release(struct nis5g_risk_data *d)
     free(d->class_n);
     free(d->class_hr);
     free(d->measure_value);
+    free(d->vendor_loss);
     for (size_t i = 0; i < d->n_strings; i++)
         free(d->strings[i]);
     free(d->strings);
