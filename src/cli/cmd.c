@@ -8,6 +8,7 @@
 
 extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary;
 extern const struct nis5g_cmd nis5g_cmd_generate;
+extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
@@ -16,6 +17,8 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
     &nis5g_cmd_generate,
+    &nis5g_cmd_suppliers,
+    &nis5g_cmd_check,
     &nis5g_cmd_measures,
     &nis5g_cmd_risk,
     &nis5g_cmd_report,
