@@ -172,10 +172,14 @@ void nis5g_risk_data_release(struct nis5g_risk_data *d);
 /* ---- risk-assess.c: the whole assessment of one snapshot ---- */
 
 struct json_t;
+struct nis5g_policy;
+struct nis5g_check;
 
 struct nis5g_assess_opts {
     int resilience;           /* run the kill-switch and Monte Carlo (when built in) */
     uint64_t mc_trials, mc_seed;
+    const struct nis5g_policy *policy; /* evaluate it (may be NULL); its designations set the profiles */
+    int32_t at;               /* evaluate the policy as of this day */
 };
 
 /* Everything the risk command and the report show, computed once. */
@@ -189,14 +193,20 @@ struct nis5g_assessment {
     struct nis5g_risk_extra extra;
     struct nis5g_risk_data data;
     struct nis5g_risk_result *res;   /* data.n_scopes */
+    /* The policy evaluation (NULL without a policy): the check, and per
+     * operator the findings in violation and pending (operators.n). */
+    const struct nis5g_policy *policy;
+    struct nis5g_check *check;
+    uint64_t *op_violations, *op_pending;
     void *priv;                      /* storage of the optional results */
 };
 
 /* Compute the assessment of snapshot snap (its model m: needs
- * NIS5G_PART_ALL). NIS5G_ESTORE/EINPUT with err on failure. */
+ * NIS5G_PART_ALL). NIS5G_ESTORE/EINPUT with err on failure; policy
+ * warnings and errors go to d (may be NULL). */
 int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, struct nis5g_model *m,
                  const struct nis5g_catalog *c, const struct nis5g_assess_opts *o, struct nis5g_assessment *out,
-                 struct nis5g_err *err);
+                 struct nis5g_diags *d, struct nis5g_err *err);
 void nis5g_assessment_release(struct nis5g_assessment *a);
 
 /* ---- risk-json.c ---- */

@@ -8,13 +8,16 @@
 #include "cmd.h"
 #include "nis5g/catalog.h"
 #include "nis5g/date.h"
+#include "nis5g/policy.h"
+#include "policy-load.h"
 #include "nis5g/report.h"
 #include "nis5g/risk.h"
 
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
-    const char *dir = NULL, *policy = NULL;
-    int32_t snapday = NIS5G_NO_DATE;
+    const char *dir = NULL;
+    char *policy = NULL;
+    int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -25,7 +28,10 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--policy", &v))) {
             if (r < 0)
                 return 2;
-            policy = v;
+            policy = (char *)v;
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
+            if (r < 0 || cli_date(ctx, "--at", v, &at))
+                return 2;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
             if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
                 return 2;
@@ -34,8 +40,12 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     if (!dir)
         return cli_fail(ctx, NIS5G_EUSAGE, "an output folder is needed (-o DIR)");
-    if (policy)
-        return cli_fail(ctx, NIS5G_EUSAGE, "--policy needs the policy module, which this build does not have yet");
+    struct nis5g_policy *pol = NULL;
+    if (policy) {
+        int prc = cli_load_policies(ctx, &policy, 1, &pol);
+        if (prc)
+            return prc;
+    }
     struct nis5g_catalog c;
     struct nis5g_diags d;
     nis5g_diags_init(&d);
@@ -43,6 +53,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     if (rc) {
         cli_print_diags(ctx, &d);
         nis5g_diags_release(&d);
+        nis5g_policy_free(pol);
         return nis5g_exit_status(rc);
     }
     nis5g_diags_release(&d);
@@ -51,13 +62,18 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     rc = cli_load_model(ctx, snapday, NIS5G_PART_ALL, &m, &snap);
     if (rc) {
         nis5g_catalog_release(&c);
+        nis5g_policy_free(pol);
         return rc;
     }
     struct nis5g_assessment a;
-    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1 };
+    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at };
     struct nis5g_err err = { 0 };
     double t0 = cli_now();
-    if (nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &err)) {
+    nis5g_diags_init(&d);
+    rc = nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &d, &err);
+    cli_print_diags(ctx, &d);
+    nis5g_diags_release(&d);
+    if (rc) {
         rc = cli_fail_err(ctx, &err);
         goto out;
     }
@@ -72,16 +88,19 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 out:
     nis5g_model_free(m);
     nis5g_catalog_release(&c);
+    nis5g_policy_free(pol);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_report = {
     .name = "report",
-    .usage = "report -o DIR [--policy FILE] [--snapshot DATE]",
+    .usage = "report -o DIR [--policy FILE [--at DATE]] [--snapshot DATE]",
     .summary = "the national risk assessment: report.html (self-contained, with charts) and report.json",
     .help = "Options:\n"
             "  -o, --output DIR  where to write report.html and report.json (created when missing)\n"
-            "  --policy FILE     evaluate this policy and include compliance with it\n"
+            "  --policy FILE     evaluate this policy and include compliance with it (its designations set\n"
+            "                    the supplier profiles)\n"
+            "  --at DATE         evaluate the policy's deadlines as of DATE (default: today)\n"
             "  --snapshot DATE   report on that snapshot (default: the latest)\n",
     .flags = CMD_STORE_READ,
     .run = run,

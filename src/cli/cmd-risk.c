@@ -10,6 +10,8 @@
 #include "nis5g/buf.h"
 #include "nis5g/catalog.h"
 #include "nis5g/date.h"
+#include "nis5g/policy.h"
+#include "policy-load.h"
 #include "nis5g/risk.h"
 
 static void detail(struct nis5g_ctx *ctx, const struct nis5g_assessment *a, size_t k)
@@ -79,7 +81,8 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0;
     const char *op = NULL;
-    int32_t snapday = NIS5G_NO_DATE;
+    char *policy_file = NULL;
+    int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -89,11 +92,24 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             if (r < 0)
                 return 2;
             op = v;
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "--policy", &v))) {
+            if (r < 0)
+                return 2;
+            policy_file = (char *)v;
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
+            if (r < 0 || cli_date(ctx, "--at", v, &at))
+                return 2;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
             if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
                 return 2;
         } else
             return cli_bad_option(ctx, argv[i]);
+    }
+    struct nis5g_policy *pol = NULL;
+    if (policy_file) {
+        int prc = cli_load_policies(ctx, &policy_file, 1, &pol);
+        if (prc)
+            return prc;
     }
     struct nis5g_catalog c;
     struct nis5g_diags d;
@@ -102,6 +118,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     if (rc) {
         cli_print_diags(ctx, &d);
         nis5g_diags_release(&d);
+        nis5g_policy_free(pol);
         return nis5g_exit_status(rc);
     }
     nis5g_diags_release(&d);
@@ -110,6 +127,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     rc = cli_load_model(ctx, snapday, NIS5G_PART_ALL, &m, &snap);
     if (rc) {
         nis5g_catalog_release(&c);
+        nis5g_policy_free(pol);
         return rc;
     }
     int only = -1;
@@ -122,10 +140,14 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         only = 1 + (int)o;
     }
     struct nis5g_assessment a;
-    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1 };
+    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at };
     struct nis5g_err err = { 0 };
     double t0 = cli_now();
-    if (nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &err)) {
+    nis5g_diags_init(&d);
+    rc = nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &d, &err);
+    cli_print_diags(ctx, &d);
+    nis5g_diags_release(&d);
+    if (rc) {
         rc = cli_fail_err(ctx, &err);
         goto out;
     }
@@ -147,15 +169,19 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 out:
     nis5g_model_free(m);
     nis5g_catalog_release(&c);
+    nis5g_policy_free(pol);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_risk = {
     .name = "risk",
-    .usage = "risk [--operator OP] [--snapshot DATE] [--json]",
+    .usage = "risk [--operator OP] [--policy FILE [--at DATE]] [--snapshot DATE] [--json]",
     .summary = "risk scenarios R1-R9: likelihood, impact, level, why, and the residual risk after the measures",
     .help = "Options:\n"
             "  --operator OP    one operator's scores (default: the nation, then every operator)\n"
+            "  --policy FILE    evaluate this policy: its designations set the supplier profiles and its\n"
+            "                   violations raise the likelihood of R5 (docs/risk-method.md)\n"
+            "  --at DATE        evaluate the policy's deadlines as of DATE (default: today)\n"
             "  --snapshot DATE  assess that snapshot (default: the latest)\n"
             "  --json           print as JSON (see docs/json.md)\n",
     .flags = CMD_STORE_READ,

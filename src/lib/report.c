@@ -18,6 +18,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/policy.h"
 #include "nis5g/report.h"
 #include "nis5g/version.h"
 
@@ -186,6 +187,49 @@ static json_t *vendor_losses(const struct nis5g_assessment *a)
                      out);
 }
 
+/* The policy evaluation: every rule with its status, deadline and what
+ * must still change, and the findings per operator. */
+static json_t *policy(const struct nis5g_assessment *a)
+{
+    if (!a->check)
+        return json_null();
+    const struct nis5g_check *ck = a->check;
+    char day[11];
+    json_t *rules = json_array();
+    for (size_t i = 0; i < ck->n; i++) {
+        const struct nis5g_rule_result *r = &ck->r[i];
+        const struct nis5g_rule *ru = r->rule;
+        json_t *basis = json_array();
+        for (size_t b = 0; b < ru->n_basis; b++)
+            json_array_append_new(basis, json_string(ru->basis[b]));
+        json_t *j = json_pack("{s:s, s:o, s:s, s:o, s:o, s:s}", "rule", ru->id, "title",
+                              ru->title ? json_string(ru->title) : json_null(), "kind",
+                              ru->kind < 3 ? nis5g_rule_kind_names[ru->kind] : "", "basis", basis, "severity",
+                              ru->severity ? json_string(ru->severity) : json_null(), "status",
+                              nis5g_rule_status_names[r->status]);
+        json_object_set_new(j, "deadline", ru->deadline != NIS5G_NO_DATE
+                                               ? json_string(nis5g_date_format(ru->deadline, day))
+                                               : json_null());
+        json_object_set_new(j, "days_left", r->status == NIS5G_RS_PENDING ? json_integer(r->days_left) : json_null());
+        json_object_set_new(j, "findings", json_integer(r->findings));
+        json_object_set_new(j, "must_change", json_integer(r->must_change));
+        json_object_set_new(j, "where", json_sprintf("%s:%d", ru->file ? ru->file : "", ru->line));
+        json_array_append_new(rules, j);
+    }
+    json_t *ops = json_array();
+    for (uint32_t o = 0; o < a->m->operators.n; o++)
+        json_array_append_new(ops, json_pack("{s:s, s:I, s:I}", "operator", nis5g_dict_str(&a->m->operators, o),
+                                             "violations", (json_int_t)a->op_violations[o], "pending",
+                                             (json_int_t)a->op_pending[o]));
+    json_t *files = json_array();
+    for (size_t i = 0; i < a->policy->n_files; i++)
+        json_array_append_new(files, json_string(a->policy->files[i]));
+    return json_pack("{s:o, s:s, s:I, s:I, s:I, s:o, s:o}", "files", files, "at", nis5g_date_format(ck->at, day),
+                     "violations", (json_int_t)ck->n_violations, "pending", (json_int_t)ck->n_pending,
+                     "findings_in_violation", (json_int_t)a->extra.policy_violations, "rules", rules, "operators",
+                     ops);
+}
+
 static json_t *method(void)
 {
     return json_pack(
@@ -219,7 +263,7 @@ json_t *nis5g_report_json(const struct nis5g_assessment *a)
     json_object_set_new(j, "vendor_losses", vendor_losses(a));
     json_object_set_new(j, "killswitch", json_null());
     json_object_set_new(j, "montecarlo", json_null());
-    json_object_set_new(j, "policy", json_null());
+    json_object_set_new(j, "policy", policy(a));
     json_object_set_new(j, "method", method());
     return j;
 }
