@@ -389,7 +389,7 @@ int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct
     if (rc)
         goto out;
     j = nis5g_report_json(a);
-    js = json_dumps(j, JSON_INDENT(2) | JSON_ENSURE_ASCII);
+    js = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENSURE_ASCII); /* as the CLI prints JSON */
     if (!js) {
         rc = nis5g_err_set(err, NIS5G_ENOMEM, "cannot serialise the report");
         goto out;
