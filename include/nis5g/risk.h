@@ -154,7 +154,7 @@ struct nis5g_risk_data {
     uint32_t n_vendors;
     char **strings;
     size_t n_strings;
-    char country[3];
+    char country[4];   /* the nation's code, or "all" for several states */
 };
 
 /* Compute the indicators of every scope. vendor_risk: the profile in force
@@ -162,7 +162,7 @@ struct nis5g_risk_data {
  * country_status: measure statuses (NIS5G_MS_UNSET when not given),
  * operators.n × n_measures and countries.n × n_measures. extra may be NULL.
  * Needs NIS5G_PART_ELEMENTS | NIS5G_PART_ELEMENT_DETAIL. The nation is the
- * country of the first operator (a dataset is one state's). m is not const
+ * operators' country (scope "all" when they belong to several states). m is not const
  * (dictionary lookups). out is the caller's (nis5g_risk_data_release). */
 void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c, const uint8_t *vendor_risk,
                            const uint8_t *op_status, const uint8_t *country_status,

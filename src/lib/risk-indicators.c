@@ -41,8 +41,15 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
     out->measure_value = nis5g_xcalloc(ns * nm + 1, sizeof *out->measure_value);
     out->vendor_loss = nis5g_xcalloc(ns * nv + 1, sizeof *out->vendor_loss);
     out->n_vendors = nv;
+    /* The nation: the operators' country; a workspace holding several
+     * states' operators is scored as one whole, labelled "all". */
     if (nops)
         memcpy(out->country, nis5g_dict_str(&m->countries, m->op_country[0]), 2);
+    for (uint32_t o = 1; o < nops; o++)
+        if (m->op_country[o] != m->op_country[0]) {
+            memcpy(out->country, "all", 4);
+            break;
+        }
 
     uint8_t *cls;
     nis5g_catalog_classify(c, m, &cls);
