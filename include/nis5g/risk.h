@@ -152,6 +152,7 @@ struct nis5g_risk_data {
      * kill-switch when given, else the radio-site lower bound, §2.5). */
     double *vendor_loss;
     uint32_t n_vendors;
+    double weight;     /* W: the nation's radio-site subscribers (or radio sites, §2.1) */
     char **strings;
     size_t n_strings;
     char country[4];   /* the nation's code, or "all" for several states */
@@ -198,8 +199,28 @@ struct nis5g_assessment {
     const struct nis5g_policy *policy;
     struct nis5g_check *check;
     uint64_t *op_violations, *op_pending;
+    /* Kill-switch per vendor (have_ks): radio sites and subscribers lost,
+     * active elements of the vendor; per operator, vendor-major. */
+    int have_ks;
+    uint32_t *ks_sites;
+    int64_t *ks_subs, *ks_op_subs;
+    uint64_t *ks_elements;
+    int64_t radio_subs;              /* subscribers of radio sites with service at baseline */
+    /* Monte Carlo (have_mc): trials, distribution of subscribers and radio
+     * sites without service, per-operator p95 of subscribers, and a
+     * histogram of subscribers lost (NIS5G_MC_BINS equal bins over
+     * [0, max]). */
+    int have_mc;
+    uint64_t mc_trials, mc_seed;
+    double mc_mean_subs, mc_mean_sites;
+    int64_t mc_subs[4], mc_sites[4]; /* p50, p95, p99, max */
+    int64_t *mc_op_p95;
+    uint32_t mc_hist[20];
     void *priv;                      /* storage of the optional results */
 };
+#define NIS5G_MC_BINS 20
+/* Failure probabilities of the Monte Carlo run, per domain (docs/risk-method.md §2.6). */
+extern const double nis5g_risk_mc_p[NIS5G_DOM_COUNT];
 
 /* Compute the assessment of snapshot snap (its model m: needs
  * NIS5G_PART_ALL). NIS5G_ESTORE/EINPUT with err on failure; policy

@@ -230,6 +230,75 @@ static json_t *policy(const struct nis5g_assessment *a)
                      ops);
 }
 
+/* Kill-switch per vendor with active equipment, largest loss first. */
+static json_t *killswitch(const struct nis5g_assessment *a)
+{
+    if (!a->have_ks)
+        return json_null();
+    const struct nis5g_model *m = a->m;
+    uint32_t nv = m->vendors.n, nops = m->operators.n;
+    uint32_t *order = nis5g_xcalloc((size_t)nv + 1, sizeof *order);
+    uint32_t n = 0;
+    for (uint32_t v = 0; v < nv; v++)
+        if (a->ks_elements[v])
+            order[n++] = v;
+    for (uint32_t i = 1; i < n; i++) { /* insertion sort: vendors are few */
+        uint32_t x = order[i], j = i;
+        while (j > 0 && a->ks_subs[order[j - 1]] < a->ks_subs[x]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = x;
+    }
+    json_t *vs = json_array();
+    const struct nis5g_risk_data *d = &a->data;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = order[i];
+        json_t *ops = json_object();
+        for (uint32_t o = 0; o < nops; o++)
+            json_object_set_new(ops, nis5g_dict_str(&m->operators, o),
+                                json_integer(a->ks_op_subs[(size_t)v * nops + o]));
+        json_array_append_new(vs, json_pack("{s:s, s:s, s:I, s:i, s:I, s:f, s:o}", "vendor",
+                                            nis5g_dict_str(&m->vendors, v), "risk",
+                                            nis5g_risk_names[a->vendor_risk[v]], "elements",
+                                            (json_int_t)a->ks_elements[v], "sites_lost", (int)a->ks_sites[v],
+                                            "subscribers_lost", (json_int_t)a->ks_subs[v], "share",
+                                            d->vendor_loss[v], "operators_subscribers_lost", ops));
+    }
+    free(order);
+    return json_pack("{s:I, s:o}", "baseline_subscribers", (json_int_t)a->radio_subs, "vendors", vs);
+}
+
+/* Monte Carlo: the distribution and a histogram of the share of national
+ * subscribers without service. */
+static json_t *montecarlo(const struct nis5g_assessment *a)
+{
+    if (!a->have_mc)
+        return json_null();
+    const struct nis5g_model *m = a->m;
+    double W = a->data.weight; /* the method's denominator: radio-site subscribers */
+    json_t *hist = json_array();
+    for (int b = 0; b < NIS5G_MC_BINS; b++) {
+        double lo = (double)a->mc_subs[3] * b / NIS5G_MC_BINS, hi = (double)a->mc_subs[3] * (b + 1) / NIS5G_MC_BINS;
+        json_array_append_new(hist, json_pack("{s:f, s:f, s:f, s:f, s:i}", "from_subscribers", lo, "to_subscribers",
+                                              hi, "from", W > 0 ? lo / W : 0.0, "to", W > 0 ? hi / W : 0.0,
+                                              "trials", (int)a->mc_hist[b]));
+    }
+    json_t *ops = json_object();
+    for (uint32_t o = 0; o < m->operators.n; o++)
+        json_object_set_new(ops, nis5g_dict_str(&m->operators, o), json_integer(a->mc_op_p95[o]));
+    json_t *p = json_object();
+    for (int d = 0; d < NIS5G_DOM_COUNT; d++)
+        json_object_set_new(p, nis5g_domain_names[d], json_real(nis5g_risk_mc_p[d]));
+    return json_pack("{s:I, s:I, s:o, s:{s:f, s:I, s:I, s:I, s:I}, s:{s:f, s:I, s:I, s:I, s:I}, s:o, s:o}", "trials",
+                     (json_int_t)a->mc_trials, "seed", (json_int_t)a->mc_seed, "probabilities", p, "subscribers",
+                     "mean", a->mc_mean_subs, "p50", (json_int_t)a->mc_subs[0], "p95", (json_int_t)a->mc_subs[1],
+                     "p99", (json_int_t)a->mc_subs[2], "max", (json_int_t)a->mc_subs[3], "radio_sites", "mean",
+                     a->mc_mean_sites, "p50", (json_int_t)a->mc_sites[0], "p95", (json_int_t)a->mc_sites[1], "p99",
+                     (json_int_t)a->mc_sites[2], "max", (json_int_t)a->mc_sites[3], "operators_p95_subscribers", ops,
+                     "histogram", hist);
+}
+
 static json_t *method(void)
 {
     return json_pack(
@@ -261,8 +330,8 @@ json_t *nis5g_report_json(const struct nis5g_assessment *a)
     json_object_set_new(j, "risk", nis5g_risk_json(a, -1));
     json_object_set_new(j, "measures", measures(a));
     json_object_set_new(j, "vendor_losses", vendor_losses(a));
-    json_object_set_new(j, "killswitch", json_null());
-    json_object_set_new(j, "montecarlo", json_null());
+    json_object_set_new(j, "killswitch", killswitch(a));
+    json_object_set_new(j, "montecarlo", montecarlo(a));
     json_object_set_new(j, "policy", policy(a));
     json_object_set_new(j, "method", method());
     return j;

@@ -161,6 +161,7 @@ void nis5g_risk_indicators(struct nis5g_model *m, const struct nis5g_catalog *c,
         }
     }
     double W = op_w[0];
+    out->weight = W;
 
     for (size_t k = 0; k < ns; k++) {
         struct nis5g_risk_inputs *in = &out->in[k];

@@ -13,6 +13,14 @@
 
 const char *const nis5g_level_names[4] = { "low", "medium", "high", "critical" };
 
+/* A bad day, per domain: equipment fails independently with these
+ * probabilities (illustrative values; §2.6). */
+const double nis5g_risk_mc_p[NIS5G_DOM_COUNT] = {
+    [NIS5G_DOM_RAN] = 0.01,       [NIS5G_DOM_TRANSPORT] = 0.005,      [NIS5G_DOM_CORE] = 0.002,
+    [NIS5G_DOM_MANAGEMENT] = 0.002, [NIS5G_DOM_EDGE] = 0.005,         [NIS5G_DOM_INTERCONNECT] = 0.002,
+    [NIS5G_DOM_INFRASTRUCTURE] = 0.002,
+};
+
 int nis5g_risk_level(int score)
 {
     if (score <= 4)
