@@ -60,8 +60,10 @@
     if (lead) add(root, 'p', { cls: 'lead', text: lead });
   }
   function note(text) { add(root, 'p', { cls: 'note', text: text }); }
+  /* tall: the number of horizontal bars, to give each one room. */
   function chart(id, config, tall) {
-    var box = add(root, 'div', { cls: 'chart' + (tall ? ' tall' : ''), id: id, 'data-chart': id });
+    var box = add(root, 'div', { cls: 'chart', id: id, 'data-chart': id });
+    if (tall) box.style.height = Math.max(340, 60 + 22 * tall) + 'px';
     var canvas = add(box, 'canvas', { role: 'img', 'aria-label': id });
     charts.push({ box: box, canvas: canvas, chart: new Chart(canvas, config) });
   }
@@ -150,7 +152,7 @@
 
   /* ---- vendor shares ---- */
   section('Vendor shares', 'Active elements by vendor, per domain nationally and per operator and domain. High-risk suppliers in red and orange.');
-  function sharesChart(id, rows, label, tall) {
+  function sharesChart(id, rows, label) {
     var vendors = [], risks = [];
     rows.forEach(function (r) { r.vendors.forEach(function (v) { if (vendors.indexOf(v.vendor) < 0) { vendors.push(v.vendor); risks.push(v.risk); } }); });
     var colors = vendorColors(vendors, risks);
@@ -163,12 +165,12 @@
         }) },
       options: { indexAxis: 'y', scales: { x: { stacked: true, max: 100, title: { display: true, text: '% of active elements' } }, y: { stacked: true } },
         plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + c.parsed.x.toFixed(1) + '%'; } } } } }
-    }, tall);
+    }, rows.length);
   }
   var nationalShares = R.vendor_shares.filter(function (r) { return r.operator === null; });
   sharesChart('chart-shares-national', nationalShares, function (r) { return r.domain + ' (' + num(r.elements) + ')'; });
   var opShares = R.vendor_shares.filter(function (r) { return r.operator !== null && (r.domain === 'ran' || r.domain === 'core' || r.domain === 'management' || r.domain === 'transport'); });
-  sharesChart('chart-shares-operators', opShares, function (r) { return r.operator + ' ' + r.domain; }, true);
+  sharesChart('chart-shares-operators', opShares, function (r) { return r.operator + ' ' + r.domain; });
 
   /* ---- high-risk exposure ---- */
   section('High-risk exposure by asset class', 'Share of each asset class supplied by high-risk vendors. Critical classes: core, management and orchestration, virtualisation; sensitive: security functions, interconnection, transport, edge and the access network at sensitive sites.');

@@ -223,7 +223,7 @@ struct nis5g_assessment {
 extern const double nis5g_risk_mc_p[NIS5G_DOM_COUNT];
 
 /* Compute the assessment of snapshot snap (its model m: needs
- * NIS5G_PART_ALL). NIS5G_ESTORE/EINPUT with err on failure; policy
+ * NIS5G_PART_ELEMENTS, ELEMENT_DETAIL and LINKS). NIS5G_ESTORE/EINPUT with err on failure; policy
  * warnings and errors go to d (may be NULL). */
 int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, struct nis5g_model *m,
                  const struct nis5g_catalog *c, const struct nis5g_assess_opts *o, struct nis5g_assessment *out,

@@ -59,7 +59,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     nis5g_diags_release(&d);
     struct nis5g_model *m;
     struct nis5g_snapshot snap;
-    rc = cli_load_model(ctx, snapday, NIS5G_PART_ALL, &m, &snap);
+    rc = cli_load_model(ctx, snapday, NIS5G_PART_ELEMENTS | NIS5G_PART_ELEMENT_DETAIL | NIS5G_PART_LINKS, &m, &snap);
     if (rc) {
         nis5g_catalog_release(&c);
         nis5g_policy_free(pol);

@@ -31,7 +31,10 @@ body = re.search(r"<body([^>]*)>", dom)
 if not body:
     sys.exit("no <body> in the dumped DOM")
 attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', body.group(1)))
-boxes = re.findall(r'<div class="chart[^"]*" id="([^"]+)" data-chart="[^"]*"( data-rendered="(\w+)")?>(.*?)</div>', dom, re.S)
+boxes = []
+for a, inner in re.findall(r'<div ([^>]*data-chart="[^"]*"[^>]*)>(.*?)</div>', dom, re.S):
+    d = dict(re.findall(r'([\w-]+)="([^"]*)"', a))
+    boxes.append((d["id"], None, d.get("data-rendered"), inner))
 want = {"chart-scores", "chart-shares-national", "chart-shares-operators", "chart-high-risk",
         "chart-policy", "chart-vendor-loss", "chart-measures"}
 ids = {b[0] for b in boxes}
