@@ -99,6 +99,24 @@ static void say(char *out, size_t size, const char *fmt, ...)
 
 #define PCT(x) (100.0 * (x))
 
+/* Counts in explanations read better with thousands separators: 19,890.
+ * Each call uses its own slot of a small per-thread ring, so that several
+ * can appear in one printf. */
+static const char *N(uint64_t v)
+{
+    static _Thread_local char ring[8][32];
+    static _Thread_local int next;
+    char *out = ring[next++ & 7], tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v), o = 0;
+    for (int i = 0; i < n; i++) {
+        out[o++] = tmp[i];
+        if ((n - i - 1) % 3 == 0 && i != n - 1)
+            out[o++] = ',';
+    }
+    out[o] = 0;
+    return out;
+}
+
 /* The scale impact used by R1, R2, R6, R7, R9: the scope's share of
  * national subscribers (nationally the largest operator's). */
 static int scale_impact(const struct nis5g_risk_inputs *in, char *why, size_t n, int cap, const char *what)
@@ -135,8 +153,8 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
     case 0: { /* R1 misconfiguration */
         double x = share(in->q_eos, in->n_active);
         L = imax(2, nis5g_risk_ladder_share(x));
-        say(wl, nl, "likelihood %d: %.1f%% of active elements (%llu of %llu) run products past end of support%s", L,
-            PCT(x), (unsigned long long)in->q_eos, (unsigned long long)in->n_active,
+        say(wl, nl, "likelihood %d: %.1f%% of active elements (%s of %s) run products past end of support%s", L,
+            PCT(x), N(in->q_eos), N(in->n_active),
             L == 2 && nis5g_risk_ladder_share(x) < 2 ? "; misconfiguration stays possible in any network (floor 2)" : "");
         I = scale_impact(in, wi, ni, 5, "a misconfigured core or management system");
         break;
@@ -144,9 +162,9 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
     case 1: { /* R2 access controls */
         double x = share(in->vuln_critical, in->n_critical);
         L = imax(2, nis5g_risk_ladder_share(x));
-        say(wl, nl, "likelihood %d: %llu of %llu elements of critical asset classes (%.1f%%) have products with "
-            "critical vulnerabilities%s", L, (unsigned long long)in->vuln_critical,
-            (unsigned long long)in->n_critical, PCT(x),
+        say(wl, nl, "likelihood %d: %s of %s elements of critical asset classes (%.1f%%) have products with "
+            "critical vulnerabilities%s", L, N(in->vuln_critical),
+            N(in->n_critical), PCT(x),
             nis5g_risk_ladder_share(x) < 2 ? "; weak access control stays possible (floor 2)" : "");
         I = scale_impact(in, wi, ni, 5, "unauthorised access to the core or management");
         break;
@@ -154,9 +172,9 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
     case 2: { /* R3 product quality */
         double x = share(in->q_any, in->n_active);
         L = nis5g_risk_ladder_share(x);
-        say(wl, nl, "likelihood %d: %.1f%% of active elements have a product without certification (%llu), past "
-            "end of support (%llu) or with critical vulnerabilities (%llu)", L, PCT(x),
-            (unsigned long long)in->q_uncert, (unsigned long long)in->q_eos, (unsigned long long)in->q_vuln);
+        say(wl, nl, "likelihood %d: %.1f%% of active elements have a product without certification (%s), past "
+            "end of support (%s) or with critical vulnerabilities (%s)", L, PCT(x),
+            N(in->q_uncert), N(in->q_eos), N(in->q_vuln));
         I = ks_impact(in, wi, ni, "a fault in every product of");
         break;
     }
@@ -182,12 +200,12 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
                          L, PCT(in->hr_weighted), *in->hr_vendors ? " (" : "", in->hr_vendors,
                          *in->hr_vendors ? ")" : "");
         if (w > 0 && (size_t)w < nl)
-            w += snprintf(wl + w, nl - (size_t)w, "; %llu of %llu elements of critical asset classes from them%s",
-                          (unsigned long long)in->hr_critical, (unsigned long long)in->n_critical,
+            w += snprintf(wl + w, nl - (size_t)w, "; %s of %s elements of critical asset classes from them%s",
+                          N(in->hr_critical), N(in->n_critical),
                           in->hr_critical > 0 && base < 4 ? " (at least 4)" : "");
         if (w > 0 && (size_t)w < nl && in->have_policy)
-            snprintf(wl + w, nl - (size_t)w, "; %llu policy findings in violation%s",
-                     (unsigned long long)in->policy_violations, bump ? " (+1)" : "");
+            snprintf(wl + w, nl - (size_t)w, "; %s policy findings in violation%s",
+                     N(in->policy_violations), bump ? " (+1)" : "");
         I = nis5g_risk_ladder_loss(in->ks_hr);
         if (!in->ks_hr_vendor)
             say(wi, ni, "impact %d: no high-risk supplier's failure cuts service", I);
@@ -200,9 +218,9 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
     case 5: { /* R6 organised crime */
         double x = share(in->vuln_sensitive, in->n_sensitive);
         L = imax(2, nis5g_risk_ladder_share(x));
-        say(wl, nl, "likelihood %d: %llu of %llu elements of sensitive asset classes (%.1f%%: transport, "
+        say(wl, nl, "likelihood %d: %s of %s elements of sensitive asset classes (%.1f%%: transport, "
             "interconnection, edge, security) have products with critical vulnerabilities%s", L,
-            (unsigned long long)in->vuln_sensitive, (unsigned long long)in->n_sensitive, PCT(x),
+            N(in->vuln_sensitive), N(in->n_sensitive), PCT(x),
             nis5g_risk_ladder_share(x) < 2 ? " (floor 2)" : "");
         I = scale_impact(in, wi, ni, 4, "fraud, theft or ransom");
         break;
@@ -211,7 +229,7 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
         if (in->have_mc) {
             L = imax(2, nis5g_risk_ladder_loss(in->mc_p95));
             say(wl, nl, "likelihood %d: in 1 trial of 20 random failures cut %.1f%% of national subscribers or more "
-                "(Monte Carlo p95, %llu trials)%s", L, PCT(in->mc_p95), (unsigned long long)in->mc_trials,
+                "(Monte Carlo p95, %s trials)%s", L, PCT(in->mc_p95), N(in->mc_trials),
                 nis5g_risk_ladder_loss(in->mc_p95) < 2 ? " (floor 2)" : "");
         } else {
             L = 2;
@@ -223,8 +241,8 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
     case 7: { /* R8 power */
         double x = in->radio_sites ? (double)in->low_backup_sites / in->radio_sites : 0;
         L = nis5g_risk_ladder_share(x);
-        say(wl, nl, "likelihood %d: %u of %u radio sites (%.1f%%) have less than %.0f hours of backup power", L,
-            in->low_backup_sites, in->radio_sites, PCT(x), NIS5G_RISK_BACKUP_HOURS);
+        say(wl, nl, "likelihood %d: %s of %s radio sites (%.1f%%) have less than %.0f hours of backup power", L,
+            N(in->low_backup_sites), N(in->radio_sites), PCT(x), NIS5G_RISK_BACKUP_HOURS);
         I = nis5g_risk_ladder_loss(in->low_backup_subs);
         say(wi, ni, "impact %d: a %.0f-hour power cut takes down sites serving %.1f%% of national subscribers", I,
             NIS5G_RISK_BACKUP_HOURS, PCT(in->low_backup_subs));
@@ -234,9 +252,9 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
         if (in->n_edge) {
             double x = share(in->edge_weak, in->n_edge);
             L = imax(3, nis5g_risk_ladder_share(x));
-            say(wl, nl, "likelihood %d: %llu of %llu edge elements (%.1f%%) uncertified or with critical "
+            say(wl, nl, "likelihood %d: %s of %s edge elements (%.1f%%) uncertified or with critical "
                 "vulnerabilities; devices themselves are outside the inventory (floor 3)", L,
-                (unsigned long long)in->edge_weak, (unsigned long long)in->n_edge, PCT(x));
+                N(in->edge_weak), N(in->n_edge), PCT(x));
         } else {
             L = 3;
             say(wl, nl, "likelihood 3: no edge element in the inventory and devices are outside it (default 3)");
