@@ -32,6 +32,7 @@ struct tab {
     int ncols;
     struct nis5g_diags *d;
     int bad;                     /* an error was reported */
+    struct nis5g_csv_field absent; /* what F() returns for an absent column */
 };
 
 static void tab_err(struct tab *t, const struct nis5g_csv_field *f, int show_value, const char *fmt, ...)
@@ -160,17 +161,15 @@ static int tab_next(struct tab *t)
     }
 }
 
-/* Field of expected column k (an empty field when the column is absent). */
+/* Field of expected column k; an absent optional column reads as an empty
+ * field placed at the row's start (for messages). */
 static const struct nis5g_csv_field *F(struct tab *t, int k)
 {
-    static const struct nis5g_csv_field empty = { "", 0, 0, 0, 0 };
     if (t->col[k] < 0) {
-        /* an absent optional column: point at the row's start for messages */
-        static struct nis5g_csv_field e;
-        e = t->csv.f[0];
-        e.p = "";
-        e.n = 0;
-        return t->csv.nf ? &e : &empty;
+        t->absent = t->csv.f[0];
+        t->absent.p = "";
+        t->absent.n = 0;
+        return &t->absent;
     }
     return &t->csv.f[t->col[k]];
 }
