@@ -127,7 +127,7 @@ static int scale_impact(const struct nis5g_risk_inputs *in, char *why, size_t n,
             in->scale_operator ? in->scale_operator : "none", PCT(in->scale),
             cap < 5 ? (cap == 4 ? " (capped at 4 for this scenario)" : " (capped at 3 for this scenario)") : "");
     else
-        say(why, n, "impact %d: %s at %s reaches its %.1f%% of national subscribers%s", i, what, in->scope,
+        say(why, n, "impact %d: %s at %s reaches its customers, %.1f%% of national subscribers%s", i, what, in->scope,
             PCT(in->scale), cap < 5 ? (cap == 4 ? " (capped at 4 for this scenario)" : " (capped at 3 for this scenario)") : "");
     return i;
 }
