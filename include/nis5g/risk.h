@@ -230,6 +230,12 @@ int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, stru
                  struct nis5g_diags *d, struct nis5g_err *err);
 void nis5g_assessment_release(struct nis5g_assessment *a);
 
+/* risk-resil.c: run the kill-switch of every vendor and, when trials > 0,
+ * the Monte Carlo run of §2.6 on a's model (needs NIS5G_PART_LINKS), and
+ * keep the figures in a (have_ks, have_mc) and a->extra. Called by
+ * nis5g_assess before the indicators. */
+int nis5g_risk_resilience(struct nis5g_assessment *a, uint64_t trials, uint64_t seed, struct nis5g_err *err);
+
 /* ---- risk-json.c ---- */
 
 /* The scores of every scope (only: a scope index, or -1 for all) as JSON,

@@ -94,6 +94,13 @@ int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, stru
         out->vendor_why[v] = nis5g_xstrdup(prof[v].why[0] ? prof[v].why : nis5g_profile_source_names[prof[v].source]);
     }
     free(prof);
+    if (o && o->resilience && (m->parts & NIS5G_PART_LINKS)) {
+        rc = nis5g_risk_resilience(out, o->mc_trials, o->mc_seed, err);
+        if (rc) {
+            nis5g_assessment_release(out);
+            return rc;
+        }
+    }
     nis5g_risk_indicators(m, c, out->vendor_risk, out->mt.op_status, out->mt.country_status, &out->extra,
                           &out->data);
     out->res = nis5g_xcalloc(out->data.n_scopes, sizeof *out->res);
@@ -116,6 +123,11 @@ void nis5g_assessment_release(struct nis5g_assessment *a)
         nis5g_check_free(a->check);
     free(a->op_violations);
     free(a->op_pending);
+    free(a->ks_sites);
+    free(a->ks_subs);
+    free(a->ks_op_subs);
+    free(a->ks_elements);
+    free(a->mc_op_p95);
     free(a->priv);
     memset(a, 0, sizeof *a);
 }

@@ -36,7 +36,7 @@ for a, inner in re.findall(r'<div ([^>]*data-chart="[^"]*"[^>]*)>(.*?)</div>', d
     d = dict(re.findall(r'([\w-]+)="([^"]*)"', a))
     boxes.append((d["id"], None, d.get("data-rendered"), inner))
 want = {"chart-scores", "chart-shares-national", "chart-shares-operators", "chart-high-risk",
-        "chart-policy", "chart-vendor-loss", "chart-measures"}
+        "chart-policy", "chart-vendor-loss", "chart-montecarlo", "chart-measures"}
 ids = {b[0] for b in boxes}
 missing = want - ids
 if missing:
@@ -62,6 +62,8 @@ for m in mats:
     chips = sorted(re.findall(r'<span class="chip">(R\d)</span>', m))
     if chips != ["R%d" % i for i in range(1, 10)]:
         sys.exit("risk matrix places %s" % chips)
+if "kill-switch, through the dependency graph" not in dom:
+    sys.exit("kill-switch section missing")
 if "Compliance with the national policy" not in dom or "SE-PHASEOUT" not in dom:
     sys.exit("policy section missing")
 PY

@@ -60,9 +60,19 @@ assert ops == {"OPA": 1, "OPB": 1}, ops   # e3 at OPA; OPB's RAN is Nokia only
 # suppliers: Huawei high-risk by its suppliers.csv designation
 hw = [s for s in rep["suppliers"] if s["vendor"] == "Huawei"][0]
 assert hw["risk"] == "high", hw
-# single-vendor losses: S1 (600 of 1,000 subscribers) has only Huawei radios
+# single-vendor losses (kill-switch): S1 (600 of 1,000 subscribers) has only
+# Huawei radios; both OPA radios need the Ericsson AMF e2 (links.csv), so
+# Ericsson cuts S1 and S2 (800); Nokia S3 (200)
+assert rep["vendor_losses"]["source"] == "killswitch"
 vl = {v["vendor"]: v["share"] for v in rep["vendor_losses"]["vendors"]}
-assert abs(vl["Huawei"] - 0.6) < 1e-9 and abs(vl["Ericsson"] - 0.2) < 1e-9 and abs(vl["Nokia"] - 0.2) < 1e-9, vl
+assert abs(vl["Huawei"] - 0.6) < 1e-9 and abs(vl["Ericsson"] - 0.8) < 1e-9 and abs(vl["Nokia"] - 0.2) < 1e-9, vl
+ks = {v["vendor"]: (v["sites_lost"], v["subscribers_lost"]) for v in rep["killswitch"]["vendors"]}
+assert ks == {"Ericsson": (2, 800), "Huawei": (1, 600), "Nokia": (1, 200), "Cisco": (0, 0)}, ks
+assert [v["vendor"] for v in rep["killswitch"]["vendors"]][:3] == ["Ericsson", "Huawei", "Nokia"]
+ind = rep["risk"]["scopes"][0]["indicators"]
+assert ind["single_vendor_loss_vendor"] == "Ericsson" and ind["loss_source"] == "killswitch", ind
+mc = rep["montecarlo"]
+assert mc["trials"] == 1000 and mc["seed"] == 1 and sum(b["trials"] for b in mc["histogram"]) == 1000, mc
 # the page embeds exactly this JSON
 html = open("out/report.html", encoding="utf-8").read()
 start = html.index('<script type="application/json" id="report-data">') + len('<script type="application/json" id="report-data">')
