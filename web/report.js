@@ -233,7 +233,7 @@
       type: 'bar',
       data: { labels: mc.histogram.map(function (b) { return pct(b.from, 1) + '–' + pct(b.to, 1); }),
         datasets: [{ label: 'trials', data: mc.histogram.map(function (b) { return b.trials; }), backgroundColor: '#5c6bc0' }] },
-      options: { plugins: { legend: { display: false }, title: { display: true, text: mc.trials + ' trials; share of national subscribers without service' } }, scales: { y: { title: { display: true, text: 'trials' } } } }
+      options: { plugins: { legend: { display: false }, title: { display: true, text: mc.trials + ' trials; share of national subscribers without service' } }, scales: { y: { type: 'logarithmic', min: 0.8, title: { display: true, text: 'trials (log scale)' } } } }
     });
     table(root, ['', 'mean', 'p50', 'p95', 'p99', 'max'], [['subscribers without service', num(Math.round(mc.subscribers.mean)), num(mc.subscribers.p50), num(mc.subscribers.p95), num(mc.subscribers.p99), num(mc.subscribers.max)]], [0, 1, 1, 1, 1, 1]);
   } else {
