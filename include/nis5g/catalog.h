@@ -101,6 +101,17 @@ int nis5g_catalog_load(struct nis5g_catalog *c, struct nis5g_diags *d);
 int nis5g_catalog_load_dir(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d);
 void nis5g_catalog_release(struct nis5g_catalog *c);
 
+/* The five file names, in the order of struct nis5g_catalog_texts. */
+extern const char *const nis5g_catalog_files[5];
+/* The five files' texts in memory (borrowed; need not be NUL-terminated),
+ * in the order of nis5g_catalog_files. */
+struct nis5g_catalog_texts {
+    const char *text[5];
+    size_t len[5];
+};
+/* Parse texts instead of files (fuzzing, tests); as nis5g_catalog_load. */
+int nis5g_catalog_parse(struct nis5g_catalog *c, const struct nis5g_catalog_texts *t, struct nis5g_diags *d);
+
 /* Index of a measure code ("TM03"), or -1. */
 int nis5g_catalog_measure(const struct nis5g_catalog *c, const char *code, size_t n);
 /* Index of a scenario id ("R5" → 4), or -1. */

@@ -58,9 +58,16 @@ static int feq(const struct nis5g_csv_field *f, const char *s)
     return f->n == strlen(s) && memcmp(f->p, s, f->n) == 0;
 }
 
+/* Where the five files come from: a folder, the data directory (dir and
+ * texts NULL), or texts in memory (fuzzing, tests). */
+struct src {
+    const char *dir;
+    const struct nis5g_catalog_texts *texts;
+};
+
 /* Open the file and map its header. 0 when rows can be read. */
-static int tab_open(struct tab *t, const char *dir, const char *name, const char *const *cols, unsigned required,
-                    struct nis5g_diags *d)
+static int tab_open(struct tab *t, const struct src *from, const char *name, const char *const *cols,
+                    unsigned required, struct nis5g_diags *d)
 {
     memset(t, 0, sizeof *t);
     t->name = name;
@@ -70,14 +77,25 @@ static int tab_open(struct tab *t, const char *dir, const char *name, const char
     struct nis5g_buf path = NIS5G_BUF_INIT;
     struct nis5g_err err = { 0 };
     int rc;
-    if (dir) {
-        nis5g_buf_addf(&path, "%s/%s", dir, name);
-        rc = 0;
+    const struct nis5g_catalog_texts *tx = from->texts;
+    int k = -1;
+    for (int i = 0; tx && i < 5; i++)
+        if (strcmp(name, nis5g_catalog_files[i]) == 0)
+            k = i;
+    if (k >= 0) {
+        char *copy = nis5g_xmalloc(tx->len[k] + 1);
+        memcpy(copy, tx->text[k], tx->len[k]);
+        rc = nis5g_csv_open(&t->csv, name, copy, tx->len[k], &err);
     } else {
-        rc = nis5g_data_path(name, &path, &err);
+        if (from->dir) {
+            nis5g_buf_addf(&path, "%s/%s", from->dir, name);
+            rc = 0;
+        } else {
+            rc = nis5g_data_path(name, &path, &err);
+        }
+        if (!rc)
+            rc = nis5g_csv_open_file(&t->csv, path.data, name, &err);
     }
-    if (!rc)
-        rc = nis5g_csv_open_file(&t->csv, path.data, name, &err);
     nis5g_buf_release(&path);
     if (rc) {
         if (!err.file)
@@ -230,10 +248,10 @@ static const char *const meas_cols[] = { "measure", "kind", "title", NULL };
 static const char *const map_cols[] = { "scenario", "measure", "lowers", NULL };
 static const char *const asset_cols[] = { "class", "name", "sensitivity", "domains", "functions", "tags", NULL };
 
-static int read_actors(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+static int read_actors(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     struct tab t;
-    if (tab_open(&t, dir, "threat-actors.csv", actor_cols, 0xf, d) == 0) {
+    if (tab_open(&t, from, "threat-actors.csv", actor_cols, 0xf, d) == 0) {
         size_t cap = 0;
         while (tab_next(&t)) {
             const struct nis5g_csv_field *id = F(&t, 0), *name = F(&t, 1), *kind = F(&t, 2), *ser = F(&t, 3);
@@ -278,11 +296,11 @@ static int scen_index(const char *p, size_t n)
     return p[1] - '1';
 }
 
-static int read_scenarios(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+static int read_scenarios(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     struct tab t;
     int seen[NIS5G_N_SCENARIOS] = { 0 };
-    if (tab_open(&t, dir, "scenarios.csv", scen_cols, 0x7, d) == 0) {
+    if (tab_open(&t, from, "scenarios.csv", scen_cols, 0x7, d) == 0) {
         while (tab_next(&t)) {
             const struct nis5g_csv_field *id = F(&t, 0), *group = F(&t, 1), *title = F(&t, 2);
             int k = scen_index(id->p, id->n);
@@ -348,10 +366,10 @@ static const char *measure_kind(const char *p)
     return NULL;
 }
 
-static int read_measures(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+static int read_measures(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     struct tab t;
-    if (tab_open(&t, dir, "toolbox.csv", meas_cols, 0x7, d) == 0) {
+    if (tab_open(&t, from, "toolbox.csv", meas_cols, 0x7, d) == 0) {
         size_t cap = 0;
         while (tab_next(&t)) {
             const struct nis5g_csv_field *code = F(&t, 0), *kind = F(&t, 1), *title = F(&t, 2);
@@ -385,10 +403,10 @@ static int read_measures(struct nis5g_catalog *c, const char *dir, struct nis5g_
     return t.bad;
 }
 
-static int read_mapping(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+static int read_mapping(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     struct tab t;
-    if (tab_open(&t, dir, "mapping.csv", map_cols, 0x3, d) == 0) {
+    if (tab_open(&t, from, "mapping.csv", map_cols, 0x3, d) == 0) {
         size_t cap = 0;
         while (tab_next(&t)) {
             const struct nis5g_csv_field *s = F(&t, 0), *m = F(&t, 1), *low = F(&t, 2);
@@ -427,10 +445,10 @@ static int read_mapping(struct nis5g_catalog *c, const char *dir, struct nis5g_d
     return t.bad;
 }
 
-static int read_assets(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+static int read_assets(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     struct tab t;
-    if (tab_open(&t, dir, "assets.csv", asset_cols, 0x7, d) == 0) {
+    if (tab_open(&t, from, "assets.csv", asset_cols, 0x7, d) == 0) {
         size_t cap = 0;
         while (tab_next(&t)) {
             const struct nis5g_csv_field *id = F(&t, 0), *name = F(&t, 1), *sens = F(&t, 2), *doms = F(&t, 3);
@@ -495,14 +513,19 @@ static int read_assets(struct nis5g_catalog *c, const char *dir, struct nis5g_di
     return t.bad;
 }
 
-static int load(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
+const char *const nis5g_catalog_files[5] = { "threat-actors.csv", "scenarios.csv", "toolbox.csv", "mapping.csv",
+                                              "assets.csv" };
+
+static int load(struct nis5g_catalog *c, const struct src *from, struct nis5g_diags *d)
 {
     memset(c, 0, sizeof *c);
-    int bad = read_actors(c, dir, d);
-    bad |= read_scenarios(c, dir, d);
-    bad |= read_measures(c, dir, d);
-    bad |= read_mapping(c, dir, d);
-    bad |= read_assets(c, dir, d);
+    /* In dependency order: scenarios name actors, the mapping names
+     * scenarios and measures. */
+    int bad = read_actors(c, from, d);
+    bad |= read_scenarios(c, from, d);
+    bad |= read_measures(c, from, d);
+    bad |= read_mapping(c, from, d);
+    bad |= read_assets(c, from, d);
     if (!bad && !d->errors)
         return NIS5G_OK;
     nis5g_catalog_release(c);
@@ -511,12 +534,20 @@ static int load(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
 
 int nis5g_catalog_load(struct nis5g_catalog *c, struct nis5g_diags *d)
 {
-    return load(c, NULL, d);
+    struct src from = { NULL, NULL };
+    return load(c, &from, d);
 }
 
 int nis5g_catalog_load_dir(struct nis5g_catalog *c, const char *dir, struct nis5g_diags *d)
 {
-    return load(c, dir, d);
+    struct src from = { dir, NULL };
+    return load(c, &from, d);
+}
+
+int nis5g_catalog_parse(struct nis5g_catalog *c, const struct nis5g_catalog_texts *t, struct nis5g_diags *d)
+{
+    struct src from = { NULL, t };
+    return load(c, &from, d);
 }
 
 void nis5g_catalog_release(struct nis5g_catalog *c)
