@@ -92,6 +92,30 @@
   card(ind.single_vendor_loss_vendor ? pct(ind.single_vendor_loss) : '0%', 'of subscribers lost if ' + (ind.single_vendor_loss_vendor || 'one vendor') + ' fails');
   card(scen.filter(function (s) { return s.residual.level === 'critical' || s.residual.level === 'high'; }).length + ' of 9', 'scenarios still high or critical after measures');
 
+  /* ---- key findings, in words ---- */
+  add(root, 'h3', { text: 'Key findings' });
+  var kf = add(root, 'ul', { id: 'key-findings' });
+  function finding(t) { add(kf, 'li', { text: t }); }
+  var top = worst.filter(function (s) { return s.residual.level === 'critical' || s.residual.level === 'high'; });
+  finding(top.length
+    ? 'Highest residual risks: ' + top.slice(0, 4).map(function (s) { return s.scenario + ' ' + s.title + ' (' + s.residual.level + ', ' + s.residual.score + ')'; }).join('; ') + '.'
+    : 'No scenario stays high or critical after the measures in place.');
+  if (ind.single_vendor_loss_vendor)
+    finding('Largest single dependency: if ' + ind.single_vendor_loss_vendor + ' fails or is switched off, ' + pct(ind.single_vendor_loss) + ' of subscribers lose service' +
+      (ind.high_risk_vendor_loss_vendor ? '; for the high-risk supplier ' + ind.high_risk_vendor_loss_vendor + ', ' + pct(ind.high_risk_vendor_loss) : '') + '.');
+  if (ind.high_risk_vendors)
+    finding('High-risk suppliers (' + ind.high_risk_vendors + ') provide ' + pct(ind.high_risk_weighted_share) + ' of assets weighted by sensitivity, and ' +
+      num(ind.critical_high_risk) + ' of ' + num(ind.critical_elements) + ' elements of critical asset classes (core, management, virtualisation).');
+  if (R.policy) {
+    var viol = R.policy.rules.filter(function (r) { return r.status === 'violation'; });
+    var pend = R.policy.rules.filter(function (r) { return r.status === 'pending'; });
+    finding('National policy: ' + (viol.length ? viol.length + ' rule(s) in violation (' + viol.map(function (r) { return r.rule + ', ' + num(r.must_change) + ' to change' + (r.deadline ? ' since ' + r.deadline : ''); }).join('; ') + ')' : 'no rule in violation') +
+      (pend.length ? '; ' + pend.length + ' pending before their deadline' : '') + '.');
+  }
+  var gaps = R.measures.catalogue.filter(function (m) { return m.national_value < 0.5 && m.scenarios.length; });
+  if (gaps.length)
+    finding('Toolbox measures least in place (mapped to scenarios): ' + gaps.slice(0, 6).map(function (m) { return m.measure + ' ' + pct(m.national_value, 0); }).join(', ') + '.');
+
   /* ---- where the country stands ---- */
   section('Where the country stands', 'Each scenario scored for likelihood (L) and impact (I) from 1 to 5 by the method in the appendix; the residual risk counts the measures in place. Highest residual risk first.', true);
   table(root, ['scenario', 'inherent', 'residual', 'why', 'measures that would lower it (share in place)'],
