@@ -62,6 +62,9 @@ for m in mats:
     chips = sorted(re.findall(r'<span class="chip">(R\d)</span>', m))
     if chips != ["R%d" % i for i in range(1, 10)]:
         sys.exit("risk matrix places %s" % chips)
+kf = re.search(r'<ul id="key-findings">(.*?)</ul>', dom, re.S)
+if not kf or kf.group(1).count("<li>") < 4:
+    sys.exit("key findings missing")
 if "kill-switch, through the dependency graph" not in dom:
     sys.exit("kill-switch section missing")
 if "Compliance with the national policy" not in dom or "SE-PHASEOUT" not in dom:
