@@ -24,6 +24,7 @@
 #include "nis5g/csv.h"
 #include "nis5g/date.h"
 #include "nis5g/import.h"
+#include "nis5g/suggest.h"
 
 enum file_kind { F_OPERATORS, F_SITES, F_SUPPLIERS, F_PRODUCTS, F_ELEMENTS, F_LINKS, F_MEASURES, F_COUNT };
 
@@ -324,25 +325,6 @@ static void list_field(struct nis5g_dict *d, const struct nis5g_csv_field *f, ui
 
 /* ---- headers and records ---- */
 
-static size_t edit_distance(const char *a, size_t la, const char *b)
-{
-    size_t lb = strlen(b), prev[64], cur[64];
-    if (la > 63 || lb > 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t s = prev[j - 1] + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
-            size_t x = prev[j] + 1 < cur[j - 1] + 1 ? prev[j] + 1 : cur[j - 1] + 1;
-            cur[j] = s < x ? s : x;
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
-    }
-    return prev[lb];
-}
-
 /* Read and map the header. Returns 0 when the rows can be read. */
 static int read_header(struct imp *im, enum file_kind k)
 {
@@ -376,18 +358,10 @@ static int read_header(struct imp *im, enum file_kind k)
             if (eq(f, s->cols[j]))
                 c = j;
         if (c < 0) {
-            const char *best = NULL;
-            size_t bd = 99;
-            for (int j = 0; j < nspec; j++) {
-                size_t dd = edit_distance(f->p, f->n, s->cols[j]);
-                if (dd < bd) {
-                    bd = dd;
-                    best = s->cols[j];
-                }
-            }
+            const char *best = nis5g_suggest(f->p, f->n, s->cols, nspec, 2, 1);
             if (f->n == 0)
                 ferr(im, f, 0, "empty column name in the header");
-            else if (best && bd <= 2)
+            else if (best)
                 ferr(im, f, 1, "unknown column (did you mean '%s'?)", best);
             else {
                 struct nis5g_buf b = NIS5G_BUF_INIT;
