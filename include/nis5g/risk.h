@@ -21,6 +21,7 @@
 
 #include "nis5g/catalog.h"
 #include "nis5g/err.h"
+#include "nis5g/import.h" /* nis5g_progress_fn */
 #include "nis5g/measures.h"
 #include "nis5g/model.h"
 #include "nis5g/store.h"
@@ -177,10 +178,12 @@ struct nis5g_policy;
 struct nis5g_check;
 
 struct nis5g_assess_opts {
-    int resilience;           /* run the kill-switch and Monte Carlo (when built in) */
+    int resilience;           /* run the kill-switch and Monte Carlo (when the model has its links) */
     uint64_t mc_trials, mc_seed;
     const struct nis5g_policy *policy; /* evaluate it (may be NULL); its designations set the profiles */
     int32_t at;               /* evaluate the policy as of this day */
+    nis5g_progress_fn progress; /* kill-switch and Monte Carlo progress; may be NULL */
+    void *progress_ctx;
 };
 
 /* Everything the risk command and the report show, computed once. */
@@ -230,11 +233,11 @@ int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, stru
                  struct nis5g_diags *d, struct nis5g_err *err);
 void nis5g_assessment_release(struct nis5g_assessment *a);
 
-/* risk-resil.c: run the kill-switch of every vendor and, when trials > 0,
+/* risk-resil.c: run the kill-switch of every vendor and, when o->mc_trials > 0,
  * the Monte Carlo run of §2.6 on a's model (needs NIS5G_PART_LINKS), and
  * keep the figures in a (have_ks, have_mc) and a->extra. Called by
  * nis5g_assess before the indicators. */
-int nis5g_risk_resilience(struct nis5g_assessment *a, uint64_t trials, uint64_t seed, struct nis5g_err *err);
+int nis5g_risk_resilience(struct nis5g_assessment *a, const struct nis5g_assess_opts *o, struct nis5g_err *err);
 
 /* ---- risk-json.c ---- */
 

@@ -140,11 +140,13 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         only = 1 + (int)o;
     }
     struct nis5g_assessment a;
-    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at };
+    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at,
+                                    .progress = cli_progress, .progress_ctx = ctx };
     struct nis5g_err err = { 0 };
     double t0 = cli_now();
     nis5g_diags_init(&d);
     rc = nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &d, &err);
+    cli_progress_done(ctx);
     cli_print_diags(ctx, &d);
     nis5g_diags_release(&d);
     if (rc) {

@@ -95,7 +95,7 @@ int nis5g_assess(struct nis5g_store *st, const struct nis5g_snapshot *snap, stru
     }
     free(prof);
     if (o && o->resilience && (m->parts & NIS5G_PART_LINKS)) {
-        rc = nis5g_risk_resilience(out, o->mc_trials, o->mc_seed, err);
+        rc = nis5g_risk_resilience(out, o, err);
         if (rc) {
             nis5g_assessment_release(out);
             return rc;

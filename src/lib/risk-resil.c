@@ -11,8 +11,9 @@
 #include "nis5g/risk.h"
 
 
-int nis5g_risk_resilience(struct nis5g_assessment *a, uint64_t trials, uint64_t seed, struct nis5g_err *err)
+int nis5g_risk_resilience(struct nis5g_assessment *a, const struct nis5g_assess_opts *ao, struct nis5g_err *err)
 {
+    uint64_t trials = ao->mc_trials, seed = ao->mc_seed;
     const struct nis5g_model *m = a->m;
     uint32_t nv = m->vendors.n, nops = m->operators.n;
     struct nis5g_radio_sites rs;
@@ -28,7 +29,7 @@ int nis5g_risk_resilience(struct nis5g_assessment *a, uint64_t trials, uint64_t 
         sc[v].vendors = &ids[v];
         sc[v].n_vendors = 1;
     }
-    nis5g_killswitch_run(m, &rs, sc, nv, res, NULL, NULL);
+    nis5g_killswitch_run(m, &rs, sc, nv, res, ao->progress, ao->progress_ctx);
     a->have_ks = 1;
     a->ks_sites = nis5g_xcalloc((size_t)nv + 1, sizeof *a->ks_sites);
     a->ks_subs = nis5g_xcalloc((size_t)nv + 1, sizeof *a->ks_subs);
@@ -57,6 +58,8 @@ int nis5g_risk_resilience(struct nis5g_assessment *a, uint64_t trials, uint64_t 
         o.seed = seed;
         memcpy(o.p_domain, nis5g_risk_mc_p, sizeof o.p_domain);
         o.outage_region = NIS5G_NONE;
+        o.progress = ao->progress;
+        o.progress_ctx = ao->progress_ctx;
         struct nis5g_mc_result mr;
         rc = nis5g_montecarlo_run(m, &rs, &o, &mr, err);
         if (!rc) {
