@@ -11,6 +11,7 @@ extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_cmd_simulate,
     nis5g_cmd_whatif;
+extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
@@ -24,6 +25,9 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_killswitch,
     &nis5g_cmd_simulate,
     &nis5g_cmd_whatif,
+    &nis5g_cmd_measures,
+    &nis5g_cmd_risk,
+    &nis5g_cmd_report,
     NULL,
 };
 

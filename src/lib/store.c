@@ -43,6 +43,18 @@ static const char *const migrations[] = {
     "  count INTEGER NOT NULL,"
     "  data BLOB NOT NULL,"
     "  UNIQUE (snapshot, name));",
+    /* 2: measure history (risk) */
+    "CREATE TABLE measure_history ("
+    "  id INTEGER PRIMARY KEY,"
+    "  scope TEXT NOT NULL,"
+    "  measure TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('none', 'planned', 'partial', 'implemented')),"
+    "  evidence TEXT,"
+    "  who TEXT NOT NULL,"
+    "  at TEXT NOT NULL,"
+    "  source TEXT NOT NULL CHECK (source IN ('import', 'set')),"
+    "  snapshot_as_of TEXT);"
+    "CREATE INDEX measure_history_key ON measure_history (scope, measure, at);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

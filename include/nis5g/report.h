@@ -1,0 +1,34 @@
+/*
+ * report.h — the national risk assessment as a report: report.json (every
+ * figure, documented in docs/json.md "report") and report.html, one
+ * self-contained file that renders the same JSON with charts.
+ *
+ * The HTML is assembled from web/report.html (the page), web/report.css,
+ * web/report.js (the sections and charts) and the charting library
+ * web/node_modules/chart.js/dist/chart.umd.js (pinned in
+ * web/package-lock.json, installed by scripts/web-deps.sh), all inlined:
+ * the page makes no network request (a Content-Security-Policy forbids
+ * it). Web assets are looked up in $NIS5G_WEB, then next to the program
+ * (DIR/../web), then in the source tree's web/.
+ */
+#ifndef NIS5G_REPORT_H
+#define NIS5G_REPORT_H
+
+#include "nis5g/buf.h"
+#include "nis5g/err.h"
+#include "nis5g/risk.h"
+
+struct json_t;
+
+/* The report's JSON (a new reference). generated: today's date. */
+struct json_t *nis5g_report_json(const struct nis5g_assessment *a);
+
+/* Path of a web asset (e.g. "report.js"); NIS5G_ENOTFOUND with the places
+ * tried (and, for the charting library, how to install it). */
+int nis5g_web_path(const char *name, struct nis5g_buf *out, struct nis5g_err *err);
+
+/* Write DIR/report.json and DIR/report.html (DIR is created when missing).
+ * NIS5G_EIO / NIS5G_ENOTFOUND with err on failure. */
+int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct nis5g_err *err);
+
+#endif
