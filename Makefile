@@ -61,6 +61,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
 # deps: install the Debian packages the build and the tests use, when missing.
 deps:
 	@scripts/deps.sh
+	@scripts/web-deps.sh
 
 # check-fast: the tests against one build (BUILD=...), no installs.
 check-fast: $(BUILD)/nis5g $(UNIT_BIN)

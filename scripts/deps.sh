@@ -1,12 +1,17 @@
 #!/bin/sh
-# Install the Debian packages nis5g builds and tests with, if any is missing.
+# Install the Debian packages nis5g builds and tests with, if any is missing
+# (chromium: the report's browser test; clang's runtime: the sanitizer and
+# fuzz builds).
 # Safe to run again: it does nothing when everything is present.
 set -e
 need=""
 for p in gcc make clang pkg-config libsqlite3-dev libsodium-dev libjansson-dev \
-         libmicrohttpd-dev sqlite3 python3 libclang-rt-14-dev; do
+         libmicrohttpd-dev sqlite3 python3 libclang-rt-14-dev chromium; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
 done
+# Node.js and npm (the report's charting library, the benchmarks' peers):
+# the machine's own when it has them, else Debian's.
+command -v npm >/dev/null 2>&1 || need="$need nodejs npm"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need" >&2
 SUDO=""
