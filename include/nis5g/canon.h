@@ -6,10 +6,12 @@
  * The form: object members sorted by the bytes of their keys (UTF-8, so
  * code point order), no insignificant whitespace, strings as raw UTF-8 with
  * only the escapes JSON requires (\" \\ \b \f \n \r \t, other control
- * characters as \u00XX in lower case), integers in decimal, reals in the
- * shortest form that reads back to the same double ("%.Ng" with the least
- * N, exponent without '+' or leading zeros; -0 is written 0). NaN and
- * infinities have no JSON form and are refused.
+ * characters as \u00XX in lower case), integers in decimal, reals as
+ * ECMAScript writes numbers (RFC 8785): the shortest digits that read back
+ * to the same double, plain notation for exponents in [-6, 18) ("100",
+ * "0.000001"; ECMAScript's bound is 21, 18 keeps plain numbers within a
+ * 64-bit integer), else "1e-7", "1.25e+20"; -0 is written 0. NaN and infinities
+ * have no JSON form and are refused.
  */
 #ifndef NIS5G_CANON_H
 #define NIS5G_CANON_H

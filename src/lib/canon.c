@@ -44,8 +44,10 @@ static void add_string(struct nis5g_buf *b, const char *s, size_t n)
     nis5g_buf_addch(b, '"');
 }
 
-/* The shortest "%.Ng" that reads back to x, with the exponent tidied
- * ("1e-07" -> "1e-7", "1e+20" -> "1e20"). */
+/* Numbers as ECMAScript writes them (RFC 8785, JCS): the shortest digits
+ * that read back to x, in plain notation when the decimal exponent is in
+ * [-6, 18), else d.ddde±N. (ECMAScript goes plain up to 21; 18 keeps every
+ * plain number within what a JSON reader takes as a 64-bit integer.) */
 static void add_real(struct nis5g_buf *b, double x)
 {
     char t[40];
@@ -53,25 +55,47 @@ static void add_real(struct nis5g_buf *b, double x)
         nis5g_buf_addch(b, '0');
         return;
     }
-    for (int p = 1; p <= 17; p++) {
-        snprintf(t, sizeof t, "%.*g", p, x);
+    int p = 1;
+    for (; p <= 17; p++) {
+        snprintf(t, sizeof t, "%.*e", p - 1, x);
         if (strtod(t, NULL) == x)
             break;
     }
-    char *e = strchr(t, 'e');
-    if (!e) {
-        nis5g_buf_adds(b, t);
-        return;
+    /* t is [-]d[.ddd]e±XX: collect the digits and the exponent */
+    const char *q = t;
+    if (*q == '-') {
+        nis5g_buf_addch(b, '-');
+        q++;
     }
-    nis5g_buf_add(b, t, (size_t)(e - t) + 1);
-    const char *q = e + 1;
-    if (*q == '+')
-        q++;
-    else if (*q == '-')
-        nis5g_buf_addch(b, *q++);
-    while (*q == '0' && q[1])
-        q++;
-    nis5g_buf_adds(b, q);
+    char digits[24];
+    int k = 0;
+    for (; *q && *q != 'e'; q++)
+        if (*q >= '0' && *q <= '9')
+            digits[k++] = *q;
+    while (k > 1 && digits[k - 1] == '0')
+        k--;
+    int n = (int)strtol(q + 1, NULL, 10) + 1; /* the point goes after n digits */
+    if (k <= n && n <= 18) {
+        nis5g_buf_add(b, digits, (size_t)k);
+        for (int i = k; i < n; i++)
+            nis5g_buf_addch(b, '0');
+    } else if (0 < n && n <= 18) {
+        nis5g_buf_add(b, digits, (size_t)n);
+        nis5g_buf_addch(b, '.');
+        nis5g_buf_add(b, digits + n, (size_t)(k - n));
+    } else if (-6 < n && n <= 0) {
+        nis5g_buf_adds(b, "0.");
+        for (int i = n; i < 0; i++)
+            nis5g_buf_addch(b, '0');
+        nis5g_buf_add(b, digits, (size_t)k);
+    } else {
+        nis5g_buf_addch(b, digits[0]);
+        if (k > 1) {
+            nis5g_buf_addch(b, '.');
+            nis5g_buf_add(b, digits + 1, (size_t)(k - 1));
+        }
+        nis5g_buf_addf(b, "e%c%d", n - 1 > 0 ? '+' : '-', n - 1 > 0 ? n - 1 : 1 - n);
+    }
 }
 
 static int cmp_keys(const void *a, const void *b)
