@@ -219,6 +219,9 @@ static int parse_header(const json_t *pkg, struct nis5g_package *p, struct nis5g
 int nis5g_package_parse(const char *bytes, size_t len, struct nis5g_package *p, struct nis5g_err *err)
 {
     memset(p, 0, sizeof *p);
+    struct nis5g_err local;
+    if (!err)
+        err = &local;
     if (len == 0 || bytes[len - 1] != '\n')
         return nis5g_err_set(err, len ? NIS5G_EVERIFY : NIS5G_EPARSE,
                              len ? "altered: a package file ends with exactly one newline"
