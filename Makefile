@@ -27,7 +27,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo deps bench clean format
+.PHONY: all check check-fast check-asan demo deps bench clean format fuzz fuzz-smoke
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -60,6 +60,7 @@ check-asan:
 check: deps
 	@$(MAKE) --no-print-directory check-fast
 	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory fuzz-smoke
 	@echo "make check: all tests passed in the release and the ASan+UBSan builds"
 
 demo: deps
@@ -69,10 +70,31 @@ demo: deps
 bench: deps all
 	@bench/run.sh
 
+# fuzz: every fuzz/fuzz-*.c driver under libFuzzer + ASan + UBSan, FUZZ_TIME
+# seconds each, starting from fuzz/corpus/NAME. fuzz-smoke (part of check)
+# runs a fixed number of inputs with a fixed seed, so it is repeatable.
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz-*.c))
+FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+FUZZ_TIME ?= 60
+FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+build-fuzz/%: fuzz/%.c $(LIB_SRC)
+	@mkdir -p build-fuzz
+	clang $(FUZZ_CFLAGS) $< $(LIB_SRC) -o $@ $(LDLIBS_ALL)
+
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; mkdir -p build-fuzz/corpus-$$n; \
+	  $$f -max_total_time=$(FUZZ_TIME) build-fuzz/corpus-$$n fuzz/corpus/$$n || exit 1; done
+
+fuzz-smoke: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; \
+	  $$f -seed=1 -runs=$${FUZZ_RUNS:-3000} fuzz/corpus/$$n >build-fuzz/$$n.log 2>&1 \
+	  && echo "ok   fuzz/$$n" || { echo "FAIL fuzz/$$n"; tail -30 build-fuzz/$$n.log; exit 1; }; done
+
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(SRV_SRC) include/nis5g/*.h
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

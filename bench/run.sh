@@ -19,7 +19,8 @@ fi
 command -v sqlite3 >/dev/null || { echo "sqlite3 missing: make deps" >&2; exit 1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "dataset: $(($(wc -l < "$DATA/eu27/elements.csv") - 1)) elements, $(du -h "$DATA/eu27/elements.csv" | cut -f1) elements.csv"
-for b in bench-*.sh; do
+# bench-import.sh first: it builds $DATA/eu27.db, which the others read.
+for b in bench-import.sh $(ls bench-*.sh | grep -v '^bench-import.sh$'); do
   echo
   echo "== $b"
   sh "$b"

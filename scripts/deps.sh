@@ -4,7 +4,7 @@
 set -e
 need=""
 for p in gcc make clang pkg-config libsqlite3-dev libsodium-dev libjansson-dev \
-         libmicrohttpd-dev sqlite3 python3; do
+         libmicrohttpd-dev sqlite3 python3 libclang-rt-14-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need="$need $p"
 done
 [ -z "$need" ] && exit 0

@@ -38,6 +38,7 @@ struct nis5g_csv {
     struct nis5g_csv_field *f;
     size_t nf, capf;
     uint32_t rec_line; /* line where the current record starts */
+    uint32_t line_base;/* lines before data (a view into a larger text) */
 };
 
 /* Take ownership of data (malloc'ed, len bytes) and check the encoding. On
@@ -56,6 +57,13 @@ void nis5g_csv_close(struct nis5g_csv *c);
  * field, which callers treat as they like (the importer rejects it unless
  * it is the last line). */
 int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err);
+
+/* A reader over bytes [start, end) of c's text, which must start a line,
+ * with line numbers as in c. It borrows c's text (c must outlive it) and
+ * is released with nis5g_csv_view_release, not nis5g_csv_close. Lets
+ * threads read parts of one file. */
+void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t start, size_t end);
+void nis5g_csv_view_release(struct nis5g_csv *view);
 
 /* Add empty fields to the current record until it has n fields. */
 void nis5g_csv_pad(struct nis5g_csv *c, size_t n);

@@ -16,7 +16,7 @@
 /* Position of byte offset `at` for messages. */
 static void locate(const struct nis5g_csv *c, size_t at, uint32_t *line, size_t *line_at)
 {
-    uint32_t l = 1;
+    uint32_t l = 1 + c->line_base;
     size_t la = 0;
     for (size_t i = 0; i < at && i < c->len; i++)
         if (c->data[i] == '\n') {
@@ -191,6 +191,28 @@ static struct nis5g_csv_field *push_field(struct nis5g_csv *c)
         c->f = nis5g_xreallocarray(c->f, c->capf, sizeof *c->f);
     }
     return &c->f[c->nf++];
+}
+
+void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t start, size_t end)
+{
+    memset(view, 0, sizeof *view);
+    view->name = c->name;
+    view->data = c->data + start;
+    view->len = end - start;
+    uint32_t lines = c->line_base;
+    const char *p = c->data, *stop = c->data + start;
+    while ((p = memchr(p, '\n', (size_t)(stop - p)))) {
+        lines++;
+        p++;
+    }
+    view->line_base = lines;
+    view->line = lines + 1;
+}
+
+void nis5g_csv_view_release(struct nis5g_csv *view)
+{
+    free(view->f);
+    memset(view, 0, sizeof *view);
 }
 
 void nis5g_csv_pad(struct nis5g_csv *c, size_t n)

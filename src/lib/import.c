@@ -11,6 +11,7 @@
  * remains after it is on or behind a cycle, and one cycle is named.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -93,6 +94,7 @@ struct imp {
 
     uint8_t *vendor_warned;
     uint32_t vendor_warned_n;
+    struct nis5g_dict *groups; /* where link groups are interned (a worker's own) */
 };
 
 /* ---- diagnostics ---- */
@@ -1020,7 +1022,7 @@ static void read_links(struct imp *im)
             struct link_row *r = &batch[i];
             uint32_t a = resolve(im, &r->f[0], r->h[0], &le, hot);
             uint32_t b = resolve(im, &r->f[1], r->h[1], &ld, hot);
-            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, &m->groups, &r->f[2], 1);
+            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, im->groups, &r->f[2], 1);
             if (a == NIS5G_NONE || b == NIS5G_NONE)
                 continue;
             if (im->nlk >= im->lk_cap) {
@@ -1047,6 +1049,103 @@ static void read_links(struct imp *im)
             break;
     }
     free(hot);
+}
+
+/* Two readers over the two halves of links.csv: resolving ids is most of
+ * an import's work and only reads the element index, so it splits cleanly
+ * over the cores. A file with quotes is read by one thread (a newline
+ * inside a quoted field would make the split point ambiguous), and so is a
+ * small one. */
+struct link_worker {
+    struct imp w;
+    struct nis5g_diags diags;
+    struct nis5g_dict groups;
+    pthread_t tid;
+};
+
+static void *link_worker_run(void *arg)
+{
+    struct link_worker *lw = arg;
+    read_links(&lw->w);
+    return NULL;
+}
+
+static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src)
+{
+    for (size_t i = 0; i < src->n; i++) {
+        const struct nis5g_diag *g = &src->v[i];
+        if (g->severity == NIS5G_ERROR && nis5g_diags_full(dst))
+            continue;
+        nis5g_diags_add(dst, g->severity, g->code, g->file, g->line, g->col, g->source,
+                        g->source ? strlen(g->source) : 0, g->got, g->got ? strlen(g->got) : 0, "%s", g->msg);
+    }
+}
+
+static void read_links_parallel(struct imp *im)
+{
+    struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len;
+    const char *mid = NULL;
+    /* NIS5G_SPLIT_MIN (bytes) lets the tests split small files too. */
+    const char *env = getenv("NIS5G_SPLIT_MIN");
+    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
+    if (len - body >= min && len > body && !memchr(c->data + body, '"', len - body))
+        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
+    if (!mid || (size_t)(mid + 1 - c->data) >= len) {
+        read_links(im);
+        return;
+    }
+    size_t split = (size_t)(mid + 1 - c->data);
+    struct link_worker lw[2];
+    for (int i = 0; i < 2; i++) {
+        lw[i].w = *im;
+        nis5g_diags_init(&lw[i].diags);
+        lw[i].diags.max_errors = im->d->max_errors;
+        nis5g_dict_init(&lw[i].groups);
+        lw[i].w.d = &lw[i].diags;
+        lw[i].w.o = i == 0 ? im->o : NULL;
+        lw[i].w.groups = &lw[i].groups;
+        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
+        lw[i].w.nlk = lw[i].w.lk_cap = 0;
+        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+    }
+    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
+    link_worker_run(&lw[0]);
+    if (threaded)
+        pthread_join(lw[1].tid, NULL);
+    else
+        link_worker_run(&lw[1]);
+
+    size_t total = lw[0].w.nlk + lw[1].w.nlk;
+    im->lk_src = nis5g_xreallocarray(im->lk_src, total + 1, sizeof *im->lk_src);
+    im->lk_dst = nis5g_xreallocarray(im->lk_dst, total + 1, sizeof *im->lk_dst);
+    im->lk_grp = nis5g_xreallocarray(im->lk_grp, total + 1, sizeof *im->lk_grp);
+    im->lk_line = nis5g_xreallocarray(im->lk_line, total + 1, sizeof *im->lk_line);
+    im->lk_cap = total + 1;
+    im->nlk = 0;
+    for (int i = 0; i < 2; i++) {
+        struct imp *w = &lw[i].w;
+        uint32_t *map = nis5g_xmalloc((lw[i].groups.n + 1) * sizeof *map);
+        for (uint32_t g = 0; g < lw[i].groups.n; g++)
+            map[g] = nis5g_dict_intern(&im->m->groups, nis5g_dict_str(&lw[i].groups, g),
+                                       nis5g_dict_len(&lw[i].groups, g));
+        for (size_t k = 0; k < w->nlk; k++) {
+            im->lk_src[im->nlk] = w->lk_src[k];
+            im->lk_dst[im->nlk] = w->lk_dst[k];
+            im->lk_grp[im->nlk] = w->lk_grp[k] == NIS5G_NONE ? NIS5G_NONE : map[w->lk_grp[k]];
+            im->lk_line[im->nlk] = w->lk_line[k];
+            im->nlk++;
+        }
+        free(map);
+        diags_append(im->d, &lw[i].diags);
+        nis5g_diags_release(&lw[i].diags);
+        nis5g_dict_release(&lw[i].groups);
+        free(w->lk_src);
+        free(w->lk_dst);
+        free(w->lk_grp);
+        free(w->lk_line);
+        nis5g_csv_view_release(&w->csv);
+    }
 }
 
 /* A diagnostic about link k, with its line from links.csv (re-read text). */
@@ -1497,6 +1596,7 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
     im.m = nis5g_model_new();
     im.m->as_of = opts && opts->as_of != NIS5G_NO_DATE ? opts->as_of : nis5g_date_today();
     im.m->parts = NIS5G_PART_ALL;
+    im.groups = &im.m->groups;
 
     collect(&im, paths, n_paths);
     if (!diags->errors) {
@@ -1540,7 +1640,7 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
                 free(known);
                 break;
             }
-            case F_LINKS: read_links(&im); break;
+            case F_LINKS: read_links_parallel(&im); break;
             case F_MEASURES: read_measures(&im); break;
             default: break;
             }

@@ -399,6 +399,7 @@ out:
 static int read_blob(struct nis5g_store *st, int64_t rowid, size_t bytes, void **out, struct nis5g_err *err)
 {
     void *buf = nis5g_xmalloc(bytes ? bytes : 1);
+    nis5g_advise_huge(buf, bytes);
     if (bytes) {
         sqlite3_blob *b;
         if (sqlite3_blob_open(st->db, "main", "snapshot_blob", "data", rowid, 0, &b) != SQLITE_OK) {

@@ -44,3 +44,10 @@ sqlite3 "$db" 'PRAGMA foreign_key_list(snapshot_blob)' | grep -q snapshot
 # the default workspace comes from NIS5G_DB, else ./nis5g.db
 NIS5G_DB="$T/env.db" "$NIS5G" init >/dev/null && [ -f "$T/env.db" ]
 (cd "$T" && "$NIS5G" init >/dev/null) && [ -f "$T/nis5g.db" ]
+
+# a workspace written by a newer nis5g is refused, not damaged
+cp "$db" "$T/newer.db"
+sqlite3 "$T/newer.db" 'PRAGMA user_version = 999'
+"$NIS5G" --db "$T/newer.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
+grep -q "schema version 999, newer than this program" "$T/err"
+[ "$(sqlite3 "$T/newer.db" 'PRAGMA user_version')" = 999 ]

@@ -19,6 +19,9 @@ for c in "$cases"/*.case; do
   (cd "$d" && "$NIS5G" --db "$T/$id.db" import . --as-of 2026-01-01 >"$d.out" 2>"$d.err")
   got_status=$?
   grep -E '^[^ ].*: (error|warning): ' "$d.err" > "$d.got" || true
+  # the same with links.csv split over two threads
+  (cd "$d" && NIS5G_SPLIT_MIN=1 "$NIS5G" --db "$T/$id-split.db" import . --as-of 2026-01-01 >/dev/null 2>"$d.err2")
+  [ $? = "$got_status" ] && cmp -s "$d.err" "$d.err2" || { echo "case $id: differs when links.csv is split"; diff "$d.err" "$d.err2" | head; fail=1; }
   if [ "$got_status" != "$want_status" ] || ! cmp -s "$d.got" "$d.expect"; then
     echo "case $id: exit $got_status (want $want_status)"
     diff -u "$d.expect" "$d.got" | sed 's/^/    /'
