@@ -222,21 +222,19 @@ int nis5g_package_parse(const char *bytes, size_t len, struct nis5g_package *p, 
     struct nis5g_err local;
     if (!err)
         err = &local;
-    if (len == 0 || bytes[len - 1] != '\n')
-        return nis5g_err_set(err, len ? NIS5G_EVERIFY : NIS5G_EPARSE,
-                             len ? "altered: a package file ends with exactly one newline"
-                                 : "malformed package: the file is empty");
+    if (len == 0)
+        return nis5g_err_set(err, NIS5G_EPARSE, "malformed package: the file is empty");
+    int nl = bytes[len - 1] == '\n';
     json_t *env;
-    int rc = nis5g_canon_parse(bytes, len - 1, &env, err);
-    if (rc == NIS5G_EPARSE) {
-        char m[sizeof err->msg];
-        snprintf(m, sizeof m, "%s", err->msg);
-        return nis5g_err_set(err, rc, "malformed package: %s", m);
-    }
+    int rc = nis5g_canon_parse(bytes, len - nl, &env, err);
     if (rc) {
         char m[sizeof err->msg];
         snprintf(m, sizeof m, "%s", err->msg);
-        return nis5g_err_set(err, rc, "altered: %s", m);
+        return nis5g_err_set(err, rc, "%s: %s", rc == NIS5G_EPARSE ? "malformed package" : "altered", m);
+    }
+    if (!nl) {
+        json_decref(env);
+        return nis5g_err_set(err, NIS5G_EVERIFY, "altered: a package file ends with exactly one newline");
     }
     rc = 0;
     json_t *pkg = json_object_get(env, "package"), *sig = json_object_get(env, "signature");
@@ -331,6 +329,10 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     memcpy(r->signer, p.signer, 3);
     memcpy(r->snapshot, p.snapshot, 11);
     memcpy(r->fpr, p.fpr, sizeof r->fpr);
+    if (strcmp(p.signer, own) == 0) {
+        rc = nis5g_err_set(&e, NIS5G_EDENIED, "it comes from this workspace's own state %s", own);
+        goto out;
+    }
     struct nis5g_trusted t;
     if ((rc = nis5g_trust_get(st, p.signer, &t, &e))) {
         if (rc == NIS5G_ENOTFOUND)
@@ -341,10 +343,6 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     }
     if ((rc = nis5g_package_verify(&p, &t.key, &e)))
         goto out;
-    if (strcmp(p.signer, own) == 0) {
-        rc = nis5g_err_set(&e, NIS5G_EDENIED, "it comes from this workspace's own state %s", own);
-        goto out;
-    }
     if (p.n_recipients) {
         size_t i = 0;
         while (i < p.n_recipients && strcmp(p.recipients[i], own) != 0)
