@@ -16,3 +16,9 @@ $nis5g --db "$db" import demo/se
 echo
 echo "== National summary"
 $nis5g --db "$db" summary
+echo
+echo "== Supplier risk profiles"
+$nis5g --db "$db" suppliers --policy data/policies/se.policy
+echo
+echo "== Swedish restrictions (data/policies/se.policy)"
+$nis5g --db "$db" check --policy data/policies/se.policy || [ $? -eq 1 ]

@@ -10,6 +10,7 @@ extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapsh
 extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_keygen, nis5g_cmd_trust, nis5g_cmd_export, nis5g_cmd_import_package;
 extern const struct nis5g_cmd nis5g_cmd_eu, nis5g_cmd_stix, nis5g_cmd_oscal;
+extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
@@ -24,6 +25,8 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_eu,
     &nis5g_cmd_stix,
     &nis5g_cmd_oscal,
+    &nis5g_cmd_suppliers,
+    &nis5g_cmd_check,
     NULL,
 };
 

@@ -133,15 +133,6 @@ __attribute__((format(printf, 4, 5))) static void ferr(struct imp *im, const str
     va_end(ap);
 }
 
-__attribute__((format(printf, 4, 5))) static void fwarn(struct imp *im, const struct nis5g_csv_field *f,
-                                                         int show_got, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vdiag(im, NIS5G_WARNING, f->line, f->line_at, f->at, show_got ? f->p : NULL, f->n, fmt, ap);
-    va_end(ap);
-}
-
 /* An error about a whole file or dataset (no line). */
 __attribute__((format(printf, 3, 4))) static void gerr(struct imp *im, const char *file, const char *fmt, ...)
 {
@@ -761,7 +752,7 @@ static void el_reserve(struct imp *im, uint32_t need)
     struct nis5g_model *m = im->m;
     if (need < im->el_cap)
         return;
-    size_t nc = im->el_cap ? 2 * (size_t)im->el_cap : 1u << 16;
+    size_t nc = (size_t)need + 1;
     m->el_operator = nis5g_xreallocarray(m->el_operator, nc, sizeof *m->el_operator);
     m->el_site = nis5g_xreallocarray(m->el_site, nc, sizeof *m->el_site);
     m->el_domain = nis5g_xreallocarray(m->el_domain, nc, sizeof *m->el_domain);
@@ -799,21 +790,6 @@ static int domain_of(const struct nis5g_csv_field *f)
     return name_ci(nis5g_domain_names, NIS5G_DOM_COUNT, f);
 }
 
-static void warn_vendor(struct imp *im, uint32_t v, const struct nis5g_csv_field *f, int have_suppliers)
-{
-    if (v >= im->vendor_warned_n) {
-        uint32_t nn = (v + 1) * 2;
-        im->vendor_warned = nis5g_xrealloc(im->vendor_warned, nn);
-        memset(im->vendor_warned + im->vendor_warned_n, 0, nn - im->vendor_warned_n);
-        im->vendor_warned_n = nn;
-    }
-    if (im->vendor_warned[v])
-        return;
-    im->vendor_warned[v] = 1;
-    fwarn(im, f, 1, "vendor has no row in %s: its risk profile is unknown",
-          have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
-}
-
 static uint32_t count_lines(const struct nis5g_csv *c)
 {
     uint32_t n = 0;
@@ -825,51 +801,94 @@ static uint32_t count_lines(const struct nis5g_csv *c)
     return n + 1;
 }
 
-static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
-                          int have_suppliers)
+/*
+ * elements.csv is read in two phases. Phase 1 turns rows into columns; it
+ * runs on two threads over the two halves of a large file without quotes,
+ * each with its own dictionaries for the strings it meets (functions,
+ * vendors, products, versions), which are then merged in file order so
+ * that ids come out exactly as a single reader would give them. Phase 2
+ * interns the element ids, in order, on one thread (ids are row numbers),
+ * prefetching each id's index slot a few rows ahead. Diagnostics of both
+ * phases are sorted by place, so the output never depends on the split.
+ */
+#define ID_QUOTED 0x80000000u
+
+struct el_worker {
+    struct imp w;
+    struct nis5g_diags diags;
+    struct nis5g_dict functions, vendors, products, sw;
+    uint16_t *op, *fn, *ven;
+    uint32_t *site, *prod, *swv, *id_n, *id_h, *line;
+    uint8_t *dom, *st;
+    int32_t *inst;
+    const char **id_p;
+    uint32_t n;
+    /* first row naming each local vendor: where to put a warning */
+    uint32_t *ven_line;
+    size_t *ven_at, *ven_line_at;
+    int have_sites;
+    pthread_t tid;
+};
+
+static void el_worker_grow(struct el_worker *x, uint32_t cap)
 {
-    struct nis5g_model *m = im->m;
+#define G(a) x->a = nis5g_xreallocarray(x->a, cap, sizeof *x->a)
+    G(op); G(fn); G(ven); G(site); G(prod); G(swv); G(id_n); G(id_h); G(line); G(dom); G(st); G(inst); G(id_p);
+#undef G
+}
+
+static void el_worker_release(struct el_worker *x)
+{
+    free(x->op); free(x->fn); free(x->ven); free(x->site); free(x->prod); free(x->swv);
+    free(x->id_n); free(x->id_h); free(x->line); free(x->dom); free(x->st); free(x->inst); free(x->id_p);
+    free(x->ven_line); free(x->ven_at); free(x->ven_line_at);
+    nis5g_dict_release(&x->functions);
+    nis5g_dict_release(&x->vendors);
+    nis5g_dict_release(&x->products);
+    nis5g_dict_release(&x->sw);
+    nis5g_diags_release(&x->diags);
+    nis5g_csv_view_release(&x->w.csv);
+}
+
+static void *el_worker_run(void *arg)
+{
+    struct el_worker *x = arg;
+    struct imp *im = &x->w;
+    struct nis5g_model *m = im->m; /* read only here: operators and sites */
     struct last lop = { 0 }, lsite = { 0 }, lfun = { 0 }, lven = { 0 }, lprod = { 0 }, lsw = { 0 };
-    uint32_t n = 0;
-    /* Size the columns and the id index once, from the line count (an
-     * upper bound on the rows): no rehashing or copying on the way. */
-    uint32_t est = count_lines(&im->csv);
-    el_reserve(im, est);
-    nis5g_dict_reserve(&m->elements, est, im->csv.len);
+    uint32_t cap = count_lines(&im->csv) + 1, n = 0;
+    el_worker_grow(x, cap);
     while (next_row(im)) {
         const struct nis5g_csv_field *id = F(im, EL_ID);
         if (is_empty(id)) {
             ferr(im, id, 0, "missing element id");
             continue;
         }
-        /* The id's probe misses the cache: start it now, fill the row's
-         * columns at index n meanwhile, and intern at the end (a
-         * duplicate leaves n where it was, so its values get overwritten). */
-        uint32_t h = nis5g_dict_hash(id->p, id->n);
-        nis5g_dict_prefetch(&m->elements, h);
-        uint32_t e = n;
-        el_reserve(im, e);
+        if (n >= cap) {
+            cap *= 2;
+            el_worker_grow(x, cap);
+        }
+        x->id_p[n] = id->p;
+        x->id_n[n] = id->n | (id->p != im->csv.data + id->at ? ID_QUOTED : 0);
+        x->id_h[n] = nis5g_dict_hash(id->p, id->n);
+        x->line[n] = id->line;
 
         const struct nis5g_csv_field *of = F(im, EL_OP);
-        uint32_t o;
-        if (is_empty(of)) {
+        uint32_t o = NIS5G_NONE;
+        if (is_empty(of))
             ferr(im, of, 0, "missing operator");
-            o = NIS5G_NONE;
-        } else {
-            o = cached(&lop, &m->operators, of, 0);
-            if (o == NIS5G_NONE)
-                ferr(im, of, 1, "unknown operator (not in operators.csv)");
-        }
-        m->el_operator[e] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
+        else if ((o = cached(&lop, &m->operators, of, 0)) == NIS5G_NONE)
+            ferr(im, of, 1, "unknown operator (not in operators.csv)");
+        x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
 
         const struct nis5g_csv_field *sf = F(im, EL_SITE);
-        m->el_site[e] = NIS5G_NONE;
+        x->site[n] = NIS5G_NONE;
         if (!is_empty(sf)) {
-            uint32_t s = cached(&lsite, &m->sites, sf, 0);
-            if (s == NIS5G_NONE)
-                ferr(im, sf, 1, have_sites ? "unknown site (not in sites.csv)"
-                                           : "unknown site (an element names a site, so sites.csv is required)");
-            m->el_site[e] = s;
+            uint32_t st = cached(&lsite, &m->sites, sf, 0);
+            if (st == NIS5G_NONE)
+                ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
+                                              : "unknown site (an element names a site, so sites.csv is required)");
+            x->site[n] = st;
         }
 
         const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
@@ -883,40 +902,46 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
                                 "or infrastructure)");
             dom = 0;
         }
-        m->el_domain[e] = (uint8_t)dom;
+        x->dom[n] = (uint8_t)dom;
 
         const struct nis5g_csv_field *ff = F(im, EL_FUNC);
+        x->fn[n] = 0;
         if (is_empty(ff)) {
             ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
-            m->el_function[e] = 0;
         } else {
-            uint32_t fn = cached(&lfun, &m->functions, ff, 1);
-            if (fn >= NIS5G_MAX_FUNCTIONS) {
+            uint32_t fn = cached(&lfun, &x->functions, ff, 1);
+            if (fn >= NIS5G_MAX_FUNCTIONS)
                 ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
-                fn = 0;
-            }
-            m->el_function[e] = (uint16_t)fn;
+            else
+                x->fn[n] = (uint16_t)fn;
         }
 
         const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
+        x->ven[n] = NIS5G_NONE16;
         if (is_empty(vf)) {
             ferr(im, vf, 0, "missing vendor");
-            m->el_vendor[e] = 0;
         } else {
-            uint32_t v = cached(&lven, &m->vendors, vf, 1);
+            uint32_t before = x->vendors.n;
+            uint32_t v = cached(&lven, &x->vendors, vf, 1);
             if (v >= NIS5G_MAX_VENDORS) {
                 ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
-                v = 0;
+            } else {
+                x->ven[n] = (uint16_t)v;
+                if (v >= before) {
+                    x->ven_line = nis5g_xreallocarray(x->ven_line, v + 1, sizeof *x->ven_line);
+                    x->ven_at = nis5g_xreallocarray(x->ven_at, v + 1, sizeof *x->ven_at);
+                    x->ven_line_at = nis5g_xreallocarray(x->ven_line_at, v + 1, sizeof *x->ven_line_at);
+                    x->ven_line[v] = vf->line;
+                    x->ven_at[v] = vf->at;
+                    x->ven_line_at[v] = vf->line_at;
+                }
             }
-            m->el_vendor[e] = (uint16_t)v;
-            if (v >= n_known || !vendor_known[v])
-                warn_vendor(im, v, vf, have_suppliers);
         }
         const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
-        m->el_product[e] = is_empty(pf) ? NIS5G_NONE : cached(&lprod, &m->products, pf, 1);
+        x->prod[n] = is_empty(pf) ? NIS5G_NONE : cached(&lprod, &x->products, pf, 1);
         const struct nis5g_csv_field *wf = F(im, EL_SW);
-        m->el_sw[e] = is_empty(wf) ? NIS5G_NONE : cached(&lsw, &m->text, wf, 1);
-        parse_date_field(im, F(im, EL_INSTALLED), &m->el_installed[e]);
+        x->swv[n] = is_empty(wf) ? NIS5G_NONE : cached(&lsw, &x->sw, wf, 1);
+        parse_date_field(im, F(im, EL_INSTALLED), &x->inst[n]);
         const struct nis5g_csv_field *stf = F(im, EL_STATUS);
         int st = NIS5G_ST_ACTIVE;
         if (!is_empty(stf)) {
@@ -926,19 +951,194 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
                 st = NIS5G_ST_ACTIVE;
             }
         }
-        m->el_status[e] = (uint8_t)st;
-
-        uint32_t got = nis5g_dict_intern_h(&m->elements, id->p, id->n, h);
-        if (got < n) {
-            ferr(im, id, 1, "duplicate element (first defined on line %u)", im->el_line[got]);
-            continue;
-        }
-        im->el_line[e] = id->line;
-        n = e + 1;
-        if ((e & 0xffff) == 0)
+        x->st[n] = (uint8_t)st;
+        n++;
+        if ((n & 0xffff) == 0)
             progress(im, "elements.csv");
     }
+    x->n = n;
+    return NULL;
+}
+
+/* Local ids of d -> ids in the global dictionary g (interned in order). */
+static uint32_t *remap(struct nis5g_dict *g, const struct nis5g_dict *d)
+{
+    uint32_t *map = nis5g_xmalloc(((size_t)d->n + 1) * sizeof *map);
+    for (uint32_t i = 0; i < d->n; i++)
+        map[i] = nis5g_dict_intern(g, nis5g_dict_str(d, i), nis5g_dict_len(d, i));
+    return map;
+}
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const struct nis5g_diag *x = *(const struct nis5g_diag *const *)a, *y = *(const struct nis5g_diag *const *)b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x < y ? -1 : x > y; /* stable: the pointers are in emission order */
+}
+
+static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
+                          int have_suppliers)
+{
+    struct nis5g_model *m = im->m;
+    struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len;
+    const char *env = getenv("NIS5G_SPLIT_MIN");
+    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
+    const char *mid = NULL;
+    if (len > body && len - body >= min && !memchr(c->data + body, '"', len - body))
+        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
+    size_t split = mid && (size_t)(mid + 1 - c->data) < len ? (size_t)(mid + 1 - c->data) : len;
+    int nw = split < len ? 2 : 1;
+
+    /* Phase 1 */
+    struct el_worker *x = nis5g_xcalloc(2, sizeof *x);
+    size_t room = im->d->errors < (im->d->max_errors ? im->d->max_errors : 20)
+                      ? (im->d->max_errors ? im->d->max_errors : 20) - im->d->errors
+                      : 0;
+    for (int i = 0; i < nw; i++) {
+        x[i].w = *im;
+        nis5g_diags_init(&x[i].diags);
+        x[i].diags.max_errors = room ? room : 1;
+        x[i].w.d = &x[i].diags;
+        x[i].w.o = i == 0 ? im->o : NULL;
+        x[i].have_sites = have_sites;
+        nis5g_csv_view(&x[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+    }
+    int threaded = nw == 2 && pthread_create(&x[1].tid, NULL, el_worker_run, &x[1]) == 0;
+    el_worker_run(&x[0]);
+    if (threaded)
+        pthread_join(x[1].tid, NULL);
+    else if (nw == 2)
+        el_worker_run(&x[1]);
+
+    /* Merge the columns, with local string ids mapped to global ones. */
+    uint64_t total = 0;
+    for (int i = 0; i < nw; i++)
+        total += x[i].n;
+    uint32_t rows = (uint32_t)total;
+    el_reserve(im, rows);
+    struct nis5g_diags local;
+    nis5g_diags_init(&local);
+    local.max_errors = (uint32_t)-1;
+    uint32_t at = 0;
+    uint8_t *warned = nis5g_xcalloc((size_t)NIS5G_MAX_VENDORS + 1, 1);
+    for (int i = 0; i < nw; i++) {
+        struct el_worker *w = &x[i];
+        uint32_t *mf = remap(&m->functions, &w->functions), *mv = remap(&m->vendors, &w->vendors);
+        uint32_t *mp = remap(&m->products, &w->products), *ms = remap(&m->text, &w->sw);
+        size_t base = (size_t)(w->w.csv.data - c->data);
+        for (uint32_t r = 0; r < w->n; r++, at++) {
+            m->el_operator[at] = w->op[r];
+            m->el_site[at] = w->site[r];
+            m->el_domain[at] = w->dom[r];
+            m->el_function[at] = w->functions.n ? (uint16_t)mf[w->fn[r]] : 0;
+            m->el_vendor[at] = w->ven[r] == NIS5G_NONE16 ? 0 : (uint16_t)mv[w->ven[r]];
+            m->el_product[at] = w->prod[r] == NIS5G_NONE ? NIS5G_NONE : mp[w->prod[r]];
+            m->el_sw[at] = w->swv[r] == NIS5G_NONE ? NIS5G_NONE : ms[w->swv[r]];
+            m->el_installed[at] = w->inst[r];
+            m->el_status[at] = w->st[r];
+        }
+        /* A vendor without a supplier profile: one warning, at its first row. */
+        for (uint32_t v = 0; v < w->vendors.n; v++) {
+            uint32_t g = mv[v];
+            if (g >= NIS5G_MAX_VENDORS) {
+                nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v],
+                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0, NULL, 0,
+                                "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+                continue;
+            }
+            if ((g < n_known && vendor_known[g]) || warned[g])
+                continue;
+            warned[g] = 1;
+            size_t srcn;
+            const char *src = nis5g_csv_line_text(c, base + w->ven_line_at[v], &srcn);
+            nis5g_diags_add(&local, NIS5G_WARNING, NIS5G_OK, im->fname, (int)w->ven_line[v],
+                            nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), src, srcn,
+                            nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
+                            "vendor has no row in %s: its risk profile is unknown",
+                            have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
+        }
+        if (m->functions.n > NIS5G_MAX_FUNCTIONS)
+            nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 0, 0, NULL, 0, NULL, 0,
+                            "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
+        free(mf);
+        free(mv);
+        free(mp);
+        free(ms);
+    }
+    free(warned);
+
+    /* Phase 2: element ids, in file order. */
+    nis5g_dict_reserve(&m->elements, rows, len);
+    uint32_t n = 0, r_all = 0, dups = 0;
+    for (int i = 0; i < nw; i++) {
+        struct el_worker *w = &x[i];
+        size_t base = (size_t)(w->w.csv.data - c->data);
+        for (uint32_t r = 0; r < w->n; r++, r_all++) {
+            if (r + 8 < w->n)
+                nis5g_dict_prefetch(&m->elements, w->id_h[r + 8]);
+            uint32_t idn = w->id_n[r] & ~ID_QUOTED;
+            uint32_t got = nis5g_dict_intern_h(&m->elements, w->id_p[r], idn, w->id_h[r]);
+            if (got < n) {
+                if (dups++ < room + 1) {
+                    size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
+                    size_t la = fat;
+                    while (la > base && c->data[la - 1] != '\n')
+                        la--;
+                    size_t srcn;
+                    const char *src = nis5g_csv_line_text(c, la, &srcn);
+                    nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->line[r],
+                                    nis5g_csv_col(c, la, fat), src, srcn, w->id_p[r], idn > 80 ? 80 : idn,
+                                    "duplicate element (first defined on line %u)", im->el_line[got]);
+                }
+                continue;
+            }
+            /* Rows stay where phase 1 put them unless a duplicate came
+             * first, and then the import fails anyway. */
+            if (n != r_all) {
+                m->el_operator[n] = m->el_operator[r_all];
+                m->el_site[n] = m->el_site[r_all];
+                m->el_domain[n] = m->el_domain[r_all];
+                m->el_function[n] = m->el_function[r_all];
+                m->el_vendor[n] = m->el_vendor[r_all];
+                m->el_product[n] = m->el_product[r_all];
+                m->el_sw[n] = m->el_sw[r_all];
+                m->el_installed[n] = m->el_installed[r_all];
+                m->el_status[n] = m->el_status[r_all];
+            }
+            im->el_line[n] = w->line[r];
+            n++;
+            if ((n & 0xfffff) == 0)
+                progress(im, "element ids");
+        }
+    }
     m->n_elements = n;
+
+    /* Diagnostics in file order, up to the cap. */
+    size_t nd = local.n;
+    for (int i = 0; i < nw; i++)
+        nd += x[i].diags.n;
+    const struct nis5g_diag **all = nis5g_xmalloc((nd ? nd : 1) * sizeof *all);
+    size_t k = 0;
+    for (int i = 0; i < nw; i++)
+        for (size_t j = 0; j < x[i].diags.n; j++)
+            all[k++] = &x[i].diags.v[j];
+    for (size_t j = 0; j < local.n; j++)
+        all[k++] = &local.v[j];
+    qsort(all, nd, sizeof *all, diag_cmp);
+    for (size_t j = 0; j < nd && !full(im); j++) {
+        const struct nis5g_diag *g = all[j];
+        nis5g_diags_add(im->d, g->severity, g->code, g->file, g->line, g->col, g->source,
+                        g->source ? strlen(g->source) : 0, g->got, g->got ? strlen(g->got) : 0, "%s", g->msg);
+    }
+    free(all);
+    nis5g_diags_release(&local);
+    for (int i = 0; i < nw; i++)
+        el_worker_release(&x[i]);
+    free(x);
 }
 
 /* ---- links ---- */

@@ -1,0 +1,16 @@
+/*
+ * policy-load.h — reading policy files for the CLI commands that take
+ * --policy (check, suppliers).
+ */
+#ifndef NIS5G_CLI_POLICY_LOAD_H
+#define NIS5G_CLI_POLICY_LOAD_H
+
+#include "cmd.h"
+#include "nis5g/policy.h"
+
+/* Read and parse files (n of them) into one policy, printing every
+ * diagnostic. Returns 0 and *out, or an exit status (2 for a bad policy or
+ * an unreadable file). */
+int cli_load_policies(struct nis5g_ctx *ctx, char **files, size_t n, struct nis5g_policy **out);
+
+#endif
