@@ -70,6 +70,18 @@ const struct nis5g_section_info *nis5g_section_find(const char *name);
  * by the caller with json_object_set_new. Returns a new object. */
 json_t *nis5g_package_sections(const struct nis5g_model *m, int detail, struct nis5g_err *err);
 
+struct nis5g_profile;
+struct nis5g_check;
+/* Add each vendor's profile in force (profile.h: "profile", "rule_risk",
+ * "decided_by", "why") to the suppliers section. prof: vendors.n entries. */
+void nis5g_package_add_profiles(json_t *sections, const struct nis5g_model *m, const struct nis5g_profile *prof);
+/* Add the policy_findings section from a policy check (policy.h): one row
+ * per rule and operator with its findings and what must still change;
+ * rules grouped by something other than the operator get one row for the
+ * rule (operator null), rules without findings one row with 0. No element
+ * or site appears. */
+void nis5g_package_add_findings(json_t *sections, const struct nis5g_model *m, const struct nis5g_check *c);
+
 /* ---- Export ---------------------------------------------------------- */
 
 struct nis5g_export_opts {

@@ -10,6 +10,7 @@
 #include "nis5g/eu.h"
 #include "nis5g/keys.h"
 #include "nis5g/package.h"
+#include "share-gather.h"
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -205,13 +206,23 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0, own = 1;
+    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
     for (int i = 1; i < argc; i++) {
+        int r = share_gather_opt(ctx, argc, argv, &i, &g);
+        if (r < 0) {
+            share_gather_release(&g);
+            return 2;
+        }
+        if (r > 0)
+            continue;
         if (cli_is(argv[i], "--json"))
             json = 1;
         else if (cli_is(argv[i], "--no-own"))
             own = 0;
-        else
+        else {
+            share_gather_release(&g);
             return cli_bad_option(ctx, argv[i]);
+        }
     }
     struct nis5g_err err = { 0 };
     struct nis5g_pubkey self;
@@ -219,23 +230,19 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     struct nis5g_held *held;
     size_t n;
     json_t *docs;
-    if (nis5g_packages_held(ctx->store, 1, &held, &n, &docs, &err))
+    if (nis5g_packages_held(ctx->store, 1, &held, &n, &docs, &err)) {
+        share_gather_release(&g);
         return cli_fail_err(ctx, &err);
+    }
     struct nis5g_eu_input *in = nis5g_xcalloc(n + 1, sizeof *in);
     size_t k = 0;
     json_t *own_doc = NULL;
     int rc = 0;
     struct nis5g_snapshot snap;
     if (own && have_self && nis5g_store_snapshot(ctx->store, NIS5G_NO_DATE, &snap, &err) == 0) {
-        struct nis5g_model *m;
-        if ((rc = cli_load_model(ctx, NIS5G_NO_DATE, NIS5G_PART_ELEMENTS, &m, &snap)))
+        json_t *sections;
+        if ((rc = share_gather(ctx, &g, &sections, &snap)))
             goto out;
-        json_t *sections = nis5g_package_sections(m, 0, &err);
-        nis5g_model_free(m);
-        if (!sections) {
-            rc = cli_fail_err(ctx, &err);
-            goto out;
-        }
         struct nis5g_export_opts o;
         memset(&o, 0, sizeof o);
         memcpy(o.state, self.state, 3);
@@ -274,6 +281,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         json_decref(view);
     }
 out:
+    share_gather_release(&g);
     json_decref(own_doc);
     json_decref(docs);
     free(in);
@@ -283,7 +291,7 @@ out:
 
 const struct nis5g_cmd nis5g_cmd_eu = {
     .name = "eu",
-    .usage = "eu [--json] [--no-own]",
+    .usage = "eu [--json] [--no-own] [--policy FILE]...",
     .summary = "the EU view: what the packages held and the own assessment say together",
     .help = "Per state and EU-wide: high-risk vendor shares by domain, vendor shares, the states\n"
             "restricting high-risk suppliers and how, toolbox implementation per measure, the\n"
@@ -291,7 +299,8 @@ const struct nis5g_cmd nis5g_cmd_eu = {
             "the most restrictive TLP marking of the packages it was computed from.\n"
             "Options:\n"
             "  --json     the view as JSON (docs/json.md, \"eu\")\n"
-            "  --no-own   leave this state's own assessment out\n",
+            "  --no-own   leave this state's own assessment out\n"
+            "  --policy FILE  evaluate this state's policy for its own part (as export does)\n",
     .flags = CMD_STORE_READ,
     .run = run,
 };

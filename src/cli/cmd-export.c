@@ -13,6 +13,7 @@
 #include "nis5g/date.h"
 #include "nis5g/keys.h"
 #include "nis5g/package.h"
+#include "share-gather.h"
 
 /* Write a file through a temporary name and rename: a reader never sees
  * half a package. */
@@ -102,11 +103,16 @@ static void dry_run(struct nis5g_ctx *ctx, const json_t *pkg, const struct nis5g
     }
     cli_table_print(t, f);
     int first = 1;
-    for (size_t i = 0; i < nis5g_n_sections; i++)
-        if (!json_object_get(sec, nis5g_sections[i].name)) {
-            fprintf(f, "%s%s", first ? "\nNot included: " : ", ", nis5g_sections[i].name);
-            first = 0;
-        }
+    for (size_t i = 0; i < nis5g_n_sections; i++) {
+        const struct nis5g_section_info *si = &nis5g_sections[i];
+        if (json_object_get(sec, si->name))
+            continue;
+        const char *why = si->level == NIS5G_SECTION_DETAIL            ? "detail: only with --detail"
+                          : strcmp(si->name, "policy_findings") == 0 ? "no --policy given"
+                                                                      : "not computed by this build";
+        fprintf(f, "%s%s (%s)", first ? "\nNot included: " : ", ", si->name, why);
+        first = 0;
+    }
     if (!first)
         fprintf(f, "\n");
 }
@@ -118,10 +124,17 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     o.tlp = -1;
     const char *state = NULL, *keyfile = NULL, *out = NULL, *tlp = NULL, *v;
     int dry = 0, json = 0;
+    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
     int32_t snap_day = NIS5G_NO_DATE;
+    int rc = 0;
     for (int i = 1; i < argc; i++) {
         int r = 0;
-        if (cli_is(argv[i], "--detail"))
+        if ((r = share_gather_opt(ctx, argc, argv, &i, &g)) != 0) {
+            if (r < 0) {
+                share_gather_release(&g);
+                return 2;
+            }
+        } else if (cli_is(argv[i], "--detail"))
             o.detail = 1;
         else if (cli_is(argv[i], "--dry-run"))
             dry = 1;
@@ -136,50 +149,58 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "-o", &v)) > 0)
             out = v;
         else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--to", &v)) > 0) {
-            if (parse_to(ctx, v, &o))
-                return 2;
+            if (parse_to(ctx, v, &o)) {
+                rc = 2;
+                goto out0;
+            }
         } else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v)) > 0) {
-            if (cli_date(ctx, "--snapshot", v, &snap_day))
-                return 2;
-        } else if (r < 0)
-            return 2;
-        else
-            return cli_bad_option(ctx, argv[i]);
+            if (cli_date(ctx, "--snapshot", v, &snap_day)) {
+                rc = 2;
+                goto out0;
+            }
+        } else if (r < 0) {
+            rc = 2;
+            goto out0;
+        } else {
+            rc = cli_bad_option(ctx, argv[i]);
+            goto out0;
+        }
     }
-    if (!state || !keyfile || !tlp || (!out && !dry))
-        return cli_fail(ctx, NIS5G_EUSAGE, "needs --state, --key, --tlp and -o FILE (or --dry-run)\nusage: nis5g %s",
+    g.snap_day = snap_day;
+    g.detail = o.detail;
+    if (!state || !keyfile || !tlp || (!out && !dry)) {
+        rc = cli_fail(ctx, NIS5G_EUSAGE, "needs --state, --key, --tlp and -o FILE (or --dry-run)\nusage: nis5g %s",
                         "export --state CC --key SECRET --tlp LEVEL [--to CC,...] [--detail] [--dry-run] -o FILE");
+        goto out0;
+    }
     struct nis5g_err err = { 0 };
-    if (nis5g_state_norm(state, o.state, &err))
-        return cli_fail_err(ctx, &err);
-    if ((o.tlp = nis5g_tlp_parse(tlp)) < 0)
-        return cli_fail(ctx, NIS5G_EUSAGE, "--tlp expects clear, green, amber, amber+strict or red, got '%s'", tlp);
-    if (nis5g_export_check(&o, &err))
-        return cli_fail_err(ctx, &err);
     struct nis5g_seckey k;
-    if (nis5g_seckey_read(keyfile, &k, &err))
-        return cli_fail_err(ctx, &err);
-    int rc = 0;
+    memset(&k, 0, sizeof k);
+    if (nis5g_state_norm(state, o.state, &err)) {
+        rc = cli_fail_err(ctx, &err);
+        goto out0;
+    }
+    if ((o.tlp = nis5g_tlp_parse(tlp)) < 0) {
+        rc = cli_fail(ctx, NIS5G_EUSAGE, "--tlp expects clear, green, amber, amber+strict or red, got '%s'", tlp);
+        goto out0;
+    }
+    if (nis5g_export_check(&o, &err) || nis5g_seckey_read(keyfile, &k, &err)) {
+        rc = cli_fail_err(ctx, &err);
+        goto out0;
+    }
     if (strcmp(k.state, o.state) != 0) {
         rc = cli_fail(ctx, NIS5G_EUSAGE, "'%s' is a key of %s, not of %s", keyfile, k.state, o.state);
         goto out;
     }
-    struct nis5g_model *m = NULL;
     struct nis5g_snapshot snap;
-    unsigned parts = NIS5G_PART_ELEMENTS | (o.detail ? NIS5G_PART_ELEMENT_IDS | NIS5G_PART_ELEMENT_DETAIL : 0);
-    if ((rc = cli_load_model(ctx, snap_day, parts, &m, &snap)))
+    json_t *sections;
+    if ((rc = share_gather(ctx, &g, &sections, &snap)))
         goto out;
     nis5g_date_format(snap.as_of, o.snapshot);
     /* The package's time is its data's: the snapshot's import time. The same
      * workspace thus always gives the same bytes, and a re-import of the
      * snapshot gives a newer package. */
     snprintf(o.created, sizeof o.created, "%s", snap.imported_at);
-    json_t *sections = nis5g_package_sections(m, o.detail, &err);
-    nis5g_model_free(m);
-    if (!sections) {
-        rc = cli_fail_err(ctx, &err);
-        goto out;
-    }
     json_t *pkg = nis5g_package_new(&o, sections);
     if (dry) {
         if (json)
@@ -200,12 +221,15 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     json_decref(pkg);
 out:
     memset(&k, 0, sizeof k);
+out0:
+    share_gather_release(&g);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_export = {
     .name = "export",
-    .usage = "export --state CC --key SECRET --tlp LEVEL [--to CC,...] [--detail] [--snapshot DATE] [--dry-run] -o FILE",
+    .usage = "export --state CC --key SECRET --tlp LEVEL [--to CC,...] [--detail] [--policy FILE]... [--snapshot DATE] "
+             "[--dry-run] -o FILE",
     .summary = "write this state's signed, TLP-marked national package for its peers",
     .help = "Options:\n"
             "  --state CC        the exporting state (must match the key)\n"
@@ -213,6 +237,8 @@ const struct nis5g_cmd nis5g_cmd_export = {
             "  --tlp LEVEL       TLP 2.0 marking: clear, green, amber, amber+strict, red\n"
             "  --to CC,...       the recipients (required for red and --detail)\n"
             "  --detail          add element- and site-level data (needs --tlp red and --to)\n"
+            "  --policy FILE     evaluate this policy (as of the snapshot's date) and share its\n"
+            "                    findings per rule and operator; its designations set profiles\n"
             "  --snapshot DATE   the snapshot to export (default: the latest)\n"
             "  --dry-run         show every section that would leave and its level; write nothing\n"
             "                    (with --json: the package document itself)\n"

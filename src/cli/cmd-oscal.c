@@ -14,6 +14,7 @@
 #include "nis5g/keys.h"
 #include "nis5g/oscal.h"
 #include "nis5g/package.h"
+#include "share-gather.h"
 
 #if __has_include("nis5g/catalog.h")
 #include "nis5g/catalog.h"
@@ -149,17 +150,12 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         }
         memcpy(o.state, self.state, 3);
     }
-    struct nis5g_model *m;
     struct nis5g_snapshot snap;
-    if ((rc = cli_load_model(ctx, snap_day, NIS5G_PART_ELEMENTS, &m, &snap))) {
+    json_t *sections;
+    struct share_gather g = { snap_day, 0, NULL, 0 };
+    if ((rc = share_gather(ctx, &g, &sections, &snap))) {
         release_measures(&ms);
         return rc;
-    }
-    json_t *sections = nis5g_package_sections(m, 0, &err);
-    nis5g_model_free(m);
-    if (!sections) {
-        release_measures(&ms);
-        return cli_fail_err(ctx, &err);
     }
     nis5g_date_format(snap.as_of, o.snapshot);
     snprintf(o.created, sizeof o.created, "%s", snap.imported_at);

@@ -11,54 +11,63 @@
 #include "nis5g/keys.h"
 #include "nis5g/package.h"
 #include "nis5g/stix.h"
+#include "share-gather.h"
 
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     const char *out = NULL, *tlp_s = "amber", *state = NULL, *v;
     int32_t snap_day = NIS5G_NO_DATE;
+    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
+    int rc = 0;
     for (int i = 1; i < argc; i++) {
         int r = 0;
-        if ((r = cli_opt(ctx, argc, argv, &i, "-o", &v)) > 0)
+        if ((r = share_gather_opt(ctx, argc, argv, &i, &g)) != 0) {
+            if (r < 0) {
+                share_gather_release(&g);
+                return 2;
+            }
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "-o", &v)) > 0)
             out = v;
         else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--tlp", &v)) > 0)
             tlp_s = v;
         else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--state", &v)) > 0)
             state = v;
         else if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v)) > 0) {
-            if (cli_date(ctx, "--snapshot", v, &snap_day))
+            if (cli_date(ctx, "--snapshot", v, &snap_day)) {
+                share_gather_release(&g);
                 return 2;
-        } else if (r < 0)
-            return 2;
-        else
-            return cli_bad_option(ctx, argv[i]);
+            }
+        } else {
+            share_gather_release(&g);
+            return r < 0 ? 2 : cli_bad_option(ctx, argv[i]);
+        }
     }
-    if (!out)
-        return cli_fail(ctx, NIS5G_EUSAGE, "needs -o FILE\nusage: nis5g %s", "stix [--tlp LEVEL] [--state CC] -o FILE");
+    g.snap_day = snap_day;
     int tlp = nis5g_tlp_parse(tlp_s);
-    if (tlp < 0)
+    if (!out || tlp < 0) {
+        share_gather_release(&g);
+        if (!out)
+            return cli_fail(ctx, NIS5G_EUSAGE, "needs -o FILE\nusage: nis5g %s", "stix [--tlp LEVEL] [--state CC] -o FILE");
         return cli_fail(ctx, NIS5G_EUSAGE, "--tlp expects clear, green, amber, amber+strict or red, got '%s'", tlp_s);
+    }
     struct nis5g_err err = { 0 };
     struct nis5g_export_opts o;
     memset(&o, 0, sizeof o);
     o.tlp = tlp;
-    if (state) {
-        if (nis5g_state_norm(state, o.state, &err))
-            return cli_fail_err(ctx, &err);
-    } else {
-        struct nis5g_pubkey self;
-        if (nis5g_identity_get(ctx->store, &self, &err))
-            return cli_fail(ctx, NIS5G_EUSAGE, "which state is this? give --state CC (or run keygen in this workspace)");
-        memcpy(o.state, self.state, 3);
+    struct nis5g_pubkey self;
+    if (state ? nis5g_state_norm(state, o.state, &err) : nis5g_identity_get(ctx->store, &self, &err)) {
+        share_gather_release(&g);
+        return state ? cli_fail_err(ctx, &err)
+                     : cli_fail(ctx, NIS5G_EUSAGE, "which state is this? give --state CC (or run keygen in this workspace)");
     }
-    struct nis5g_model *m;
+    if (!state)
+        memcpy(o.state, self.state, 3);
     struct nis5g_snapshot snap;
-    int rc = cli_load_model(ctx, snap_day, NIS5G_PART_ELEMENTS, &m, &snap);
+    json_t *sections;
+    rc = share_gather(ctx, &g, &sections, &snap);
+    share_gather_release(&g);
     if (rc)
         return rc;
-    json_t *sections = nis5g_package_sections(m, 0, &err);
-    nis5g_model_free(m);
-    if (!sections)
-        return cli_fail_err(ctx, &err);
     nis5g_date_format(snap.as_of, o.snapshot);
     snprintf(o.created, sizeof o.created, "%s", snap.imported_at);
     json_t *pkg = nis5g_package_new(&o, sections);
@@ -84,11 +93,12 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 
 const struct nis5g_cmd nis5g_cmd_stix = {
     .name = "stix",
-    .usage = "stix [--tlp LEVEL] [--state CC] [--snapshot DATE] -o FILE",
+    .usage = "stix [--tlp LEVEL] [--state CC] [--policy FILE]... [--snapshot DATE] -o FILE",
     .summary = "export suppliers, risk profiles and policy findings as a STIX 2.1 bundle (MISP, OpenCTI)",
     .help = "Options:\n"
             "  --tlp LEVEL       TLP 2.0 marking of every object (default amber)\n"
             "  --state CC        the exporting state (default: the workspace's, from keygen)\n"
+            "  --policy FILE     include this policy's findings (rules as courses of action)\n"
             "  --snapshot DATE   the snapshot (default: the latest)\n"
             "  -o FILE           the bundle (JSON)\n"
             "The mapping to STIX objects is in docs/stix.md.\n",

@@ -15,6 +15,8 @@
 
 #include "nis5g/date.h"
 #include "nis5g/package.h"
+#include "nis5g/policy.h"
+#include "nis5g/profile.h"
 #include "nis5g/summary.h"
 
 const struct nis5g_section_info nis5g_sections[] = {
@@ -203,4 +205,82 @@ json_t *nis5g_package_sections(const struct nis5g_model *m, int detail, struct n
         add_detail(m, sections);
     nis5g_summary_release(&s);
     return sections;
+}
+
+void nis5g_package_add_profiles(json_t *sections, const struct nis5g_model *m, const struct nis5g_profile *prof)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(json_object_get(sections, "suppliers"), i, s) {
+        uint32_t v = nis5g_dict_find((struct nis5g_dict *)&m->vendors, json_string_value(json_object_get(s, "vendor")),
+                                     strlen(json_string_value(json_object_get(s, "vendor"))));
+        if (v == NIS5G_NONE)
+            continue;
+        const struct nis5g_profile *p = &prof[v];
+        json_object_set_new(s, "profile", json_string(nis5g_risk_names[p->risk]));
+        json_object_set_new(s, "rule_risk", json_string(nis5g_risk_names[p->rule_risk]));
+        json_object_set_new(s, "decided_by", json_string(nis5g_profile_source_names[p->source]));
+        json_object_set_new(s, "why", json_string(p->why));
+    }
+}
+
+static json_t *finding_row(const struct nis5g_rule_result *r, const char *op, int64_t findings, int64_t must_change)
+{
+    const struct nis5g_rule *u = r->rule;
+    json_t *basis = json_array();
+    for (size_t k = 0; k < u->n_basis; k++)
+        json_array_append_new(basis, json_string(u->basis[k]));
+    char d[11];
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:s, s:o, s:I, s:I}", "rule", u->id, "title",
+                          u->title ? u->title : "", "kind", nis5g_rule_kind_names[u->kind], "basis", basis, "clause",
+                          u->clause ? u->clause : "", "deadline",
+                          u->deadline == NIS5G_NO_DATE ? json_null() : json_string(nis5g_date_format(u->deadline, d)),
+                          "status", findings ? nis5g_rule_status_names[r->status] : "ok", "operator",
+                          op ? json_string(op) : json_null(), "findings", (json_int_t)findings, "must_change",
+                          (json_int_t)must_change);
+    if (u->severity)
+        json_object_set_new(o, "severity", json_string(u->severity));
+    return o;
+}
+
+void nis5g_package_add_findings(json_t *sections, const struct nis5g_model *m, const struct nis5g_check *c)
+{
+    json_t *arr = json_array();
+    uint32_t nops = m->operators.n;
+    int64_t *f = nis5g_xcalloc((size_t)nops + 1, sizeof *f), *mc = nis5g_xcalloc((size_t)nops + 1, sizeof *mc);
+    for (size_t i = 0; i < c->n; i++) {
+        const struct nis5g_rule_result *r = &c->r[i];
+        const struct nis5g_rule *u = r->rule;
+        memset(f, 0, ((size_t)nops + 1) * sizeof *f);
+        memset(mc, 0, ((size_t)nops + 1) * sizeof *mc);
+        int by_op = -1; /* which group key is the operator, if any */
+        if (u->kind == NIS5G_RULE_DENY) {
+            for (size_t k = 0; k < r->n_elements; k++) {
+                f[m->el_operator[r->elements[k]]]++;
+                mc[m->el_operator[r->elements[k]]]++;
+            }
+            by_op = 0;
+        } else {
+            for (int g = 0; g < u->n_group; g++)
+                if (u->group[g] == NIS5G_G_OPERATOR)
+                    by_op = g;
+            for (size_t k = 0; k < r->n_groups; k++) {
+                const struct nis5g_group_result *g = &r->groups[k];
+                if (!g->must_change)
+                    continue;
+                uint32_t op = by_op >= 0 && g->key[by_op] != NIS5G_NONE ? g->key[by_op] : nops;
+                f[op]++;
+                mc[op] += g->must_change;
+            }
+        }
+        size_t before = json_array_size(arr);
+        for (uint32_t op = 0; op < nops; op++)
+            if (f[op])
+                json_array_append_new(arr, finding_row(r, nis5g_dict_str(&m->operators, op), f[op], mc[op]));
+        if (f[nops] || json_array_size(arr) == before)
+            json_array_append_new(arr, finding_row(r, NULL, f[nops], mc[nops]));
+    }
+    free(f);
+    free(mc);
+    json_object_set_new(sections, "policy_findings", arr);
 }
