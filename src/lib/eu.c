@@ -172,8 +172,12 @@ static void add_restrictions(const struct nis5g_eu_input *in, size_t n, json_t *
         size_t i;
         json_t *s;
         json_array_foreach(sup, i, s) {
+            /* designated high: in suppliers.csv, or by the policy that decided the profile */
             const char *d = json_string_value(json_object_get(s, "designation"));
-            if (d && strcmp(d, "high") == 0)
+            const char *p = json_string_value(json_object_get(s, "profile"));
+            const char *by = str(s, "decided_by");
+            if ((d && strcmp(d, "high") == 0) ||
+                (p && strcmp(p, "high") == 0 && (strcmp(by, "policy") == 0 || strcmp(by, "suppliers.csv") == 0)))
                 json_array_append_new(des, json_string(str(s, "vendor")));
         }
         /* one entry per rule (the section has one row per rule and operator) */
