@@ -3,11 +3,14 @@
  * state's own assessment (eu.h, docs/eu.md).
  */
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "nis5g/date.h"
+#include "nis5g/country.h"
 #include "nis5g/eu.h"
+#include "nis5g/eumap.h"
 #include "nis5g/keys.h"
 #include "nis5g/package.h"
 #include "share-gather.h"
@@ -203,9 +206,154 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
     }
 }
 
+/* The Natural Earth borders (web/eu, npm world-atlas): $NIS5G_WEB/eu/...,
+ * then beside the executable (build/nis5g -> web/), then the source tree. */
+static int read_topojson(char **text, size_t *len, struct nis5g_buf *path)
+{
+    static const char rel[] = "eu/node_modules/world-atlas/countries-50m.json";
+    const char *env = getenv("NIS5G_WEB");
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = 0;
+    } else
+        exe[0] = 0;
+    const char *dirs[3] = { env, exe[0] ? exe : NULL, NIS5G_DATADIR };
+    const char *fmt[3] = { "%s/%s", "%s/../web/%s", "%s/../web/%s" };
+    for (int i = 0; i < 3; i++) {
+        if (!dirs[i] || !*dirs[i])
+            continue;
+        nis5g_buf_reset(path);
+        nis5g_buf_addf(path, fmt[i], dirs[i], rel);
+        if (nis5g_read_file(path->data, text, len) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+/* One value per state for the map, from the view. */
+static int map_values(const json_t *v, const char *figure, struct nis5g_eumap_value *vals, char (*labels)[160],
+                      size_t *n, double *vmin, double *vmax, struct nis5g_buf *title)
+{
+    size_t i, j;
+    json_t *s, *x;
+    *n = 0;
+    const char *vt = str(v, "tlp");
+    int t = nis5g_tlp_parse(vt);
+    const char *mark = t < 0 ? "TLP:CLEAR" : nis5g_tlp_labels[t];
+    if (strncmp(figure, "high-risk", 9) == 0) {
+        const char *dom = figure[9] == ':' ? figure + 10 : "ran";
+        if (nis5g_name_index(nis5g_domain_names, NIS5G_DOM_COUNT, dom, strlen(dom)) < 0)
+            return -1;
+        *vmin = 0, *vmax = 1;
+        nis5g_buf_addf(title, "High-risk vendors' share of %s elements (%s)", dom, mark);
+        json_array_foreach(json_object_get(json_object_get(v, "high_risk_shares"), "by_state"), i, s) {
+            if (strcmp(str(s, "domain"), dom) != 0 || !nis5g_country_eu27(str(s, "state"), strlen(str(s, "state"))))
+                continue;
+            memcpy(vals[*n].state, str(s, "state"), 3);
+            vals[*n].value = json_number_value(json_object_get(s, "high_risk_share"));
+            snprintf(labels[*n], 160, "%s: %.1f%%", str(s, "state"), 100 * vals[*n].value);
+            vals[*n].label = labels[*n];
+            (*n)++;
+        }
+        return 0;
+    }
+    if (strcmp(figure, "toolbox") == 0) {
+        *vmin = 0, *vmax = 1;
+        nis5g_buf_addf(title, "Toolbox implementation: mean measure score (%s)", mark);
+        json_array_foreach(json_object_get(v, "states"), i, s) {
+            double sum = 0;
+            int cnt = 0;
+            json_array_foreach(json_object_get(json_object_get(v, "measures"), "by_state"), j, x)
+                if (strcmp(str(x, "state"), str(s, "state")) == 0)
+                    sum += json_number_value(json_object_get(x, "score")), cnt++;
+            if (!cnt || !nis5g_country_eu27(str(s, "state"), strlen(str(s, "state"))))
+                continue;
+            memcpy(vals[*n].state, str(s, "state"), 3);
+            vals[*n].value = sum / cnt;
+            snprintf(labels[*n], 160, "%s: %.2f over %d measures", str(s, "state"), sum / cnt, cnt);
+            vals[*n].label = labels[*n];
+            (*n)++;
+        }
+        return 0;
+    }
+    if (strcmp(figure, "killswitch") == 0) {
+        *vmin = 0, *vmax = 100;
+        nis5g_buf_addf(title, "Largest single-vendor kill-switch loss, %% of subscribers (%s)", mark);
+        json_array_foreach(json_object_get(v, "largest_killswitch"), i, s) {
+            if (!nis5g_country_eu27(str(s, "state"), strlen(str(s, "state"))))
+                continue;
+            memcpy(vals[*n].state, str(s, "state"), 3);
+            vals[*n].value = json_number_value(json_object_get(s, "subscribers_lost_pct"));
+            snprintf(labels[*n], 160, "%s: %.1f%% if %s fails", str(s, "state"), vals[*n].value, str(s, "vendor"));
+            vals[*n].label = labels[*n];
+            (*n)++;
+        }
+        return 0;
+    }
+    if (strcmp(figure, "restricts") == 0) {
+        *vmin = 0, *vmax = 1;
+        nis5g_buf_addf(title, "States restricting high-risk suppliers (%s)", mark);
+        json_array_foreach(json_object_get(json_object_get(v, "restrictions"), "by_state"), i, s) {
+            if (!nis5g_country_eu27(str(s, "state"), strlen(str(s, "state"))))
+                continue;
+            memcpy(vals[*n].state, str(s, "state"), 3);
+            vals[*n].value = json_is_true(json_object_get(s, "restricts"));
+            snprintf(labels[*n], 160, "%s: %s", str(s, "state"), vals[*n].value ? "restricts" : "no restriction shared");
+            vals[*n].label = labels[*n];
+            (*n)++;
+        }
+        return 0;
+    }
+    return -1;
+}
+
+static int write_map(struct nis5g_ctx *ctx, const json_t *view, const char *figure, const char *file)
+{
+    struct nis5g_eumap_value vals[64];
+    char labels[64][160];
+    size_t n;
+    double vmin, vmax;
+    struct nis5g_buf title = NIS5G_BUF_INIT, path = NIS5G_BUF_INIT, svg = NIS5G_BUF_INIT;
+    int rc = 0;
+    char *topo = NULL;
+    size_t len;
+    if (map_values(view, figure, vals, labels, &n, &vmin, &vmax, &title)) {
+        rc = cli_fail(ctx, NIS5G_EUSAGE, "--figure expects high-risk[:DOMAIN], toolbox, killswitch or restricts, got '%s'",
+                      figure);
+        goto out;
+    }
+    if (read_topojson(&topo, &len, &path)) {
+        rc = cli_fail(ctx, NIS5G_ENOTFOUND,
+                      "cannot find the map's borders (%s); install them with 'npm ci' in web/eu", path.data);
+        goto out;
+    }
+    struct nis5g_err err = { 0 };
+    if (nis5g_eumap_svg(topo, len, vals, n, vmin, vmax, title.data, &svg, &err)) {
+        rc = cli_fail_err(ctx, &err);
+        goto out;
+    }
+    FILE *f = fopen(file, "w");
+    if (!f || fwrite(svg.data, 1, svg.len, f) != svg.len || fclose(f) != 0) {
+        rc = cli_fail(ctx, NIS5G_EIO, "cannot write '%s'", file);
+        goto out;
+    }
+    fprintf(stderr, "wrote %s: %s\n", file, title.data);
+out:
+    free(topo);
+    nis5g_buf_release(&title);
+    nis5g_buf_release(&path);
+    nis5g_buf_release(&svg);
+    return rc;
+}
+
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0, own = 1;
+    const char *svg = NULL, *figure = "high-risk:ran", *v;
     struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
     for (int i = 1; i < argc; i++) {
         int r = share_gather_opt(ctx, argc, argv, &i, &g);
@@ -215,6 +363,18 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         }
         if (r > 0)
             continue;
+        if ((r = cli_opt(ctx, argc, argv, &i, "--svg", &v)) > 0) {
+            svg = v;
+            continue;
+        }
+        if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--figure", &v)) > 0) {
+            figure = v;
+            continue;
+        }
+        if (r < 0) {
+            share_gather_release(&g);
+            return 2;
+        }
         if (cli_is(argv[i], "--json"))
             json = 1;
         else if (cli_is(argv[i], "--no-own"))
@@ -274,6 +434,10 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         rc = cli_fail_err(ctx, &err);
         goto out;
     }
+    if (svg && (rc = write_map(ctx, view, figure, svg)) != 0) {
+        json_decref(view);
+        goto out;
+    }
     if (json)
         rc = cli_print_json(ctx, view);
     else {
@@ -291,7 +455,7 @@ out:
 
 const struct nis5g_cmd nis5g_cmd_eu = {
     .name = "eu",
-    .usage = "eu [--json] [--no-own] [--policy FILE]...",
+    .usage = "eu [--json] [--no-own] [--policy FILE]... [--svg FILE [--figure NAME]]",
     .summary = "the EU view: what the packages held and the own assessment say together",
     .help = "Per state and EU-wide: high-risk vendor shares by domain, vendor shares, the states\n"
             "restricting high-risk suppliers and how, toolbox implementation per measure, the\n"
@@ -300,7 +464,10 @@ const struct nis5g_cmd nis5g_cmd_eu = {
             "Options:\n"
             "  --json     the view as JSON (docs/json.md, \"eu\")\n"
             "  --no-own   leave this state's own assessment out\n"
-            "  --policy FILE  evaluate this state's policy for its own part (as export does)\n",
+            "  --policy FILE  evaluate this state's policy for its own part (as export does)\n"
+            "  --svg FILE     also write a map of the EU coloured by a figure (Natural Earth borders,\n"
+            "                 web/eu: npm ci there first)\n"
+            "  --figure NAME  high-risk[:DOMAIN] (default high-risk:ran), toolbox, killswitch, restricts\n",
     .flags = CMD_STORE_READ,
     .run = run,
 };
