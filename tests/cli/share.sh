@@ -203,3 +203,11 @@ assert "Huawei" in names and "Ericsson" in names
 PY
 "$N" --db "$T/se.db" stix --tlp amber -o "$T/se.stix2.json" >/dev/null
 cmp -s "$T/se.stix.json" "$T/se.stix2.json" || fail "stix export not deterministic"
+
+# the EU map, when the Natural Earth borders are installed (npm ci in web/eu)
+if [ -f "$TOP/web/eu/node_modules/world-atlas/countries-50m.json" ]; then
+  NIS5G_WEB="$TOP/web" "$N" --db "$T/se.db" eu --svg "$T/map.svg" --figure high-risk:ran >/dev/null 2>&1
+  grep -q 'data-state="SE"><title>SE: ' "$T/map.svg" || fail "map: no Sweden"
+  grep -q 'data-state="IT"><title>IT: no data' "$T/map.svg" || fail "map: Italy should have no data"
+  if "$N" --db "$T/se.db" eu --svg "$T/m.svg" --figure nonsense 2>/dev/null; then fail "bad figure accepted"; fi
+fi
