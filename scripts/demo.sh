@@ -22,3 +22,6 @@ $nis5g --db "$db" suppliers --policy data/policies/se.policy
 echo
 echo "== Swedish restrictions (data/policies/se.policy)"
 $nis5g --db "$db" check --policy data/policies/se.policy || [ $? -eq 1 ]
+echo
+echo "== Kill-switch: what one vendor could switch off (6 December 2018, at national scale)"
+$nis5g --db "$db" killswitch Ericsson Huawei Ericsson+Huawei

@@ -3,6 +3,7 @@
  * with a byte class table; quoted fields are unescaped in place.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -90,6 +91,40 @@ static int bad_at(struct nis5g_csv *c, size_t at, struct nis5g_err *err, const c
 
 static int check_text(struct nis5g_csv *c, struct nis5g_err *err);
 
+/* Offset of the first byte that is not valid UTF-8 text (or a NUL), or len. */
+static size_t first_bad(const unsigned char *p, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            /* ASCII runs 8 bytes at a time: no high bit and no zero byte */
+            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
+        size_t n = utf8_seq(p + i, len - i);
+        if (!n)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+struct scan {
+    const unsigned char *p;
+    size_t len, bad;
+};
+
+static void *scan_run(void *arg)
+{
+    struct scan *s = arg;
+    s->bad = first_bad(s->p, s->len);
+    return NULL;
+}
+
 int nis5g_csv_open(struct nis5g_csv *c, const char *name, char *data, size_t len, struct nis5g_err *err)
 {
     memset(c, 0, sizeof *c);
@@ -122,7 +157,7 @@ int nis5g_csv_open_file(struct nis5g_csv *c, const char *path, const char *name,
     /* A private mapping: the page cache is read in place (no copy, no
      * zeroed buffer); only pages where quoted fields are unescaped get a
      * private copy. */
-    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void *p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     int e = errno;
     close(fd);
     if (p == MAP_FAILED) {
@@ -149,27 +184,32 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
     c->data = data;
     c->len = len;
     c->line = 1;
-    /* Encoding check: ASCII runs 8 bytes at a time. */
+    /* Encoding check, over two threads for a large file (the pages are
+     * first touched here, so the faults are shared too). */
     const unsigned char *p = (const unsigned char *)data;
-    size_t i = 0;
-    while (i < len) {
-        if (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            /* no high bit and no zero byte */
-            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
-                i += 8;
-                continue;
-            }
-        }
-        size_t n = utf8_seq(p + i, len - i);
-        if (!n) {
-            int rc = bad_at(c, i, err, p[i] ? "invalid UTF-8 (the file must be UTF-8 text)"
-                                             : "NUL byte in the file (the file must be text)");
-            nis5g_csv_close(c);
-            return rc;
-        }
-        i += n;
+    size_t bad = len;
+    if (len >= (8u << 20)) {
+        size_t split = len / 2;
+        while (split < len && (p[split] & 0xC0) == 0x80)
+            split++;
+        struct scan second = { p + split, len - split, 0 };
+        pthread_t t;
+        int threaded = pthread_create(&t, NULL, scan_run, &second) == 0;
+        bad = first_bad(p, split);
+        if (threaded)
+            pthread_join(t, NULL);
+        else
+            scan_run(&second);
+        if (bad == split)
+            bad = split + second.bad; /* len when both halves are clean */
+    } else {
+        bad = first_bad(p, len);
+    }
+    if (bad < len) {
+        int rc = bad_at(c, bad, err, p[bad] ? "invalid UTF-8 (the file must be UTF-8 text)"
+                                           : "NUL byte in the file (the file must be text)");
+        nis5g_csv_close(c);
+        return rc;
     }
     return 0;
 }

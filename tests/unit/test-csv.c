@@ -129,6 +129,37 @@ TEST(resume_after_error)
     nis5g_csv_close(&c);
 }
 
+/* A large text is checked by two threads: a bad byte must be found, and
+ * reported at its place, wherever it is, and a clean text must pass, with
+ * multi-byte characters across the split point. */
+TEST(large_encoding)
+{
+    size_t n = 9u << 20;
+    size_t bads[] = { 5, n / 2 - 1, n / 2, n / 2 + 1, n - 2, (size_t)-1 };
+    for (size_t k = 0; k < sizeof bads / sizeof bads[0]; k++) {
+        char *t = nis5g_xmalloc(n);
+        /* 'é' (2 bytes) repeated, newline every 100 bytes */
+        for (size_t i = 0; i < n; i += 2) {
+            t[i] = (char)0xC3;
+            t[i + 1] = (char)0xA9;
+        }
+        for (size_t i = 99; i < n; i += 100)
+            t[i - 1] = 'x', t[i] = '\n';
+        if (bads[k] != (size_t)-1)
+            t[bads[k]] = (char)0xFF;
+        struct nis5g_csv c;
+        struct nis5g_err err = { 0 };
+        int rc = nis5g_csv_open(&c, "t.csv", t, n, &err);
+        if (bads[k] == (size_t)-1) {
+            ASSERT_EQ_INT(rc, 0);
+            nis5g_csv_close(&c);
+        } else {
+            ASSERT_EQ_INT(rc, NIS5G_EPARSE);
+            ASSERT_EQ_INT(err.line, (long long)(bads[k] / 100 + 1));
+        }
+    }
+}
+
 int main(void)
 {
     RUN(plain);
@@ -138,5 +169,6 @@ int main(void)
     RUN(utf8_columns);
     RUN(long_field);
     RUN(resume_after_error);
+    RUN(large_encoding);
     return harness_done();
 }
