@@ -84,8 +84,7 @@ void nis5g_package_add_findings(json_t *sections, const struct nis5g_model *m, c
 /* Add the killswitch section (resilience.h): for each vendor with active
  * elements, the share of radio sites with service (and of their
  * subscribers) lost when all its equipment fails, in percent, 2 decimals.
- * Needs NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS. NIS5G_ENOTFOUND when this
- * build has no resilience module (the section is then not added). */
+ * Needs NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS. */
 int nis5g_package_add_killswitch(json_t *sections, const struct nis5g_model *m, struct nis5g_err *err);
 
 /* ---- Export ---------------------------------------------------------- */

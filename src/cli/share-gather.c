@@ -10,14 +10,6 @@
 #include "policy-load.h"
 #include "share-gather.h"
 
-/* The kill-switch section needs the dependency links, and the resilience
- * module (issue 4) when it is in the tree. */
-#if __has_include("nis5g/resilience.h")
-#define KILLSWITCH_PARTS NIS5G_PART_LINKS
-#else
-#define KILLSWITCH_PARTS 0
-#endif
-
 int share_gather_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, struct share_gather *g)
 {
     const char *v;
@@ -43,7 +35,7 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
     int rc;
     if (g->n_policies && (rc = cli_load_policies(ctx, g->policies, g->n_policies, &p)) != 0)
         return rc;
-    unsigned parts = NIS5G_PART_ELEMENTS | KILLSWITCH_PARTS | (g->detail ? NIS5G_PART_ELEMENT_IDS | NIS5G_PART_ELEMENT_DETAIL : 0) |
+    unsigned parts = NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS | (g->detail ? NIS5G_PART_ELEMENT_IDS | NIS5G_PART_ELEMENT_DETAIL : 0) |
                      (p ? nis5g_policy_parts(p) : 0);
     struct nis5g_model *m = NULL;
     if ((rc = cli_load_model(ctx, g->snap_day, parts, &m, snap)) != 0) {
@@ -80,8 +72,7 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
         nis5g_package_add_profiles(s, m, prof);
         free(prof);
     }
-    /* the kill-switch section when this build has the resilience module */
-    if ((rc = nis5g_package_add_killswitch(s, m, &err)) != 0 && rc != NIS5G_ENOTFOUND) {
+    if ((rc = nis5g_package_add_killswitch(s, m, &err)) != 0) {
         json_decref(s);
         nis5g_model_free(m);
         nis5g_policy_free(p);

@@ -1,8 +1,8 @@
 /*
  * share-gather.h — what this state would share, gathered once for the
  * commands that need it (export, eu, stix, oscal): the snapshot's package
- * sections, the supplier profiles in force, and the policy findings when
- * --policy is given.
+ * sections, the supplier profiles in force, the kill-switch losses per
+ * vendor, and the policy findings when --policy is given.
  */
 #ifndef NIS5G_CLI_SHARE_GATHER_H
 #define NIS5G_CLI_SHARE_GATHER_H

@@ -2,16 +2,12 @@
  * package-killswitch.c — the killswitch section of a national package from
  * the resilience module (package.h). Only percentages leave the country:
  * no site, element or dependency chain.
- *
- * Built only when the resilience module (issue 4, resilience.h) is in the
- * tree; otherwise the section is reported as unavailable.
  */
 #include <math.h>
 #include <stdlib.h>
 
 #include "nis5g/package.h"
 
-#if __has_include("nis5g/resilience.h")
 #include "nis5g/resilience.h"
 
 int nis5g_package_add_killswitch(json_t *sections, const struct nis5g_model *m, struct nis5g_err *err)
@@ -57,11 +53,3 @@ int nis5g_package_add_killswitch(json_t *sections, const struct nis5g_model *m, 
     json_object_set_new(sections, "killswitch", arr);
     return 0;
 }
-#else
-int nis5g_package_add_killswitch(json_t *sections, const struct nis5g_model *m, struct nis5g_err *err)
-{
-    (void)sections;
-    (void)m;
-    return nis5g_err_set(err, NIS5G_ENOTFOUND, "this build has no resilience module (kill-switch)");
-}
-#endif

@@ -77,7 +77,10 @@ env = json.loads(raw)
 assert raw == json.dumps(env, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 p = env["package"]
 assert p["signer"] == "SE" and p["tlp"] == "amber" and p["recipients"] == [] and p["detail"] is False
-assert set(p["sections"]) >= {"national_shares", "vendor_shares", "suppliers", "measures"}
+assert set(p["sections"]) >= {"national_shares", "vendor_shares", "suppliers", "measures", "killswitch"}
+ks = p["sections"]["killswitch"]
+assert ks and all(0 <= r["sites_lost_pct"] <= 100 and 0 <= r["subscribers_lost_pct"] <= 100 for r in ks)
+assert set(r["vendor"] for r in ks) == set(v["vendor"] for g in p["sections"]["national_shares"] for v in g["vendors"])
 assert "elements" not in p["sections"] and "sites" not in p["sections"]
 assert env["signature"]["algorithm"] == "ed25519" and len(env["signature"]["fingerprint"]) == 32
 d = json.load(open(sys.argv[2]))["package"]
@@ -151,6 +154,11 @@ def check(view, own, held):
             xs = [w[r["status"]] for r in d["sections"]["measures"] if r["measure"] == m["measure"]]
             if xs: per.append(sum(xs) / len(xs))
         assert abs(m["score"] - sum(per) / len(per)) < 1e-4, (m, per)
+    # the largest kill-switch exposure per state: the maximum of what each state shared
+    for k in v["largest_killswitch"]:
+        d = pk[k["state"].lower()]["sections"]["killswitch"]
+        assert k["subscribers_lost_pct"] == max(r["subscribers_lost_pct"] for r in d), k
+    assert {k["state"] for k in v["largest_killswitch"]} == set(states)
 check("se", "se", ["de", "fr"])
 check("de", "de", ["se", "fr"])
 check("fr", "fr", ["se"])
