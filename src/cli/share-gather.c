@@ -10,6 +10,47 @@
 #include "policy-load.h"
 #include "share-gather.h"
 
+/* The risk section and the effective measure statuses come from the risk
+ * module (issue 5) when it is in the tree. */
+#if __has_include("nis5g/risk.h")
+#include "nis5g/catalog.h"
+#include "nis5g/risk.h"
+#define HAVE_RISK 1
+#define RISK_PARTS NIS5G_PART_ELEMENT_DETAIL
+#else
+#define RISK_PARTS 0
+#endif
+
+#ifdef HAVE_RISK
+/* The assessment as `nis5g risk` makes it (kill-switch of every vendor,
+ * 1,000 Monte Carlo trials, seed 1, the policy as of the snapshot). */
+static int add_risk(struct nis5g_ctx *ctx, const struct nis5g_snapshot *snap, struct nis5g_model *m,
+                    const struct nis5g_policy *p, json_t *s)
+{
+    struct nis5g_catalog c;
+    struct nis5g_diags d;
+    nis5g_diags_init(&d);
+    if (nis5g_catalog_load(&c, &d)) {
+        cli_print_diags(ctx, &d);
+        nis5g_diags_release(&d);
+        return 2;
+    }
+    struct nis5g_assessment a;
+    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = p, .at = snap->as_of };
+    struct nis5g_err err = { 0 };
+    int rc = nis5g_assess(ctx->store, snap, m, &c, &ao, &a, &d, &err);
+    nis5g_diags_release(&d);
+    if (rc) {
+        nis5g_catalog_release(&c);
+        return cli_fail_err(ctx, &err);
+    }
+    nis5g_package_add_risk(s, &a);
+    nis5g_assessment_release(&a);
+    nis5g_catalog_release(&c);
+    return 0;
+}
+#endif
+
 int share_gather_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, struct share_gather *g)
 {
     const char *v;
@@ -35,7 +76,7 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
     int rc;
     if (g->n_policies && (rc = cli_load_policies(ctx, g->policies, g->n_policies, &p)) != 0)
         return rc;
-    unsigned parts = NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS | (g->detail ? NIS5G_PART_ELEMENT_IDS | NIS5G_PART_ELEMENT_DETAIL : 0) |
+    unsigned parts = NIS5G_PART_ELEMENTS | NIS5G_PART_LINKS | RISK_PARTS | (g->detail ? NIS5G_PART_ELEMENT_IDS | NIS5G_PART_ELEMENT_DETAIL : 0) |
                      (p ? nis5g_policy_parts(p) : 0);
     struct nis5g_model *m = NULL;
     if ((rc = cli_load_model(ctx, g->snap_day, parts, &m, snap)) != 0) {
@@ -78,6 +119,14 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
         nis5g_policy_free(p);
         return cli_fail_err(ctx, &err);
     }
+#ifdef HAVE_RISK
+    if ((rc = add_risk(ctx, snap, m, p, s)) != 0) {
+        json_decref(s);
+        nis5g_model_free(m);
+        nis5g_policy_free(p);
+        return rc;
+    }
+#endif
     nis5g_model_free(m);
     nis5g_policy_free(p);
     *sections = s;
