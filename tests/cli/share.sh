@@ -159,6 +159,19 @@ def check(view, own, held):
         d = pk[k["state"].lower()]["sections"]["killswitch"]
         assert k["subscribers_lost_pct"] == max(r["subscribers_lost_pct"] for r in d), k
     assert {k["state"] for k in v["largest_killswitch"]} == set(states)
+    # R1-R9 ranking (builds with the risk module): the mean of the shared scores, highest first
+    shared = [d for d in docs if "risk" in d["sections"]]
+    if shared:
+        for d in shared:
+            assert [r["scenario"] for r in d["sections"]["risk"]] == ["R%d" % i for i in range(1, 10)]
+            assert all(r["score"] == r["likelihood"] * r["impact"] for r in d["sections"]["risk"])
+        means = [m["mean_score"] for m in v["risk_ranking"]]
+        assert means == sorted(means, reverse=True) and len(means) == 9
+        for m in v["risk_ranking"]:
+            xs = [r["score"] for d in shared for r in d["sections"]["risk"] if r["scenario"] == m["scenario"]]
+            assert abs(m["mean_score"] - sum(xs) / len(xs)) < 0.006, (m, xs)
+    else:
+        assert v["risk_ranking"] == []
 check("se", "se", ["de", "fr"])
 check("de", "de", ["se", "fr"])
 check("fr", "fr", ["se"])
