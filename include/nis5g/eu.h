@@ -16,6 +16,7 @@
 
 #include <jansson.h>
 
+#include "nis5g/buf.h"
 #include "nis5g/err.h"
 
 struct nis5g_eu_input {
@@ -33,6 +34,12 @@ struct nis5g_eu_input {
  * (NIS5G_EINPUT). Sections a state did not share are simply absent from
  * its figures. Returns NULL with err set on error. */
 json_t *nis5g_eu_view(const struct nis5g_eu_input *in, size_t n, struct nis5g_err *err);
+
+/* Append the view as an HTML <section id="eu-view"> for the national
+ * report: the marking, the states and their provenance, the map (map_svg,
+ * inlined as is; may be NULL), and tables of every part with each figure's
+ * marking. Text is escaped; no script, no external resource. */
+void nis5g_eu_html(const json_t *view, const char *map_svg, struct nis5g_buf *out);
 
 /* A vendor is high-risk for a state when that state's suppliers section
  * says so: its "profile" when given, else its "designation". */

@@ -232,3 +232,8 @@ if [ -f "$TOP/web/eu/node_modules/world-atlas/countries-50m.json" ]; then
   grep -q 'data-state="IT"><title>IT: no data' "$T/map.svg" || fail "map: Italy should have no data"
   if "$N" --db "$T/se.db" eu --svg "$T/m.svg" --figure nonsense 2>/dev/null; then fail "bad figure accepted"; fi
 fi
+
+# the EU view as the report's HTML section (the map only when the borders are installed)
+NIS5G_WEB="$T/nowhere" "$N" --db "$T/se.db" eu --html "$T/eu.html" >/dev/null 2>&1
+grep -q 'Marking of this section: <strong>TLP:RED</strong>' "$T/eu.html" || fail "eu --html marking"
+grep -q '<h3>Toolbox implementation</h3>' "$T/eu.html" || fail "eu --html toolbox"

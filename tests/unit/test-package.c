@@ -403,6 +403,15 @@ TEST(eu_known_answers)
     ASSERT_EQ_INT(json_array_size(ks), 1);
     ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(ks, 0), "vendor")), "Nokia");
     ASSERT_NEAR(json_number_value(json_object_get(json_array_get(ks, 0), "subscribers_lost_pct")), 35.5, 1e-12);
+    /* the report's HTML section: marking, escaped text, every part */
+    struct nis5g_buf h = NIS5G_BUF_INIT;
+    nis5g_eu_html(v, "<svg id=\"m\"></svg>", &h);
+    ASSERT(strstr(h.data, "Marking of this section: <strong>TLP:AMBER</strong>") != NULL);
+    ASSERT(strstr(h.data, "<figure class=\"eu-map\">\n<svg id=\"m\"></svg>") != NULL);
+    ASSERT(strstr(h.data, "B-1 out of the core (deny by 2025-01-01, violation)") != NULL);
+    ASSERT(strstr(h.data, "States restricting high-risk suppliers: 3 of 3") != NULL);
+    ASSERT(strstr(h.data, "<td>Nokia</td><td class=\"num\">35.5%</td>") != NULL);
+    nis5g_buf_release(&h);
     json_decref(v);
     /* only the green package: green */
     v = nis5g_eu_view(in + 2, 1, NULL);
