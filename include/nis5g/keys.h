@@ -64,7 +64,8 @@ int nis5g_keygen(const char *state, const char *path, struct nis5g_pubkey *pub, 
 
 /* Read a key file. NIS5G_EIO when unreadable, NIS5G_EPARSE (naming the
  * file) when it is not a key file of that kind. A secret key whose public
- * half does not match its seed is refused (NIS5G_EPARSE). */
+ * half does not match its seed is refused (NIS5G_EPARSE), and so is a
+ * secret key file that others may read or write (NIS5G_EDENIED). */
 int nis5g_pubkey_read(const char *path, struct nis5g_pubkey *out, struct nis5g_err *err);
 int nis5g_seckey_read(const char *path, struct nis5g_seckey *out, struct nis5g_err *err);
 

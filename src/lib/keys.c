@@ -188,7 +188,15 @@ int nis5g_pubkey_read(const char *path, struct nis5g_pubkey *out, struct nis5g_e
 int nis5g_seckey_read(const char *path, struct nis5g_seckey *out, struct nis5g_err *err)
 {
     int rc = nis5g_crypto_init(err);
-    if (rc || (rc = parse_key_file(path, "secret", out->sk, NIS5G_SK_BYTES, out->state, err)))
+    if (rc)
+        return rc;
+    /* like ssh: a secret key others can read is no longer secret */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && (sb.st_mode & 077))
+        return nis5g_err_set(err, NIS5G_EDENIED,
+                             "'%s' is readable or writable by others (mode %04o); make it private with chmod 600",
+                             path, (unsigned)(sb.st_mode & 07777));
+    if ((rc = parse_key_file(path, "secret", out->sk, NIS5G_SK_BYTES, out->state, err)))
         return rc;
     unsigned char seed[crypto_sign_SEEDBYTES], sk2[NIS5G_SK_BYTES];
     crypto_sign_ed25519_sk_to_seed(seed, out->sk);

@@ -53,6 +53,10 @@ if "$N" --db "$T/se.db" export --state SE --key "$T/se.key" --tlp amber --to DE 
 grep -q "needs --tlp red" "$T/err" || fail "detail message"
 if "$N" --db "$T/se.db" export --state SE --key "$T/se.key" --tlp red -o "$T/x.pkg" 2>"$T/err"; then fail "red without recipients"; fi
 if "$N" --db "$T/se.db" export --state DE --key "$T/se.key" --tlp clear -o "$T/x.pkg" 2>"$T/err"; then fail "signed as another state"; fi
+chmod 644 "$T/se.key"
+if "$N" --db "$T/se.db" export --state SE --key "$T/se.key" --tlp clear -o "$T/x.pkg" 2>"$T/err"; then fail "a world-readable key was used"; fi
+grep -q "readable or writable by others (mode 0644)" "$T/err" || fail "key mode message"
+chmod 600 "$T/se.key"
 [ ! -e "$T/x.pkg" ] || fail "a refused export wrote a file"
 
 # dry run: every section and its level, nothing written
