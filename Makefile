@@ -18,6 +18,15 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDLIBS_ALL  = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
+# Quiet build lines ("CC src/lib/csv.c"); V=1 shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-5s %s\n'
+endif
+
 LIB_SRC  := $(sort $(wildcard src/lib/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 SRV_SRC  := $(sort $(wildcard src/server/*.c))
@@ -32,18 +41,22 @@ all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/libnis5g.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/nis5g: $(CLI_OBJ) $(BUILD)/libnis5g.a
-	$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+	$(say) LINK $@
+	$(Q)$(CC) $(OPT) $(EXTRA_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnis5g.a $(LDLIBS_ALL)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+	$(say) TEST $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
 
 # deps: install the Debian packages the build and the tests use, when missing.
 deps:
@@ -80,7 +93,8 @@ FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclu
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 build-fuzz/%: fuzz/%.c $(LIB_SRC)
 	@mkdir -p build-fuzz
-	clang $(FUZZ_CFLAGS) $< $(LIB_SRC) -o $@ $(LDLIBS_ALL)
+	$(say) FUZZ $@
+	$(Q)clang $(FUZZ_CFLAGS) $< $(LIB_SRC) -o $@ $(LDLIBS_ALL)
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; mkdir -p build-fuzz/corpus-$$n; \

@@ -183,9 +183,35 @@ int cli_print_json(struct nis5g_ctx *ctx, json_t *v)
 
 static int progress_shown;
 
+static int timing_on(void)
+{
+    static int on = -1;
+    if (on < 0) {
+        const char *e = getenv("NIS5G_TIMING");
+        on = e && *e && strcmp(e, "0") != 0;
+    }
+    return on;
+}
+
+/* With NIS5G_TIMING, the time spent in each phase that reports progress. */
+static char timing_phase[64];
+static double timing_since;
+
+static void timing_phase_switch(const char *phase)
+{
+    if (!timing_on() || strcmp(phase ? phase : "", timing_phase) == 0)
+        return;
+    double now = cli_now();
+    if (timing_phase[0])
+        fprintf(stderr, "timing:   phase %s %.3f s\n", timing_phase, now - timing_since);
+    snprintf(timing_phase, sizeof timing_phase, "%s", phase ? phase : "");
+    timing_since = now;
+}
+
 void cli_progress(void *vctx, const char *phase, uint64_t done, uint64_t total)
 {
     struct nis5g_ctx *ctx = vctx;
+    timing_phase_switch(phase);
     if (!ctx || !ctx->err_tty)
         return;
     if (total)
@@ -197,6 +223,7 @@ void cli_progress(void *vctx, const char *phase, uint64_t done, uint64_t total)
 
 void cli_progress_done(struct nis5g_ctx *ctx)
 {
+    timing_phase_switch(NULL);
     if (ctx->err_tty && progress_shown)
         fprintf(stderr, "\r\033[K");
     progress_shown = 0;
@@ -209,14 +236,11 @@ double cli_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static int timing_on(void);
+
 void cli_timing(const char *what, double since)
 {
-    static int on = -1;
-    if (on < 0) {
-        const char *e = getenv("NIS5G_TIMING");
-        on = e && *e && strcmp(e, "0") != 0;
-    }
-    if (on)
+    if (timing_on())
         fprintf(stderr, "timing: %s %.3f s\n", what, cli_now() - since);
 }
 

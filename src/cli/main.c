@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "nis5g/suggest.h"
 #include "nis5g/version.h"
 
 static void usage(FILE *f)
@@ -26,33 +27,13 @@ static void usage(FILE *f)
                "Exit status: 0 success, 1 violations found, 2 bad input or usage, 3 other failure.\n");
 }
 
-/* Levenshtein distance, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), prev[64], cur[64];
-    if (la > 63 || lb > 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
-    }
-    return prev[lb];
-}
-
 static int unknown_command(const char *name)
 {
     fprintf(stderr, "nis5g: '%s' is not a nis5g command. See 'nis5g help'.\n", name);
     const char *best = NULL;
     size_t bestd = 99;
     for (const struct nis5g_cmd *const *c = nis5g_commands; *c; c++) {
-        size_t d = distance(name, (*c)->name);
+        size_t d = (size_t)nis5g_edit_distance(name, strlen(name), (*c)->name, strlen((*c)->name), 0);
         if (strncmp(name, (*c)->name, strlen(name)) == 0 && strlen(name) >= 2)
             d = 1;
         if (d < bestd) {

@@ -13,6 +13,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/diversity.h"
+#include "nis5g/intmap.h"
 
 const char *const nis5g_div_field_names[NIS5G_DIV_NFIELDS] = { "operator", "domain", "function", "region",
                                                                "country" };
@@ -44,69 +45,12 @@ const char *nis5g_div_vendor_name(const struct nis5g_model *m, uint16_t vendor)
     return vendor == NIS5G_DIV_NEW_VENDOR ? "(new vendor)" : nis5g_dict_str(&m->vendors, vendor);
 }
 
-/* ---- a small hash map: uint64 key → uint32 slot ------------------------ */
-
-struct hmap {
-    uint64_t *keys;
-    uint32_t *vals; /* index + 1; 0 empty */
-    size_t mask, n;
-};
-
-static void hmap_init(struct hmap *h, size_t cap)
+/* Index of key in h (added when new); returns 1 when it was new. */
+static int intmap_added(struct nis5g_intmap *h, uint64_t key, uint32_t *val)
 {
-    size_t c = 1024;
-    while (c < cap * 2)
-        c <<= 1;
-    h->keys = nis5g_xcalloc(c, sizeof *h->keys);
-    h->vals = nis5g_xcalloc(c, sizeof *h->vals);
-    h->mask = c - 1;
-    h->n = 0;
-}
-
-static void hmap_release(struct hmap *h)
-{
-    free(h->keys);
-    free(h->vals);
-}
-
-static inline size_t hmix(uint64_t k)
-{
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdull;
-    k ^= k >> 33;
-    return (size_t)k;
-}
-
-/* The slot of key, inserting it with value n (returns 1 when new). */
-static int hmap_get(struct hmap *h, uint64_t key, uint32_t *val)
-{
-    if ((h->n + 1) * 2 > h->mask + 1) {
-        struct hmap g;
-        hmap_init(&g, h->mask + 1);
-        for (size_t i = 0; i <= h->mask; i++)
-            if (h->vals[i]) {
-                size_t j = hmix(h->keys[i]) & g.mask;
-                while (g.vals[j])
-                    j = (j + 1) & g.mask;
-                g.keys[j] = h->keys[i];
-                g.vals[j] = h->vals[i];
-            }
-        g.n = h->n;
-        hmap_release(h);
-        *h = g;
-    }
-    size_t j = hmix(key) & h->mask;
-    while (h->vals[j]) {
-        if (h->keys[j] == key) {
-            *val = h->vals[j] - 1;
-            return 0;
-        }
-        j = (j + 1) & h->mask;
-    }
-    h->keys[j] = key;
-    h->vals[j] = (uint32_t)++h->n;
-    *val = h->vals[j] - 1;
-    return 1;
+    int added;
+    *val = nis5g_intmap_get(h, key, &added);
+    return added;
 }
 
 /* ---- subscriber weights -------------------------------------------------- */
@@ -161,11 +105,11 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
 
     int dense = (uint64_t)(nops ? nops : 1) * nf <= ((uint64_t)1 << 24);
     uint32_t *ocnt = dense ? nis5g_xcalloc((size_t)(nops ? nops : 1) * nf, sizeof *ocnt) : NULL;
-    struct hmap h = { 0 };
+    struct nis5g_intmap h = { 0 };
     uint32_t *cnt = NULL;
     size_t cnt_cap = 0;
     if (!dense)
-        hmap_init(&h, 1024);
+        nis5g_intmap_init(&h, 1024);
     for (int pass = 0; pass < 2; pass++)
         for (uint32_t e = 0; e < n; e++) {
             if (m->el_status[e] != NIS5G_ST_ACTIVE || at_site(m, e))
@@ -176,7 +120,7 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
                 c = &ocnt[key];
             } else {
                 uint32_t v;
-                if (hmap_get(&h, key, &v)) {
+                if (intmap_added(&h, key, &v)) {
                     if (v >= cnt_cap) {
                         cnt_cap = cnt_cap ? cnt_cap * 2 : 1024;
                         cnt = nis5g_xreallocarray(cnt, cnt_cap, sizeof *cnt);
@@ -193,7 +137,7 @@ void nis5g_diversity_subscriber_weights(const struct nis5g_model *m, double **ou
     free(ocnt);
     free(cnt);
     if (!dense)
-        hmap_release(&h);
+        nis5g_intmap_release(&h);
     free(op_subs);
     *out = w;
 }
@@ -403,14 +347,14 @@ int nis5g_diversity_compute(const struct nis5g_model *m, unsigned fields, enum n
         nis5g_diversity_subscriber_weights(m, &sw);
 
     double *dense = NULL;
-    struct hmap h = { 0 };
+    struct nis5g_intmap h = { 0 };
     double *hw = NULL;
     size_t hw_cap = 0;
     int use_dense = ngroups * nv <= DENSE_MAX;
     if (use_dense)
         dense = nis5g_xcalloc(ngroups * nv, sizeof *dense);
     else
-        hmap_init(&h, 4096);
+        nis5g_intmap_init(&h, 4096);
     for (uint32_t e = 0; e < m->n_elements; e++) {
         if (m->el_status[e] != NIS5G_ST_ACTIVE)
             continue;
@@ -420,7 +364,7 @@ int nis5g_diversity_compute(const struct nis5g_model *m, unsigned fields, enum n
             dense[cell] += x;
         } else {
             uint32_t k;
-            if (hmap_get(&h, cell, &k)) {
+            if (intmap_added(&h, cell, &k)) {
                 if (k >= hw_cap) {
                     hw_cap = hw_cap ? hw_cap * 2 : 4096;
                     hw = nis5g_xreallocarray(hw, hw_cap, sizeof *hw);
@@ -472,7 +416,7 @@ int nis5g_diversity_compute(const struct nis5g_model *m, unsigned fields, enum n
     free(dense);
     free(hw);
     if (!use_dense)
-        hmap_release(&h);
+        nis5g_intmap_release(&h);
     nis5g_diversity_from_cells(m, fields, cells, ncells, out);
     free(cells);
     return NIS5G_OK;

@@ -23,6 +23,7 @@
 #include "generate-int.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/suggest.h"
 #include "nis5g/generate.h"
 #include "nis5g/rng.h"
 
@@ -951,29 +952,6 @@ static void gen_measures(struct gen *g, const struct gen_country *c, uint64_t st
 }
 
 /* ---- country lookup with a "did you mean" ---- */
-static int lev(const char *a, const char *b)
-{
-    int la = (int)strlen(a), lb = (int)strlen(b);
-    if (la > 30 || lb > 30)
-        return 99;
-    int dp[32][32];
-    for (int i = 0; i <= la; i++)
-        dp[i][0] = i;
-    for (int j = 0; j <= lb; j++)
-        dp[0][j] = j;
-    for (int i = 1; i <= la; i++)
-        for (int j = 1; j <= lb; j++) {
-            int c = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            int x = dp[i - 1][j - 1] + c;
-            if (dp[i - 1][j] + 1 < x)
-                x = dp[i - 1][j] + 1;
-            if (dp[i][j - 1] + 1 < x)
-                x = dp[i][j - 1] + 1;
-            dp[i][j] = x;
-        }
-    return dp[la][lb];
-}
-
 /* Index of the country, -1 for EU27, -2 when unknown (err filled). */
 static int find_country(const struct gen_data *d, const char *cc, struct nis5g_err *err)
 {
@@ -992,7 +970,7 @@ static int find_country(const struct gen_data *d, const char *cc, struct nis5g_e
     const char *best = NULL;
     int bd = 99;
     for (int i = 0; i < d->nc; i++) {
-        int dn = strcasecmp(d->c[i].name, cc) == 0 ? 0 : lev(d->c[i].name, cc);
+        int dn = nis5g_edit_distance(d->c[i].name, strlen(d->c[i].name), cc, strlen(cc), 1);
         if (dn < bd && dn <= 2)
             bd = dn, best = d->c[i].code;
     }
@@ -1006,7 +984,7 @@ static int find_country(const struct gen_data *d, const char *cc, struct nis5g_e
                     best = k;
             }
     }
-    if (!best && lev(cc, "EU27") <= 2)
+    if (!best && nis5g_edit_distance(cc, strlen(cc), "EU27", 4, 1) <= 2)
         best = "EU27";
     if (best)
         nis5g_err_set(err, NIS5G_EUSAGE, "unknown country '%s'; did you mean '%s'? (an EU27 code such as SE, or EU27)",

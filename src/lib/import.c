@@ -24,6 +24,7 @@
 #include "nis5g/csv.h"
 #include "nis5g/date.h"
 #include "nis5g/import.h"
+#include "nis5g/suggest.h"
 
 enum file_kind { F_OPERATORS, F_SITES, F_SUPPLIERS, F_PRODUCTS, F_ELEMENTS, F_LINKS, F_MEASURES, F_COUNT };
 
@@ -198,8 +199,46 @@ static int parse_u64(const struct nis5g_csv_field *f, int64_t *out)
     return 0;
 }
 
+/* Plain decimals ("-12.3456") are by far the most common numbers: when the
+ * digits fit in 2^53 and there are at most 22 decimals, mantissa / 10^k is
+ * exactly what strtod gives (both exact, one correctly rounded division).
+ * Anything else goes to strtod. */
+static int parse_num_fast(const struct nis5g_csv_field *f, double *out)
+{
+    static const double p10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    const char *p = f->p, *end = f->p + f->n;
+    int neg = 0;
+    if (p < end && (*p == '-' || *p == '+'))
+        neg = *p++ == '-';
+    uint64_t mant = 0;
+    int digits = 0, frac = -1;
+    for (; p < end; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 15)
+                return -1;
+            mant = mant * 10 + (uint64_t)(*p - '0');
+            if (frac >= 0)
+                frac++;
+        } else if (*p == '.' && frac < 0) {
+            frac = 0;
+        } else {
+            return -1;
+        }
+    }
+    if (!digits || frac == 0)
+        return -1; /* "", "-", "1." : leave the verdict to strtod */
+    double v = (double)mant;
+    if (frac > 0)
+        v /= p10[frac];
+    *out = neg ? -v : v;
+    return 0;
+}
+
 static int parse_num(const struct nis5g_csv_field *f, double *out)
 {
+    if (parse_num_fast(f, out) == 0)
+        return 0;
     char tmp[64];
     if (f->n == 0 || f->n >= sizeof tmp)
         return -1;
@@ -286,25 +325,6 @@ static void list_field(struct nis5g_dict *d, const struct nis5g_csv_field *f, ui
 
 /* ---- headers and records ---- */
 
-static size_t edit_distance(const char *a, size_t la, const char *b)
-{
-    size_t lb = strlen(b), prev[64], cur[64];
-    if (la > 63 || lb > 63)
-        return 99;
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t s = prev[j - 1] + ((a[i - 1] | 0x20) != (b[j - 1] | 0x20));
-            size_t x = prev[j] + 1 < cur[j - 1] + 1 ? prev[j] + 1 : cur[j - 1] + 1;
-            cur[j] = s < x ? s : x;
-        }
-        memcpy(prev, cur, (lb + 1) * sizeof *prev);
-    }
-    return prev[lb];
-}
-
 /* Read and map the header. Returns 0 when the rows can be read. */
 static int read_header(struct imp *im, enum file_kind k)
 {
@@ -338,18 +358,10 @@ static int read_header(struct imp *im, enum file_kind k)
             if (eq(f, s->cols[j]))
                 c = j;
         if (c < 0) {
-            const char *best = NULL;
-            size_t bd = 99;
-            for (int j = 0; j < nspec; j++) {
-                size_t dd = edit_distance(f->p, f->n, s->cols[j]);
-                if (dd < bd) {
-                    bd = dd;
-                    best = s->cols[j];
-                }
-            }
+            const char *best = nis5g_suggest(f->p, f->n, s->cols, nspec, 2, 1);
             if (f->n == 0)
                 ferr(im, f, 0, "empty column name in the header");
-            else if (best && bd <= 2)
+            else if (best)
                 ferr(im, f, 1, "unknown column (did you mean '%s'?)", best);
             else {
                 struct nis5g_buf b = NIS5G_BUF_INIT;
@@ -520,36 +532,33 @@ static uint32_t find_operator(struct imp *im, const struct nis5g_csv_field *f)
     return o;
 }
 
+static uint32_t count_lines(const struct nis5g_csv *c);
+
 static void read_sites(struct imp *im)
 {
     struct nis5g_model *m = im->m;
-    uint32_t cap = 0, ntags = 0;
-    uint32_t *tag_off = NULL;
+    uint32_t ntags = 0;
+    /* Sized once from the line count; ids interned at the end of each row,
+     * after their index slot was prefetched at its start (see elements). */
+    uint32_t cap = count_lines(&im->csv) + 1;
+    m->site_operator = nis5g_xreallocarray(m->site_operator, cap, sizeof *m->site_operator);
+    m->site_lat = nis5g_xreallocarray(m->site_lat, cap, sizeof *m->site_lat);
+    m->site_lon = nis5g_xreallocarray(m->site_lon, cap, sizeof *m->site_lon);
+    m->site_region = nis5g_xreallocarray(m->site_region, cap, sizeof *m->site_region);
+    m->site_backup_hours = nis5g_xreallocarray(m->site_backup_hours, cap, sizeof *m->site_backup_hours);
+    m->site_subscribers = nis5g_xreallocarray(m->site_subscribers, cap, sizeof *m->site_subscribers);
+    im->site_line = nis5g_xreallocarray(im->site_line, cap, sizeof *im->site_line);
+    uint32_t *tag_off = nis5g_xmalloc(((size_t)cap + 1) * sizeof *tag_off);
+    nis5g_dict_reserve(&m->sites, cap, im->csv.len);
     while (next_row(im)) {
         const struct nis5g_csv_field *id = F(im, SI_ID);
         if (is_empty(id)) {
             ferr(im, id, 0, "missing site id");
             continue;
         }
-        uint32_t before = m->sites.n;
-        uint32_t s = nis5g_dict_intern(&m->sites, id->p, id->n);
-        if (s < before) {
-            ferr(im, id, 1, "duplicate site (first defined on line %u)", im->site_line[s]);
-            continue;
-        }
-        if (s + 1 >= cap) {
-            size_t nc = cap ? 2 * (size_t)cap : 1024;
-            m->site_operator = nis5g_xreallocarray(m->site_operator, nc, sizeof *m->site_operator);
-            m->site_lat = nis5g_xreallocarray(m->site_lat, nc, sizeof *m->site_lat);
-            m->site_lon = nis5g_xreallocarray(m->site_lon, nc, sizeof *m->site_lon);
-            m->site_region = nis5g_xreallocarray(m->site_region, nc, sizeof *m->site_region);
-            m->site_backup_hours = nis5g_xreallocarray(m->site_backup_hours, nc, sizeof *m->site_backup_hours);
-            m->site_subscribers = nis5g_xreallocarray(m->site_subscribers, nc, sizeof *m->site_subscribers);
-            im->site_line = nis5g_xreallocarray(im->site_line, nc, sizeof *im->site_line);
-            tag_off = nis5g_xreallocarray(tag_off, nc + 1, sizeof *tag_off);
-            cap = (uint32_t)nc;
-        }
-        im->site_line[s] = id->line;
+        uint32_t h = nis5g_dict_hash(id->p, id->n);
+        nis5g_dict_prefetch(&m->sites, h);
+        uint32_t s = m->sites.n, ntags_before = ntags;
         uint32_t o = find_operator(im, F(im, SI_OP));
         m->site_operator[s] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
         const struct nis5g_csv_field *la = F(im, SI_LAT), *lo = F(im, SI_LON);
@@ -573,23 +582,28 @@ static void read_sites(struct imp *im)
         tag_off[s] = ntags;
         list_field(&m->tags, F(im, SI_TAGS), &m->site_tags, &ntags, &im->tag_cap);
         const struct nis5g_csv_field *bh = F(im, SI_BACKUP);
-        double h;
+        double hours;
         m->site_backup_hours[s] = NAN;
         if (!is_empty(bh)) {
-            if (parse_num(bh, &h) || h < 0)
+            if (parse_num(bh, &hours) || hours < 0)
                 ferr(im, bh, 1, "expected backup hours (a number, 0 or more)");
             else
-                m->site_backup_hours[s] = h;
+                m->site_backup_hours[s] = hours;
         }
         const struct nis5g_csv_field *su = F(im, SI_SUBS);
         m->site_subscribers[s] = -1;
         if (!is_empty(su) && parse_u64(su, &m->site_subscribers[s]))
             ferr(im, su, 1, "expected a number of subscribers (a whole number, no separators)");
+        uint32_t got = nis5g_dict_intern_h(&m->sites, id->p, id->n, h);
+        if (got < s) {
+            ferr(im, id, 1, "duplicate site (first defined on line %u)", im->site_line[got]);
+            ntags = ntags_before; /* the row's values are dropped */
+            continue;
+        }
+        im->site_line[s] = id->line;
         if ((s & 0xffff) == 0)
             progress(im, "sites.csv");
     }
-    if (!tag_off)
-        tag_off = nis5g_xmalloc(sizeof *tag_off);
     tag_off[m->sites.n] = ntags;
     m->site_tag_off = tag_off;
     im->site_cap = cap;
@@ -1072,6 +1086,7 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
     free(warned);
 
     /* Phase 2: element ids, in file order. */
+    progress(im, "element ids");
     nis5g_dict_reserve(&m->elements, rows, len);
     uint32_t n = 0, r_all = 0, dups = 0;
     for (int i = 0; i < nw; i++) {
@@ -1427,6 +1442,8 @@ static void build_links(struct imp *im)
     }
 
     /* Kahn: dependents (reverse CSR), remaining counts. */
+    if (im->o && im->o->progress)
+        im->o->progress(im->o->progress_ctx, "topological order", 0, 0);
     uint32_t *roff = nis5g_xcalloc((size_t)n + 1, sizeof *roff);
     uint32_t *rev = nis5g_xmalloc((nl ? nl : 1) * sizeof *rev);
     for (size_t k = 0; k < nl; k++)
@@ -1686,6 +1703,8 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
 static int open_file(struct imp *im, enum file_kind k)
 {
     im->fname = im->path[k];
+    if (im->o && im->o->progress)
+        im->o->progress(im->o->progress_ctx, specs[k].name, 0, 0);
     struct nis5g_err err = { 0 };
     if (nis5g_csv_open_file(&im->csv, im->path[k], im->path[k], &err)) {
         /* No source line for a bad byte: printing it would garble the terminal. */

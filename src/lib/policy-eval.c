@@ -19,6 +19,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/geo.h"
+#include "nis5g/intmap.h"
 #include "nis5g/policy.h"
 
 const char *const nis5g_rule_status_names[3] = { "ok", "pending", "violation" };
@@ -362,72 +363,6 @@ static inline int ct_match(const struct ctable *t, const struct nis5g_model *m, 
 
 /* ---- groups ---- */
 
-/* Open addressing map from a 64-bit key to a dense index. */
-struct kmap {
-    uint64_t *keys;
-    uint32_t *vals; /* index + 1; 0 = empty */
-    size_t mask, n;
-};
-
-static void kmap_init(struct kmap *k, size_t hint)
-{
-    size_t cap = 64;
-    while (cap < hint * 2)
-        cap <<= 1;
-    k->keys = nis5g_xmalloc(cap * sizeof *k->keys);
-    k->vals = nis5g_xcalloc(cap, sizeof *k->vals);
-    k->mask = cap - 1;
-    k->n = 0;
-}
-
-static void kmap_release(struct kmap *k)
-{
-    free(k->keys);
-    free(k->vals);
-}
-
-static inline size_t khash(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
-/* Index of key, adding it (as index n) when new; *added says which. */
-static uint32_t kmap_get(struct kmap *k, uint64_t key, int *added)
-{
-    size_t i = khash(key) & k->mask;
-    while (k->vals[i]) {
-        if (k->keys[i] == key) {
-            *added = 0;
-            return k->vals[i] - 1;
-        }
-        i = (i + 1) & k->mask;
-    }
-    if ((k->n + 1) * 2 > k->mask + 1) {
-        struct kmap big;
-        kmap_init(&big, (k->mask + 1));
-        for (size_t j = 0; j <= k->mask; j++) {
-            if (!k->vals[j])
-                continue;
-            size_t h = khash(k->keys[j]) & big.mask;
-            while (big.vals[h])
-                h = (h + 1) & big.mask;
-            big.keys[h] = k->keys[j];
-            big.vals[h] = k->vals[j];
-        }
-        big.n = k->n;
-        kmap_release(k);
-        *k = big;
-        return kmap_get(k, key, added);
-    }
-    k->keys[i] = key;
-    k->vals[i] = (uint32_t)++k->n;
-    *added = 1;
-    return (uint32_t)(k->n - 1);
-}
-
 static inline uint32_t gkey_of(const struct nis5g_model *m, int g, uint32_t e)
 {
     uint32_t s;
@@ -443,12 +378,12 @@ static inline uint32_t gkey_of(const struct nis5g_model *m, int g, uint32_t e)
 struct rstate {
     const struct nis5g_rule *r;
     struct ctable c, s;
-    struct kmap groups;   /* group key -> group index (pairs of keys) */
+    struct nis5g_intmap groups;   /* group key -> group index (pairs of keys) */
     uint32_t *dense;      /* one key: key slot -> group index + 1 (no hashing) */
     size_t n_slots;       /* ids of the key's dictionary + 1 for "none" */
     struct nis5g_group_result *g;
     size_t n_g, g_cap;
-    struct kmap gv;       /* require: (group, vendor) pairs seen, when seen is NULL */
+    struct nis5g_intmap gv;       /* require: (group, vendor) pairs seen, when seen is NULL */
     uint8_t *seen;        /* require with one key: slot * vendors + vendor */
     uint64_t last_gv;
     struct nis5g_buf els; /* deny: matching element indices (uint32) */
@@ -480,7 +415,7 @@ static struct nis5g_group_result *group_by_key(struct rstate *st, uint32_t k0, u
             st->dense[*slot] = (uint32_t)st->n_g + 1;
         i = st->dense[*slot] - 1;
     } else {
-        i = kmap_get(&st->groups, (uint64_t)k0 << 32 | k1, &added);
+        i = nis5g_intmap_get(&st->groups, (uint64_t)k0 << 32 | k1, &added);
         *slot = i;
     }
     if (added) {
@@ -517,13 +452,13 @@ static void acc_init(struct rstate *s, const struct nis5g_model *m)
         s->n_slots = key_slots(m, r->group[0]);
         s->dense = nis5g_xcalloc(s->n_slots, sizeof *s->dense);
     } else {
-        kmap_init(&s->groups, 64);
+        nis5g_intmap_init(&s->groups, 64);
     }
     if (r->kind == NIS5G_RULE_REQUIRE) {
         if (s->dense && s->n_slots * (m->vendors.n + 1) <= (1u << 27))
             s->seen = nis5g_xcalloc(s->n_slots * (m->vendors.n + 1), 1);
         else
-            kmap_init(&s->gv, 256);
+            nis5g_intmap_init(&s->gv, 256);
         s->last_gv = UINT64_MAX;
     }
 }
@@ -538,11 +473,11 @@ static void acc_release(struct rstate *s)
     if (s->dense)
         free(s->dense);
     else
-        kmap_release(&s->groups);
+        nis5g_intmap_release(&s->groups);
     if (s->seen)
         free(s->seen);
     else if (r->kind == NIS5G_RULE_REQUIRE)
-        kmap_release(&s->gv);
+        nis5g_intmap_release(&s->gv);
     free(s->g);
     s->dense = NULL;
     s->seen = NULL;
@@ -587,7 +522,7 @@ static void acc_merge(struct rstate *dst, struct rstate *src, const struct nis5g
             uint64_t key = src->gv.keys[i];
             uint32_t gd = map[key >> 16];
             int added;
-            kmap_get(&dst->gv, (uint64_t)gd << 16 | (key & 0xffff), &added);
+            nis5g_intmap_get(&dst->gv, (uint64_t)gd << 16 | (key & 0xffff), &added);
             if (added)
                 dst->g[gd].c++;
         }
@@ -683,12 +618,12 @@ unsigned nis5g_policy_parts(const struct nis5g_policy *p)
 /* Product row of each element (n_products when not in products.csv). */
 static uint32_t *product_rows(const struct nis5g_model *m)
 {
-    struct kmap k;
-    kmap_init(&k, m->n_products + 1);
+    struct nis5g_intmap k;
+    nis5g_intmap_init(&k, m->n_products + 1);
     uint32_t *idx2row = nis5g_xmalloc((m->n_products + 1) * sizeof *idx2row);
     for (uint32_t r = 0; r < m->n_products; r++) {
         int added;
-        uint32_t i = kmap_get(&k, (uint64_t)m->prod_vendor[r] << 32 | m->prod_name[r], &added);
+        uint32_t i = nis5g_intmap_get(&k, (uint64_t)m->prod_vendor[r] << 32 | m->prod_name[r], &added);
         if (added)
             idx2row[i] = r;
     }
@@ -698,18 +633,12 @@ static uint32_t *product_rows(const struct nis5g_model *m)
         rowof[e] = m->n_products;
         if (p == NIS5G_NONE)
             continue;
-        uint64_t key = (uint64_t)m->el_vendor[e] << 32 | p;
-        size_t i = khash(key) & k.mask;
-        while (k.vals[i]) {
-            if (k.keys[i] == key) {
-                rowof[e] = idx2row[k.vals[i] - 1];
-                break;
-            }
-            i = (i + 1) & k.mask;
-        }
+        uint32_t i = nis5g_intmap_find(&k, (uint64_t)m->el_vendor[e] << 32 | p);
+        if (i != UINT32_MAX)
+            rowof[e] = idx2row[i];
     }
     free(idx2row);
-    kmap_release(&k);
+    nis5g_intmap_release(&k);
     return rowof;
 }
 
@@ -762,7 +691,7 @@ static void *work(void *arg)
                 uint64_t key = (uint64_t)gi << 16 | m->el_vendor[e];
                 if (key != s->last_gv) {
                     int added;
-                    kmap_get(&s->gv, key, &added);
+                    nis5g_intmap_get(&s->gv, key, &added);
                     if (added)
                         g->c++;
                     s->last_gv = key;
@@ -908,11 +837,11 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
             if (s->dense)
                 free(s->dense);
             else
-                kmap_release(&s->groups);
+                nis5g_intmap_release(&s->groups);
             if (s->seen)
                 free(s->seen);
             else if (r->kind == NIS5G_RULE_REQUIRE)
-                kmap_release(&s->gv);
+                nis5g_intmap_release(&s->gv);
         }
         ctable_release(&s->c);
         ctable_release(&s->s);

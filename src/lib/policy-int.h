@@ -45,6 +45,5 @@ void policy_tokens_release(struct ptokens *t);
 /* The text of line (1-based) without its newline. */
 const char *policy_line(const struct ptokens *t, int line, size_t *len);
 /* Levenshtein distance, capped (small strings only). */
-int policy_edit_distance(const char *a, const char *b);
 
 #endif

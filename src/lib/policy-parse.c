@@ -17,6 +17,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/policy.h"
+#include "nis5g/suggest.h"
 #include "policy-int.h"
 
 const char *const nis5g_pfield_names[NIS5G_PF_COUNT] = {
@@ -76,7 +77,7 @@ static const char *suggest(const char *const *names, int count, const char *s)
     const char *best = NULL;
     int bd = 3;
     for (int i = 0; count < 0 ? names[i] != NULL : i < count; i++) {
-        int dd = policy_edit_distance(s, names[i]);
+        int dd = nis5g_edit_distance(s, strlen(s), names[i], strlen(names[i]), 0);
         if (dd < bd) {
             bd = dd;
             best = names[i];

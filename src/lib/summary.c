@@ -1,15 +1,18 @@
 /*
  * summary.c — one pass over the element columns into a dense
  * operator × domain × vendor count table (or, when that table would be
- * huge, a hash table keyed the same way), then small sorts for the output.
+ * huge, an intmap keyed the same way), then small sorts for the output.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "nis5g/buf.h"
+#include "nis5g/intmap.h"
 #include "nis5g/summary.h"
 
+#ifndef DENSE_MAX
 #define DENSE_MAX (1u << 24)
+#endif
 
 static const struct nis5g_model *sort_model;
 
@@ -33,12 +36,6 @@ static int vendor_cmp(const void *a, const void *b)
     return strcmp(nis5g_dict_str(&sort_model->vendors, x->vendor), nis5g_dict_str(&sort_model->vendors, y->vendor));
 }
 
-/* Open addressing over 64-bit keys, for the rare sparse case. */
-struct kv {
-    uint64_t key; /* key+1; 0 = empty */
-    uint64_t count;
-};
-
 int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, struct nis5g_err *err)
 {
     memset(s, 0, sizeof *s);
@@ -49,14 +46,14 @@ int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, 
     s->ops = nis5g_xcalloc(no ? no : 1, sizeof *s->ops);
     uint64_t cells = (uint64_t)no * NIS5G_DOM_COUNT * nv;
     uint32_t *dense = NULL;
-    struct kv *hash = NULL;
-    uint64_t hmask = 0, hn = 0;
+    /* sparse case: cell key -> index into counts */
+    struct nis5g_intmap sparse = { 0 };
+    uint64_t *counts = NULL;
+    size_t counts_cap = 0;
     if (cells <= DENSE_MAX)
         dense = nis5g_xcalloc(cells ? cells : 1, sizeof *dense);
-    else {
-        hmask = (1u << 16) - 1;
-        hash = nis5g_xcalloc(hmask + 1, sizeof *hash);
-    }
+    else
+        nis5g_intmap_init(&sparse, 4096);
     /* radio sites: a byte per site */
     uint8_t *radio = nis5g_xcalloc(m->sites.n ? m->sites.n : 1, 1);
     uint8_t *is_radio_fn = nis5g_xcalloc(m->functions.n ? m->functions.n : 1, 1);
@@ -76,35 +73,13 @@ int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, 
         if (dense) {
             dense[((size_t)o * NIS5G_DOM_COUNT + ed[e]) * nv + ev[e]]++;
         } else {
-            uint64_t key = (((uint64_t)o * NIS5G_DOM_COUNT + ed[e]) << 16 | ev[e]) + 1;
-            uint64_t h = (key * 0x9E3779B97F4A7C15ull) >> 20;
-            for (;; h++) {
-                struct kv *slot = &hash[h & hmask];
-                if (slot->key == key) {
-                    slot->count++;
-                    break;
-                }
-                if (!slot->key) {
-                    slot->key = key;
-                    slot->count = 1;
-                    if (++hn * 2 > hmask) {
-                        /* grow */
-                        uint64_t nm = hmask * 2 + 1;
-                        struct kv *nh = nis5g_xcalloc(nm + 1, sizeof *nh);
-                        for (uint64_t i = 0; i <= hmask; i++)
-                            if (hash[i].key) {
-                                uint64_t j = (hash[i].key * 0x9E3779B97F4A7C15ull) >> 20;
-                                while (nh[j & nm].key)
-                                    j++;
-                                nh[j & nm] = hash[i];
-                            }
-                        free(hash);
-                        hash = nh;
-                        hmask = nm;
-                    }
-                    break;
-                }
+            uint32_t i = nis5g_intmap_get(&sparse, ((uint64_t)o * NIS5G_DOM_COUNT + ed[e]) << 16 | ev[e], NULL);
+            if (i >= counts_cap) {
+                counts_cap = counts_cap ? 2 * counts_cap : 4096;
+                counts = nis5g_xreallocarray(counts, counts_cap, sizeof *counts);
+                memset(counts + sparse.n - 1, 0, (counts_cap - (sparse.n - 1)) * sizeof *counts);
             }
+            counts[i]++;
         }
         if (esite[e] != NIS5G_NONE && is_radio_fn[ef[e]])
             radio[esite[e]] = 1;
@@ -139,19 +114,19 @@ int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, 
             c->count = dense[i];
         }
     } else {
-        for (uint64_t i = 0; i <= hmask; i++) {
-            if (!hash[i].key)
+        for (size_t i = 0; i <= sparse.mask; i++) {
+            if (!sparse.vals[i])
                 continue;
             if (s->n_cells == cap) {
                 cap *= 2;
                 s->cells = nis5g_xreallocarray(s->cells, cap, sizeof *s->cells);
             }
-            uint64_t k = hash[i].key - 1;
+            uint64_t k = sparse.keys[i];
             struct nis5g_summary_cell *c = &s->cells[s->n_cells++];
             c->vendor = (uint16_t)(k & 0xffff);
             c->domain = (uint8_t)((k >> 16) % NIS5G_DOM_COUNT);
             c->op = (uint16_t)((k >> 16) / NIS5G_DOM_COUNT);
-            c->count = hash[i].count;
+            c->count = counts[sparse.vals[i] - 1];
         }
     }
     uint8_t *vendor_seen = nis5g_xcalloc(nv ? nv : 1, 1);
@@ -179,7 +154,8 @@ int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, 
     free(vendor_seen);
     free(by_dom_vendor);
     free(dense);
-    free(hash);
+    nis5g_intmap_release(&sparse);
+    free(counts);
     free(radio);
     free(is_radio_fn);
     return 0;

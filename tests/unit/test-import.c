@@ -1,0 +1,81 @@
+/* test-import.c — the importer through its library API: numbers parsed
+ * exactly as strtod parses them, and the model's shape. */
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "nis5g/buf.h"
+#include "nis5g/import.h"
+#include "nis5g/rng.h"
+
+static char dir[64];
+
+static void write_file(const char *name, const char *text)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    fputs(text, f);
+    fclose(f);
+}
+
+/* The fast decimal path must give the very double strtod gives, for every
+ * shape of decimal the files contain (and fall back for the rest). */
+TEST(numbers_like_strtod)
+{
+    enum { N = 20000 };
+    static char lat[N][32], lon[N][32];
+    struct nis5g_rng r;
+    nis5g_rng_seed(&r, 42);
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_buf_adds(&b, "site,operator,lat,lon,backup_hours\n");
+    for (int i = 0; i < N; i++) {
+        int dec = (int)nis5g_rng_below(&r, 17);
+        double a = nis5g_rng_double(&r) * 180 - 90, o = nis5g_rng_double(&r) * 360 - 180;
+        snprintf(lat[i], sizeof lat[i], "%.*f", dec, a);
+        snprintf(lon[i], sizeof lon[i], i % 7 == 0 && dec >= 3 ? "%.*e" : "%.*f", dec, o);
+        if (i % 11 == 0)
+            snprintf(lat[i], sizeof lat[i], "+%d.%06d", (int)nis5g_rng_below(&r, 90), (int)nis5g_rng_below(&r, 999999));
+        nis5g_buf_addf(&b, "S%d,OPA,%s,%s,%d.5\n", i, lat[i], lon[i], i % 9);
+    }
+    write_file("sites.csv", b.data);
+    nis5g_buf_release(&b);
+    write_file("operators.csv", "operator,country\nOPA,SE\n");
+    write_file("elements.csv", "element,operator,site,domain,function,vendor\nE1,OPA,S1,ran,RU,Ericsson\n");
+    const char *paths[] = { dir };
+    struct nis5g_import_opts o = { .as_of = 20000 };
+    struct nis5g_diags d;
+    nis5g_diags_init(&d);
+    struct nis5g_model *m = NULL;
+    ASSERT_EQ_INT(nis5g_import(paths, 1, &o, &m, &d), 0);
+    for (size_t i = 0; i < d.n && i < 3; i++)
+        fprintf(stderr, "%s:%d:%d: %s (%s)\n", d.v[i].file, d.v[i].line, d.v[i].col, d.v[i].msg, d.v[i].got ? d.v[i].got : "");
+    if (!m)
+        return;
+    ASSERT_EQ_INT(m->sites.n, N);
+    int bad = 0;
+    for (int i = 0; i < N && bad < 5; i++) {
+        double a = strtod(lat[i], NULL), x = strtod(lon[i], NULL);
+        if (memcmp(&a, &m->site_lat[i], sizeof a) || memcmp(&x, &m->site_lon[i], sizeof x)) {
+            bad++;
+            fprintf(stderr, "site %d: '%s' '%s' -> %.17g %.17g\n", i, lat[i], lon[i], m->site_lat[i], m->site_lon[i]);
+        }
+    }
+    ASSERT_EQ_INT(bad, 0);
+    ASSERT_EQ_INT(m->site_backup_hours[3] == 3.5, 1);
+    nis5g_model_free(m);
+    nis5g_diags_release(&d);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/nis5g-test-import-%d", (int)getpid());
+    mkdir(dir, 0700);
+    RUN(numbers_like_strtod);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        return 1;
+    return harness_done();
+}
