@@ -55,6 +55,35 @@ static const char *const migrations[] = {
     "  source TEXT NOT NULL CHECK (source IN ('import', 'set')),"
     "  snapshot_as_of TEXT);"
     "CREATE INDEX measure_history_key ON measure_history (scope, measure, at);",
+    /* 3: trust and packages (share) */
+    "CREATE TABLE identity ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  state TEXT NOT NULL,"
+    "  public_key BLOB NOT NULL,"
+    "  fingerprint TEXT NOT NULL,"
+    "  set_at TEXT NOT NULL);"
+    "CREATE TABLE trusted_key ("
+    "  state TEXT PRIMARY KEY,"
+    "  public_key BLOB NOT NULL,"
+    "  fingerprint TEXT NOT NULL UNIQUE,"
+    "  added_at TEXT NOT NULL,"
+    "  added_by TEXT NOT NULL);"
+    "CREATE TABLE package ("
+    "  id INTEGER PRIMARY KEY,"
+    "  signer TEXT NOT NULL,"
+    "  snapshot TEXT NOT NULL,"
+    "  created TEXT NOT NULL,"
+    "  tlp TEXT NOT NULL,"
+    "  recipients TEXT NOT NULL,"
+    "  detail INTEGER NOT NULL,"
+    "  generator TEXT NOT NULL,"
+    "  fingerprint TEXT NOT NULL,"
+    "  received_at TEXT NOT NULL,"
+    "  received_by TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  body BLOB NOT NULL,"
+    "  signature BLOB NOT NULL,"
+    "  UNIQUE (signer, snapshot));",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,58 @@
+/*
+ * oscal.h — the EU 5G toolbox as an OSCAL catalog and the measure status
+ * per scope as OSCAL assessment results (NIST OSCAL 1.1.2 JSON; docs/oscal.md).
+ *
+ * The catalog has three groups, SM, TM and SA (strategic, technical,
+ * supporting), and one control per measure: id = the measure code, title,
+ * a statement part holding the title, and one "mitigates" property (ns
+ * urn:nis5g) per risk scenario it mitigates, with the scenario's title in
+ * the property's remarks and what it lowers as its class.
+ *
+ * Assessment results: one result per scope (the state, each operator),
+ * one finding per measure of that scope whose target is the control's
+ * statement; implemented is "satisfied", anything else "not-satisfied",
+ * with the exact status as an implementation-status property.
+ *
+ * UUIDs are deterministic (BLAKE2b of a key, UUIDv4 layout), so the same
+ * data gives the same document.
+ */
+#ifndef NIS5G_OSCAL_H
+#define NIS5G_OSCAL_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "nis5g/err.h"
+
+#define NIS5G_OSCAL_VERSION "1.1.2"
+#define NIS5G_OSCAL_NS "urn:nis5g"
+
+struct nis5g_oscal_mitigation {
+    const char *scenario; /* "R5" */
+    const char *title;    /* the scenario's title, may be NULL */
+    const char *lowers;   /* "likelihood" or "impact", may be NULL */
+};
+
+struct nis5g_oscal_measure {
+    const char *code;     /* "SM03": its first two letters name the group */
+    const char *title;
+    const struct nis5g_oscal_mitigation *mitigates;
+    size_t n_mitigates;
+};
+
+/* A UUID (36 characters and a NUL) derived from key. */
+void nis5g_oscal_uuid(const char *key, char out[37]);
+
+/* The catalog. last_modified: an RFC 3339 time with zone ("...Z").
+ * NIS5G_EINPUT (NULL returned) for a code outside SM/TM/SA. */
+json_t *nis5g_oscal_catalog(const struct nis5g_oscal_measure *m, size_t n, const char *last_modified,
+                            struct nis5g_err *err);
+
+/* The assessment results of a package document's measures section
+ * (package.h: header and sections). Measures not in m are reported too
+ * (their target is still the code's statement id). */
+json_t *nis5g_oscal_assessment(const json_t *pkg, const struct nis5g_oscal_measure *m, size_t n,
+                               struct nis5g_err *err);
+
+#endif
