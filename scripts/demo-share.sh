@@ -40,9 +40,8 @@ $nis5g --db "$db" import-package demo/packages/de-altered.pkg || true
 echo
 echo "== STIX 2.1 bundle for MISP / OpenCTI (demo/se.stix.json), OSCAL assessment results"
 $nis5g --db "$db" stix --tlp amber --policy data/policies/se.policy -o demo/se.stix.json
-# (the OSCAL exports need the toolbox catalogue of the risk module, issue 5)
-$nis5g --db "$db" oscal catalog -o demo/toolbox.oscal.json || true
-$nis5g --db "$db" oscal assessment -o demo/se.oscal-ar.json || true
+$nis5g --db "$db" oscal catalog -o demo/toolbox.oscal.json
+$nis5g --db "$db" oscal assessment -o demo/se.oscal-ar.json
 echo
 echo "== The EU view from Sweden: its own assessment and what Germany and France shared"
 echo "   (also as demo/eu.html, with a map when the borders are installed: npm ci in web/eu)"

@@ -25,3 +25,17 @@ $nis5g --db "$db" check --policy data/policies/se.policy || [ $? -eq 1 ]
 echo
 echo "== Kill-switch: what one vendor could switch off (6 December 2018, at national scale)"
 $nis5g --db "$db" killswitch Ericsson Huawei Ericsson+Huawei
+echo
+echo "== Toolbox measures (state and operators)"
+$nis5g --db "$db" measures
+echo
+echo "== Risk scenarios R1-R9 (method: docs/risk-method.md)"
+$nis5g --db "$db" risk --policy data/policies/se.policy
+
+# Coordinated sharing: Germany and France as peers (scripts/demo-share.sh)
+. scripts/demo-share.sh
+
+echo
+echo "== National risk assessment report, with the EU view"
+$nis5g --db "$db" report --policy data/policies/se.policy --eu -o demo/report
+echo "Report: $(pwd)/demo/report/report.html (figures in demo/report/report.json)"

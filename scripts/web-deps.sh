@@ -4,7 +4,13 @@
 # web/node_modules/chart.js/dist/chart.umd.js into report.html.
 set -e
 top=$(cd "$(dirname "$0")/.." && pwd)
-[ -f "$top/web/node_modules/chart.js/dist/chart.umd.js" ] && exit 0
-command -v npm >/dev/null 2>&1 || { echo "web-deps: npm is needed to install the report's charting library (apt-get install npm)" >&2; exit 1; }
-echo "web-deps: npm ci in web/" >&2
-cd "$top/web" && npm ci --no-audit --no-fund --silent
+# Also the map of Europe's borders (web/eu: npm world-atlas, Natural Earth)
+# that `nis5g eu --svg` and `nis5g report --eu` draw.
+need() {
+  [ -f "$top/$1/$2" ] && return 0
+  command -v npm >/dev/null 2>&1 || { echo "web-deps: npm is needed to install $1's packages (apt-get install npm)" >&2; exit 1; }
+  echo "web-deps: npm ci in $1/" >&2
+  (cd "$top/$1" && npm ci --no-audit --no-fund --silent)
+}
+need web node_modules/chart.js/dist/chart.umd.js
+need web/eu node_modules/world-atlas/countries-50m.json

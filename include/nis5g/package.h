@@ -88,11 +88,11 @@ void nis5g_package_add_findings(json_t *sections, const struct nis5g_model *m, c
 int nis5g_package_add_killswitch(json_t *sections, const struct nis5g_model *m, struct nis5g_err *err);
 
 struct nis5g_assessment;
-/* From a risk assessment (risk.h, issue 5): add the risk section — the
+/* From a risk assessment (risk.h): add the risk section — the
  * nation's R1-R9 with likelihood, impact, score, level, residual and the
  * explanation of each — and replace the measures section by the effective
  * statuses (the snapshot's, overridden by later `nis5g measures set`), each
- * with its source. Defined only in builds that have the risk module. */
+ * with its source. */
 void nis5g_package_add_risk(json_t *sections, const struct nis5g_assessment *a);
 
 /* ---- Export ---------------------------------------------------------- */

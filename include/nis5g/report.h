@@ -28,7 +28,10 @@ struct json_t *nis5g_report_json(const struct nis5g_assessment *a);
 int nis5g_web_path(const char *name, struct nis5g_buf *out, struct nis5g_err *err);
 
 /* Write DIR/report.json and DIR/report.html (DIR is created when missing).
- * NIS5G_EIO / NIS5G_ENOTFOUND with err on failure. */
-int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct nis5g_err *err);
+ * With eu_view (the EU view of eu.h) the JSON gains an "eu" member, and
+ * eu_html (its HTML section, nis5g_eu_html) is placed after the national
+ * report; both may be NULL. NIS5G_EIO / NIS5G_ENOTFOUND with err on failure. */
+int nis5g_report_write(const struct nis5g_assessment *a, const struct json_t *eu_view, const char *eu_html,
+                       const char *dir, struct nis5g_err *err);
 
 #endif

@@ -109,8 +109,7 @@ static void dry_run(struct nis5g_ctx *ctx, const json_t *pkg, const struct nis5g
             continue;
         const char *why = si->level == NIS5G_SECTION_DETAIL            ? "detail: only with --detail"
                           : strcmp(si->name, "policy_findings") == 0 ? "no --policy given"
-                                                                      : "not computed by this build";
-        /* (risk: added when the risk module is wired in, issue 5) */
+                                                                      : "not computed";
         fprintf(f, "%s%s (%s)", first ? "\nNot included: " : ", ", si->name, why);
         first = 0;
     }

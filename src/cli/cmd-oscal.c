@@ -16,10 +16,7 @@
 #include "nis5g/package.h"
 #include "share-gather.h"
 
-#if __has_include("nis5g/catalog.h")
 #include "nis5g/catalog.h"
-#define HAVE_CATALOG 1
-#endif
 
 extern const struct nis5g_cmd nis5g_cmd_oscal;
 
@@ -27,15 +24,12 @@ struct measures {
     struct nis5g_oscal_measure *m;
     struct nis5g_oscal_mitigation *mit;
     size_t n;
-#ifdef HAVE_CATALOG
     struct nis5g_catalog cat;
-#endif
 };
 
 static int load_measures(struct nis5g_ctx *ctx, struct measures *ms)
 {
     memset(ms, 0, sizeof *ms);
-#ifdef HAVE_CATALOG
     struct nis5g_diags d;
     nis5g_diags_init(&d);
     if (nis5g_catalog_load(&ms->cat, &d)) {
@@ -65,17 +59,12 @@ static int load_measures(struct nis5g_ctx *ctx, struct measures *ms)
         }
     }
     return 0;
-#else
-    return cli_fail(ctx, NIS5G_ENOTFOUND, "this build has no toolbox catalogue (catalog.h, issue 5) to export");
-#endif
 }
 
 static void release_measures(struct measures *ms)
 {
-#ifdef HAVE_CATALOG
     if (ms->m)
         nis5g_catalog_release(&ms->cat);
-#endif
     free(ms->m);
     free(ms->mit);
 }

@@ -12,11 +12,14 @@
 #include "policy-load.h"
 #include "nis5g/report.h"
 #include "nis5g/risk.h"
+#include "nis5g/eu.h"
+#include "share-eu.h"
 
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
-    const char *dir = NULL;
+    const char *dir = NULL, *figure = "high-risk";
     char *policy = NULL;
+    int eu = 0;
     int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
     for (int i = 1; i < argc; i++) {
         const char *v;
@@ -35,6 +38,12 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
             if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
                 return 2;
+        } else if (cli_is(argv[i], "--eu")) {
+            eu = 1;
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "--figure", &v))) {
+            if (r < 0)
+                return 2;
+            figure = v;
         } else
             return cli_bad_option(ctx, argv[i]);
     }
@@ -81,11 +90,28 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     cli_timing("assessment", t0);
     t0 = cli_now();
-    if (nis5g_report_write(&a, dir, &err))
-        rc = cli_fail_err(ctx, &err);
-    else
-        fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", dir, dir);
+    /* --eu: the EU view from the packages held and this state's own
+     * assessment, with the map, as a section after the national report. */
+    json_t *view = NULL;
+    struct nis5g_buf svg = NIS5G_BUF_INIT, euhtml = NIS5G_BUF_INIT;
+    if (eu) {
+        struct share_gather g = { .snap_day = snapday, .policies = policy ? &policy : NULL, .n_policies = policy ? 1 : 0 };
+        rc = share_eu_view(ctx, &g, 1, &view);
+        if (!rc)
+            rc = share_eu_map(ctx, view, figure, &svg);
+        if (!rc)
+            nis5g_eu_html(view, svg.data, &euhtml);
+    }
+    if (!rc) {
+        if (nis5g_report_write(&a, view, eu ? euhtml.data : NULL, dir, &err))
+            rc = cli_fail_err(ctx, &err);
+        else
+            fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", dir, dir);
+    }
     cli_timing("report", t0);
+    json_decref(view);
+    nis5g_buf_release(&svg);
+    nis5g_buf_release(&euhtml);
     nis5g_assessment_release(&a);
 out:
     nis5g_model_free(m);
@@ -96,14 +122,18 @@ out:
 
 const struct nis5g_cmd nis5g_cmd_report = {
     .name = "report",
-    .usage = "report -o DIR [--policy FILE [--at DATE]] [--snapshot DATE]",
+    .usage = "report -o DIR [--policy FILE [--at DATE]] [--snapshot DATE] [--eu [--figure F]]",
     .summary = "the national risk assessment: report.html (self-contained, with charts) and report.json",
     .help = "Options:\n"
             "  -o, --output DIR  where to write report.html and report.json (created when missing)\n"
             "  --policy FILE     evaluate this policy and include compliance with it (its designations set\n"
             "                    the supplier profiles)\n"
             "  --at DATE         evaluate the policy's deadlines as of DATE (default: today)\n"
-            "  --snapshot DATE   report on that snapshot (default: the latest)\n",
+            "  --snapshot DATE   report on that snapshot (default: the latest)\n"
+            "  --eu              add the EU view (the packages held and this state's own assessment,\n"
+            "                    docs/eu.md) with a map of Europe\n"
+            "  --figure F        what colours the map: high-risk[:DOMAIN] (default), toolbox, killswitch,\n"
+            "                    restricts\n",
     .flags = CMD_STORE_READ,
     .run = run,
 };

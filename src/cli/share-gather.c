@@ -10,18 +10,12 @@
 #include "policy-load.h"
 #include "share-gather.h"
 
-/* The risk section and the effective measure statuses come from the risk
- * module (issue 5) when it is in the tree. */
-#if __has_include("nis5g/risk.h")
 #include "nis5g/catalog.h"
 #include "nis5g/risk.h"
-#define HAVE_RISK 1
-#define RISK_PARTS NIS5G_PART_ELEMENT_DETAIL
-#else
-#define RISK_PARTS 0
-#endif
 
-#ifdef HAVE_RISK
+/* The risk assessment reads products: certifications, end of support. */
+#define RISK_PARTS NIS5G_PART_ELEMENT_DETAIL
+
 /* The assessment as `nis5g risk` makes it (kill-switch of every vendor,
  * 1,000 Monte Carlo trials, seed 1, the policy as of the snapshot). */
 static int add_risk(struct nis5g_ctx *ctx, const struct nis5g_snapshot *snap, struct nis5g_model *m,
@@ -49,7 +43,6 @@ static int add_risk(struct nis5g_ctx *ctx, const struct nis5g_snapshot *snap, st
     nis5g_catalog_release(&c);
     return 0;
 }
-#endif
 
 int share_gather_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, struct share_gather *g)
 {
@@ -119,14 +112,12 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
         nis5g_policy_free(p);
         return cli_fail_err(ctx, &err);
     }
-#ifdef HAVE_RISK
     if ((rc = add_risk(ctx, snap, m, p, s)) != 0) {
         json_decref(s);
         nis5g_model_free(m);
         nis5g_policy_free(p);
         return rc;
     }
-#endif
     nis5g_model_free(m);
     nis5g_policy_free(p);
     *sections = s;

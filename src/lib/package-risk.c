@@ -1,12 +1,10 @@
 /*
  * package-risk.c — the risk section and the effective measure statuses of
  * a national package, from the risk assessment (package.h, risk.h).
- * Compiled when the risk module (issue 5) is in the tree.
  */
-#include "nis5g/package.h"
-
-#if __has_include("nis5g/risk.h")
 #include <string.h>
+
+#include "nis5g/package.h"
 
 #include "nis5g/date.h"
 #include "nis5g/risk.h"
@@ -50,4 +48,3 @@ void nis5g_package_add_risk(json_t *sections, const struct nis5g_assessment *a)
         }
     json_object_set_new(sections, "measures", ms);
 }
-#endif

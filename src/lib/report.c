@@ -442,7 +442,8 @@ static int write_file(const char *dir, const char *name, const char *data, size_
     return rc;
 }
 
-int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct nis5g_err *err)
+int nis5g_report_write(const struct nis5g_assessment *a, const json_t *eu_view, const char *eu_html, const char *dir,
+                       struct nis5g_err *err)
 {
     if (mkdir(dir, 0777) && errno != EEXIST)
         return nis5g_err_set(err, NIS5G_EIO, "cannot create '%s': %s", dir, strerror(errno));
@@ -458,6 +459,8 @@ int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct
     if (rc)
         goto out;
     j = nis5g_report_json(a);
+    if (eu_view)
+        json_object_set(j, "eu", (json_t *)eu_view);
     js = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENSURE_ASCII); /* as the CLI prints JSON */
     if (!js) {
         rc = nis5g_err_set(err, NIS5G_ENOMEM, "cannot serialise the report");
@@ -474,6 +477,7 @@ int nis5g_report_write(const struct nis5g_assessment *a, const char *dir, struct
             int script;
         } fill[] = {
             { "/*@CSS@*/", asset[1], alen[1], 0 },
+            { "<!--@EU@-->", eu_html ? eu_html : "", eu_html ? strlen(eu_html) : 0, 0 },
             { "@DATA@", js, jl, 2 },
             { "/*@CHARTJS@*/", asset[3], strip_source_map(asset[3], alen[3]), 1 },
             { "/*@REPORTJS@*/", asset[2], alen[2], 1 },

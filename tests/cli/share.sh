@@ -229,13 +229,27 @@ PY
 "$N" --db "$T/se.db" stix --tlp amber -o "$T/se.stix2.json" >/dev/null
 cmp -s "$T/se.stix.json" "$T/se.stix2.json" || fail "stix export not deterministic"
 
-# the EU map, when the Natural Earth borders are installed (npm ci in web/eu)
-if [ -f "$TOP/web/eu/node_modules/world-atlas/countries-50m.json" ]; then
-  NIS5G_WEB="$TOP/web" "$N" --db "$T/se.db" eu --svg "$T/map.svg" --figure high-risk:ran >/dev/null 2>&1
-  grep -q 'data-state="SE"><title>SE: ' "$T/map.svg" || fail "map: no Sweden"
-  grep -q 'data-state="IT"><title>IT: no data' "$T/map.svg" || fail "map: Italy should have no data"
-  if "$N" --db "$T/se.db" eu --svg "$T/m.svg" --figure nonsense 2>/dev/null; then fail "bad figure accepted"; fi
-fi
+# the EU map (the Natural Earth borders come with make's deps: npm ci in web/eu)
+"$TOP/scripts/web-deps.sh" >/dev/null 2>&1
+NIS5G_WEB="$TOP/web" "$N" --db "$T/se.db" eu --svg "$T/map.svg" --figure high-risk:ran >/dev/null 2>&1
+grep -q 'data-state="SE"><title>SE: ' "$T/map.svg" || fail "map: no Sweden"
+grep -q 'data-state="IT"><title>IT: no data' "$T/map.svg" || fail "map: Italy should have no data"
+if "$N" --db "$T/se.db" eu --svg "$T/m.svg" --figure nonsense 2>/dev/null; then fail "bad figure accepted"; fi
+
+# report --eu: the national report with the EU view (its JSON and its
+# HTML section with the map) after it
+"$N" --db "$T/se.db" report --eu --figure toolbox -o "$T/rep" >/dev/null || fail "report --eu"
+grep -q '<section id="eu-view">' "$T/rep/report.html" || fail "report --eu: no EU section"
+grep -q 'data-state="DE"' "$T/rep/report.html" || fail "report --eu: no map"
+"$N" --db "$T/se.db" eu --json > "$T/eu-now.json"
+python3 - "$T/rep/report.json" "$T/eu-now.json" <<'PY' || fail "report --eu: JSON"
+import json, sys
+r = json.load(open(sys.argv[1]))
+eu = json.load(open(sys.argv[2]))
+assert r["eu"]["states"] == eu["states"], (r["eu"]["states"], eu["states"])
+assert r["eu"]["high_risk_shares"] == eu["high_risk_shares"]
+PY
+if "$N" --db "$T/se.db" report --eu --figure nonsense -o "$T/rep2" 2>/dev/null; then fail "report --eu: bad figure accepted"; fi
 
 # the EU view as the report's HTML section (the map only when the borders are installed)
 NIS5G_WEB="$T/nowhere" "$N" --db "$T/se.db" eu --html "$T/eu.html" >/dev/null 2>&1
