@@ -59,8 +59,9 @@ int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap
                        const struct nis5g_catalog *c, const char *scope, const char *measure, const char *status,
                        const char *evidence, const char *by, struct nis5g_err *err);
 
-/* Record a snapshot's measures.csv rows in the history (source 'import'),
- * one transaction; called by the importer's front end after saving. */
+/* Record a snapshot's measures.csv rows in the history (source 'import').
+ * A savepoint: its own transaction, or part of the caller's (the import
+ * calls it inside the snapshot's save, so both land or neither). */
 int nis5g_measures_record_import(struct nis5g_store *st, const struct nis5g_snapshot *snap,
                                  const struct nis5g_model *m, const char *by, struct nis5g_err *err);
 

@@ -60,6 +60,15 @@ int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snaps
  * as-of date is replaced. Nothing changes on failure. */
 int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
                            struct nis5g_snapshot *saved, struct nis5g_err *err);
+
+/* The same, running also(arg, st, saved, err) inside the transaction once
+ * the snapshot is written, so that other modules' rows (the measure
+ * history) land with it or not at all; a non-zero return rolls back. */
+typedef int (*nis5g_save_hook)(void *arg, struct nis5g_store *st, const struct nis5g_snapshot *saved,
+                               struct nis5g_err *err);
+int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
+                                nis5g_save_hook also, void *arg, struct nis5g_snapshot *saved,
+                                struct nis5g_err *err);
 /* Load a snapshot's model; parts is a NIS5G_PART_* mask (BASE is always
  * loaded). *out is the caller's (nis5g_model_free). */
 int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned parts,

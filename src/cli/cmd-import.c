@@ -8,6 +8,21 @@
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/measures.h"
+
+/* Inside the import's transaction: the measures.csv rows go into the
+ * measure history too (source 'import'). */
+struct record {
+    const struct nis5g_model *m;
+    const char *by;
+};
+
+static int record_measures(void *arg, struct nis5g_store *st, const struct nis5g_snapshot *saved,
+                           struct nis5g_err *err)
+{
+    struct record *r = arg;
+    return nis5g_measures_record_import(st, saved, r->m, r->by, err);
+}
 
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
@@ -63,7 +78,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     int replaced = nis5g_store_snapshot(ctx->store, m->as_of, &prev, &err) == 0;
     if (ctx->err_tty)
         cli_progress(ctx, "saving", 0, 0);
-    rc = nis5g_store_save_model(ctx->store, m, src.data, &saved, &err);
+    const char *by = getenv("USER");
+    struct record rec = { m, by && *by ? by : "unknown" };
+    rc = nis5g_store_save_model_with(ctx->store, m, src.data, record_measures, &rec, &saved, &err);
     cli_progress_done(ctx);
     cli_timing("save", t0);
     nis5g_buf_release(&src);

@@ -203,7 +203,8 @@ int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap
     char now[32], asof[11];
     utc_now(now);
     sqlite3 *db = nis5g_store_db(st);
-    if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
+    /* A savepoint: one transaction of its own, or part of the import's. */
+    if (nis5g_store_exec(st, "SAVEPOINT record_import", err))
         return err->code;
     sqlite3_stmt *s;
     int ok = sqlite3_prepare_v2(db,
@@ -234,7 +235,8 @@ int nis5g_measures_record_import(struct nis5g_store *st, const struct nis5g_snap
                                  const struct nis5g_model *m, const char *by, struct nis5g_err *err)
 {
     sqlite3 *db = nis5g_store_db(st);
-    if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
+    /* A savepoint: one transaction of its own, or part of the import's. */
+    if (nis5g_store_exec(st, "SAVEPOINT record_import", err))
         return err->code;
     sqlite3_stmt *s;
     int ok = sqlite3_prepare_v2(db,
@@ -262,10 +264,10 @@ int nis5g_measures_record_import(struct nis5g_store *st, const struct nis5g_snap
     sqlite3_finalize(s);
     if (!ok) {
         db_fail(st, err, "recording the imported measures");
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(db, "ROLLBACK TO record_import; RELEASE record_import", NULL, NULL, NULL);
         return NIS5G_ESTORE;
     }
-    return nis5g_store_exec(st, "COMMIT", err);
+    return nis5g_store_exec(st, "RELEASE record_import", err);
 }
 
 int nis5g_measures_history(struct nis5g_store *st, const char *scope, const char *measure, struct nis5g_mhist **out,

@@ -312,6 +312,16 @@ static int put_blob(struct nis5g_store *st, sqlite3_stmt *ins, int64_t snap, con
 int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
                            struct nis5g_snapshot *saved, struct nis5g_err *err)
 {
+    return nis5g_store_save_model_with(st, m, source, NULL, NULL, saved, err);
+}
+
+int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model *m, const char *source,
+                                nis5g_save_hook also, void *arg, struct nis5g_snapshot *saved,
+                                struct nis5g_err *err)
+{
+    struct nis5g_snapshot local;
+    if (!saved)
+        saved = &local;
     char asof[11], now[32];
     nis5g_date_format(m->as_of, asof);
     time_t t = time(NULL);
@@ -378,7 +388,7 @@ int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, 
         snprintf(name, sizeof name, "dict.%s.heap", model_dicts[i].name);
         rc = put_blob(st, ins, id, name, d->heap, d->heap_len, d->heap_len, err);
     }
-    if (!rc && saved) {
+    if (!rc) {
         memset(saved, 0, sizeof *saved);
         saved->id = id;
         saved->as_of = m->as_of;
@@ -391,6 +401,8 @@ int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, 
         saved->n_suppliers = n_sup;
         saved->n_products = m->n_products;
         saved->n_measures = m->n_measures;
+        if (also)
+            rc = also(arg, st, saved, err);
     }
 out:
     sqlite3_finalize(del);

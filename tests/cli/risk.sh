@@ -65,7 +65,10 @@ for bad in "XX TM06 implemented:unknown scope 'XX'" "SE TM12 implemented:unknown
   [ "$rc" -eq 2 ] || { echo "$args: exit $rc"; exit 1; }
   grep -qF "$msg" err.txt || { echo "$args: message"; cat err.txt; exit 1; }
 done
-[ "$(sqlite3 "$db" 'SELECT count(*) FROM measure_history')" = 0 ]
+[ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'set'")" = 0 ]
+# the import recorded measures.csv's rows in the history, in its own transaction
+[ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'import'")" = \
+  "$(($(wc -l < "$TOP/tests/cases/risk/small/measures.csv") - 1))" ]
 n measures set SE TM06 implemented --evidence "physical security audit" --by tester > out.txt
 grep -q "SE TM06: implemented (set by tester)" out.txt
 USER=alice n measures set OPB TM06 partial >/dev/null
@@ -73,6 +76,10 @@ n measures history --json > h.json
 python3 - <<'PY'
 import json
 h = json.load(open("h.json"))["history"]
+# the import's rows first (measures.csv, in file order), then the two sets
+imported = [x for x in h if x["source"] == "import"]
+assert [(x["scope"], x["measure"], x["status"]) for x in imported][:1] == [("OPA", "SM04", "partial")], imported
+h = [x for x in h if x["source"] == "set"]
 assert [(x["scope"], x["measure"], x["status"], x["by"], x["source"]) for x in h] == [
     ("SE", "TM06", "implemented", "tester", "set"), ("OPB", "TM06", "partial", "alice", "set")], h
 assert h[0]["evidence"] == "physical security audit" and h[0]["snapshot"] == "2026-11-27"
