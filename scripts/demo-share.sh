@@ -44,5 +44,5 @@ $nis5g --db "$db" oscal catalog -o demo/toolbox.oscal.json
 $nis5g --db "$db" oscal assessment -o demo/se.oscal-ar.json
 echo
 echo "== The EU view from Sweden: its own assessment and what Germany and France shared"
-echo "   (also as demo/eu.html, with a map when the borders are installed: npm ci in web/eu)"
+echo "   (also as demo/eu.html, with a map of Europe)"
 $nis5g --db "$db" eu --policy data/policies/se.policy --html demo/eu.html
