@@ -15,6 +15,7 @@
 #define NIS5G_REPORT_H
 
 #include "nis5g/buf.h"
+#include "nis5g/data.h"
 #include "nis5g/err.h"
 #include "nis5g/risk.h"
 
@@ -23,9 +24,6 @@ struct json_t;
 /* The report's JSON (a new reference). generated: today's date. */
 struct json_t *nis5g_report_json(const struct nis5g_assessment *a);
 
-/* Path of a web asset (e.g. "report.js"); NIS5G_ENOTFOUND with the places
- * tried (and, for the charting library, how to install it). */
-int nis5g_web_path(const char *name, struct nis5g_buf *out, struct nis5g_err *err);
 
 /* Write DIR/report.json and DIR/report.html (DIR is created when missing).
  * With eu_view (the EU view of eu.h) the JSON gains an "eu" member, and

@@ -11,6 +11,7 @@
 #include "nis5g/eu.h"
 #include "nis5g/eumap.h"
 #include "nis5g/keys.h"
+#include "nis5g/data.h"
 #include "share-eu.h"
 
 static const char *str(const json_t *o, const char *key)
@@ -19,32 +20,14 @@ static const char *str(const json_t *o, const char *key)
     return s ? s : "";
 }
 
-/* The Natural Earth borders (web/eu, npm world-atlas): $NIS5G_WEB/eu/...,
- * then beside the executable (build/nis5g -> web/), then the source tree. */
-static int read_topojson(char **text, size_t *len, struct nis5g_buf *path)
+/* The Natural Earth borders (web/eu, npm world-atlas), found as web assets. */
+static int read_topojson(char **text, size_t *len, struct nis5g_buf *path, struct nis5g_err *err)
 {
-    static const char rel[] = "eu/node_modules/world-atlas/countries-50m.json";
-    const char *env = getenv("NIS5G_WEB");
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = 0;
-    } else
-        exe[0] = 0;
-    const char *dirs[3] = { env, exe[0] ? exe : NULL, NIS5G_DATADIR };
-    const char *fmt[3] = { "%s/%s", "%s/../web/%s", "%s/../web/%s" };
-    for (int i = 0; i < 3; i++) {
-        if (!dirs[i] || !*dirs[i])
-            continue;
-        nis5g_buf_reset(path);
-        nis5g_buf_addf(path, fmt[i], dirs[i], rel);
-        if (nis5g_read_file(path->data, text, len) == 0)
-            return 0;
-    }
-    return -1;
+    if (nis5g_web_path("eu/node_modules/world-atlas/countries-50m.json", path, err))
+        return err->code;
+    if (nis5g_read_file(path->data, text, len))
+        return nis5g_err_set(err, NIS5G_EIO, "cannot read the map's borders %s", path->data);
+    return 0;
 }
 
 /* One value per state for the map, from the view. */
@@ -199,12 +182,11 @@ int share_eu_map(struct nis5g_ctx *ctx, const json_t *view, const char *figure, 
                       figure);
         goto out;
     }
-    if (read_topojson(&topo, &len, &path)) {
-        rc = cli_fail(ctx, NIS5G_ENOTFOUND,
-                      "cannot find the map's borders (%s); install them with 'npm ci' in web/eu", path.data);
+    struct nis5g_err err = { 0 };
+    if (read_topojson(&topo, &len, &path, &err)) {
+        rc = cli_fail_err(ctx, &err);
         goto out;
     }
-    struct nis5g_err err = { 0 };
     if (nis5g_eumap_svg(topo, len, vals, n, vmin, vmax, title.data, svg, &err))
         rc = cli_fail_err(ctx, &err);
 out:

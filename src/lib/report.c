@@ -339,45 +339,6 @@ json_t *nis5g_report_json(const struct nis5g_assessment *a)
 
 /* ---- web assets and the HTML ---- */
 
-static int exists(const char *p)
-{
-    struct stat s;
-    return stat(p, &s) == 0 && S_ISREG(s.st_mode);
-}
-
-int nis5g_web_path(const char *name, struct nis5g_buf *out, struct nis5g_err *err)
-{
-    nis5g_buf_reset(out);
-    const char *env = getenv("NIS5G_WEB");
-    if (env && *env) {
-        nis5g_buf_addf(out, "%s/%s", env, name);
-        if (exists(out->data))
-            return 0;
-        nis5g_buf_reset(out);
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            nis5g_buf_addf(out, "%s/../web/%s", exe, name);
-            if (exists(out->data))
-                return 0;
-            nis5g_buf_reset(out);
-        }
-    }
-    nis5g_buf_addf(out, "%s/../web/%s", NIS5G_DATADIR, name);
-    if (exists(out->data))
-        return 0;
-    nis5g_buf_reset(out);
-    return nis5g_err_set(err, NIS5G_ENOTFOUND,
-                         "cannot find the report asset '%s' (looked in $NIS5G_WEB, next to the program and in "
-                         "%s/../web)%s",
-                         name, NIS5G_DATADIR,
-                         strstr(name, "node_modules") ? "; install it with scripts/web-deps.sh (npm ci in web/)" : "");
-}
 
 static int read_asset(const char *name, char **data, size_t *len, struct nis5g_err *err)
 {
