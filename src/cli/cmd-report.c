@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess.h"
 #include "cmd.h"
 #include "nis5g/catalog.h"
 #include "nis5g/date.h"
@@ -49,47 +50,14 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     if (!dir)
         return cli_fail(ctx, NIS5G_EUSAGE, "an output folder is needed (-o DIR)");
-    struct nis5g_policy *pol = NULL;
-    if (policy) {
-        int prc = cli_load_policies(ctx, &policy, 1, &pol);
-        if (prc)
-            return prc;
-    }
-    struct nis5g_catalog c;
-    struct nis5g_diags d;
-    nis5g_diags_init(&d);
-    int rc = nis5g_catalog_load(&c, &d);
-    if (rc) {
-        cli_print_diags(ctx, &d);
-        nis5g_diags_release(&d);
-        nis5g_policy_free(pol);
-        return nis5g_exit_status(rc);
-    }
-    nis5g_diags_release(&d);
-    struct nis5g_model *m;
-    struct nis5g_snapshot snap;
-    rc = cli_load_model(ctx, snapday, NIS5G_PART_ELEMENTS | NIS5G_PART_ELEMENT_DETAIL | NIS5G_PART_LINKS, &m, &snap);
-    if (rc) {
-        nis5g_catalog_release(&c);
-        nis5g_policy_free(pol);
-        return rc;
-    }
-    struct nis5g_assessment a;
-    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at,
-                                    .progress = cli_progress, .progress_ctx = ctx };
-    struct nis5g_err err = { 0 };
-    double t0 = cli_now();
-    nis5g_diags_init(&d);
-    rc = nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &d, &err);
-    cli_progress_done(ctx);
-    cli_print_diags(ctx, &d);
-    nis5g_diags_release(&d);
-    if (rc) {
-        rc = cli_fail_err(ctx, &err);
+    struct cli_assess x;
+    int rc = cli_assess_load(ctx, snapday, policy, &x);
+    if (!rc)
+        rc = cli_assess_run(ctx, at, &x);
+    if (rc)
         goto out;
-    }
-    cli_timing("assessment", t0);
-    t0 = cli_now();
+    double t0 = cli_now();
+    struct nis5g_err err = { 0 };
     /* --eu: the EU view from the packages held and this state's own
      * assessment, with the map, as a section after the national report. */
     json_t *view = NULL;
@@ -103,7 +71,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             nis5g_eu_html(view, svg.data, &euhtml);
     }
     if (!rc) {
-        if (nis5g_report_write(&a, view, eu ? euhtml.data : NULL, dir, &err))
+        if (nis5g_report_write(&x.a, view, eu ? euhtml.data : NULL, dir, &err))
             rc = cli_fail_err(ctx, &err);
         else
             fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", dir, dir);
@@ -112,11 +80,8 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     json_decref(view);
     nis5g_buf_release(&svg);
     nis5g_buf_release(&euhtml);
-    nis5g_assessment_release(&a);
 out:
-    nis5g_model_free(m);
-    nis5g_catalog_release(&c);
-    nis5g_policy_free(pol);
+    cli_assess_release(&x);
     return rc;
 }
 

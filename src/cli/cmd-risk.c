@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess.h"
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/catalog.h"
@@ -105,31 +106,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else
             return cli_bad_option(ctx, argv[i]);
     }
-    struct nis5g_policy *pol = NULL;
-    if (policy_file) {
-        int prc = cli_load_policies(ctx, &policy_file, 1, &pol);
-        if (prc)
-            return prc;
-    }
-    struct nis5g_catalog c;
-    struct nis5g_diags d;
-    nis5g_diags_init(&d);
-    int rc = nis5g_catalog_load(&c, &d);
-    if (rc) {
-        cli_print_diags(ctx, &d);
-        nis5g_diags_release(&d);
-        nis5g_policy_free(pol);
-        return nis5g_exit_status(rc);
-    }
-    nis5g_diags_release(&d);
-    struct nis5g_model *m;
-    struct nis5g_snapshot snap;
-    rc = cli_load_model(ctx, snapday, NIS5G_PART_ELEMENTS | NIS5G_PART_ELEMENT_DETAIL | NIS5G_PART_LINKS, &m, &snap);
-    if (rc) {
-        nis5g_catalog_release(&c);
-        nis5g_policy_free(pol);
-        return rc;
-    }
+    struct cli_assess x;
+    int rc = cli_assess_load(ctx, snapday, policy_file, &x);
+    if (rc)
+        goto out;
+    struct nis5g_model *m = x.m;
     int only = -1;
     if (op) {
         uint32_t o = nis5g_dict_finds(&m->operators, op);
@@ -139,39 +120,24 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         }
         only = 1 + (int)o;
     }
-    struct nis5g_assessment a;
-    struct nis5g_assess_opts ao = { .resilience = 1, .mc_trials = 1000, .mc_seed = 1, .policy = pol, .at = at,
-                                    .progress = cli_progress, .progress_ctx = ctx };
-    struct nis5g_err err = { 0 };
-    double t0 = cli_now();
-    nis5g_diags_init(&d);
-    rc = nis5g_assess(ctx->store, &snap, m, &c, &ao, &a, &d, &err);
-    cli_progress_done(ctx);
-    cli_print_diags(ctx, &d);
-    nis5g_diags_release(&d);
-    if (rc) {
-        rc = cli_fail_err(ctx, &err);
+    if ((rc = cli_assess_run(ctx, at, &x)))
         goto out;
-    }
-    cli_timing("assessment", t0);
+    const struct nis5g_assessment *ap = &x.a;
     if (json) {
         char day[11];
-        json_t *j = nis5g_risk_json(&a, only);
+        json_t *j = nis5g_risk_json(ap, only);
         json_object_set_new(j, "as_of", json_string(nis5g_date_format(m->as_of, day)));
         rc = cli_print_json(ctx, j);
     } else {
         char day[11];
         fprintf(ctx->out, "Risk assessment of %s, snapshot %s (method: docs/risk-method.md)\n\n",
-                only >= 0 ? op : a.data.in[0].scope, nis5g_date_format(m->as_of, day));
-        detail(ctx, &a, only >= 0 ? (size_t)only : 0);
+                only >= 0 ? op : ap->data.in[0].scope, nis5g_date_format(m->as_of, day));
+        detail(ctx, ap, only >= 0 ? (size_t)only : 0);
         if (only < 0)
-            overview(ctx, &a);
+            overview(ctx, ap);
     }
-    nis5g_assessment_release(&a);
 out:
-    nis5g_model_free(m);
-    nis5g_catalog_release(&c);
-    nis5g_policy_free(pol);
+    cli_assess_release(&x);
     return rc;
 }
 
