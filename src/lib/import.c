@@ -687,6 +687,19 @@ static void read_suppliers(struct imp *im)
 
 /* ---- products ---- */
 
+/* Id of the pair (a, b) in a dictionary of pairs, for duplicate checks on
+ * two-column keys (vendor and product, scope and measure). */
+static uint32_t intern_pair(struct nis5g_dict *d, const struct nis5g_csv_field *a, const struct nis5g_csv_field *b)
+{
+    struct nis5g_buf key = NIS5G_BUF_INIT;
+    nis5g_buf_add(&key, a->p, a->n);
+    nis5g_buf_addch(&key, '\037');
+    nis5g_buf_add(&key, b->p, b->n);
+    uint32_t k = nis5g_dict_intern(d, key.data, key.len);
+    nis5g_buf_release(&key);
+    return k;
+}
+
 static void read_products(struct imp *im)
 {
     struct nis5g_model *m = im->m;
@@ -702,13 +715,8 @@ static void read_products(struct imp *im)
             ferr(im, pf, 0, "missing product");
             continue;
         }
-        struct nis5g_buf key = NIS5G_BUF_INIT;
-        nis5g_buf_add(&key, vf->p, vf->n);
-        nis5g_buf_addch(&key, '\037');
-        nis5g_buf_add(&key, pf->p, pf->n);
         uint32_t before = im->prod_keys.n;
-        uint32_t k = nis5g_dict_intern(&im->prod_keys, key.data, key.len);
-        nis5g_buf_release(&key);
+        uint32_t k = intern_pair(&im->prod_keys, vf, pf);
         if (k < before) {
             ferr(im, pf, 1, "duplicate product of this vendor (first defined on line %u)", line[k]);
             continue;
@@ -1594,13 +1602,8 @@ static void read_measures(struct imp *im)
             bad = 1;
         if (bad)
             continue;
-        struct nis5g_buf key = NIS5G_BUF_INIT;
-        nis5g_buf_add(&key, sc->p, sc->n);
-        nis5g_buf_addch(&key, '\037');
-        nis5g_buf_add(&key, me->p, me->n);
         uint32_t before = im->ms_keys.n;
-        uint32_t k = nis5g_dict_intern(&im->ms_keys, key.data, key.len);
-        nis5g_buf_release(&key);
+        uint32_t k = intern_pair(&im->ms_keys, sc, me);
         if (k < before) {
             ferr(im, me, 1, "duplicate measure for this scope (first on line %u)", im->ms_line[k]);
             continue;
