@@ -8,6 +8,11 @@ top=$(cd .. && pwd)
 export NIS5G="$top/build/nis5g"
 export DATA="$top/bench/data"
 SCALE=${SCALE:-3}
+# the scripts' own tools (make bench runs make deps for the rest)
+for p in bc time; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq "$p" >/dev/null; }
+done
 mkdir -p "$DATA"
 if [ ! -f "$DATA/eu27/.scale-$SCALE" ]; then
   rm -rf "$DATA/eu27"
