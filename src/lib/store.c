@@ -8,6 +8,7 @@
  * the model's arrays: one copy, no per-element work.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -419,31 +420,116 @@ out:
     return 0;
 }
 
-/* Read one BLOB row into a fresh buffer of exactly `bytes` bytes. */
-static int read_blob(struct nis5g_store *st, int64_t rowid, size_t bytes, void **out, struct nis5g_err *err)
+/* One BLOB to read: a row of snapshot_blob into a fresh buffer. */
+struct blob_job {
+    int64_t rowid;
+    size_t bytes;
+    void **dest;
+};
+
+/* Read jobs [from, to) through connection db into fresh buffers. */
+static int read_jobs(sqlite3 *db, struct blob_job *jobs, size_t from, size_t to)
 {
-    void *buf = nis5g_xmalloc(bytes ? bytes : 1);
-    nis5g_advise_huge(buf, bytes);
-    if (bytes) {
+    for (size_t i = from; i < to; i++) {
+        size_t bytes = jobs[i].bytes;
+        void *buf = nis5g_xmalloc(bytes ? bytes : 1);
+        nis5g_advise_huge(buf, bytes);
+        *jobs[i].dest = buf;
+        if (!bytes)
+            continue;
         sqlite3_blob *b;
-        if (sqlite3_blob_open(st->db, "main", "snapshot_blob", "data", rowid, 0, &b) != SQLITE_OK) {
-            free(buf);
-            return db_err(st, err, "cannot read the snapshot");
-        }
+        if (sqlite3_blob_open(db, "main", "snapshot_blob", "data", jobs[i].rowid, 0, &b) != SQLITE_OK)
+            return -1;
         size_t done = 0;
         while (done < bytes) {
             int chunk = bytes - done > (1u << 30) ? (1 << 30) : (int)(bytes - done);
             if (sqlite3_blob_read(b, (char *)buf + done, chunk, (int)done) != SQLITE_OK) {
                 sqlite3_blob_close(b);
-                free(buf);
-                return db_err(st, err, "cannot read the snapshot");
+                return -1;
             }
             done += (size_t)chunk;
         }
         sqlite3_blob_close(b);
     }
-    *out = buf;
     return 0;
+}
+
+/* The second reader of a parallel load: its own connection, in a read
+ * transaction that must see the same snapshot as the first. */
+struct reader2 {
+    const char *path;
+    int64_t snapshot_id;
+    const char *imported_at;
+    struct blob_job *jobs;
+    size_t from, to;
+    int rc; /* 0 ok, -1 failed: the first reader does these jobs itself */
+    pthread_t tid;
+};
+
+static void *reader2_run(void *arg)
+{
+    struct reader2 *r = arg;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    r->rc = -1;
+    if (sqlite3_open_v2(r->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        goto out;
+    sqlite3_busy_timeout(db, 10000);
+    sqlite3_exec(db, "PRAGMA mmap_size = 17179869184", NULL, NULL, NULL);
+    if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT imported_at FROM snapshot WHERE id = ?", -1, &s, NULL) != SQLITE_OK)
+        goto out;
+    sqlite3_bind_int64(s, 1, r->snapshot_id);
+    if (sqlite3_step(s) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(s, 0), r->imported_at) != 0)
+        goto out; /* replaced in between: not the same snapshot */
+    r->rc = read_jobs(db, r->jobs, r->from, r->to);
+out:
+    sqlite3_finalize(s);
+    if (db) {
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+    }
+    return NULL;
+}
+
+/* Read every job: on two connections and threads when there is enough to
+ * read (the copy and the page faults of fresh buffers then share the
+ * cores), else on this one. */
+static int read_all(struct nis5g_store *st, int64_t snapshot_id, const char *imported_at, struct blob_job *jobs,
+                    size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += jobs[i].bytes;
+    size_t split = n;
+    /* NIS5G_SPLIT_MIN (bytes) lets the tests take this path on small data. */
+    const char *env = getenv("NIS5G_SPLIT_MIN");
+    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (64u << 20);
+    if (total >= min && n > 1 && strcmp(st->path, ":memory:") != 0) {
+        /* jobs in two sets of about equal bytes: the tail from `split` */
+        size_t acc = 0;
+        for (split = n; split > 0 && acc + jobs[split - 1].bytes <= total / 2; split--)
+            acc += jobs[split - 1].bytes;
+        if (split == n)
+            split = n - 1;
+    }
+    if (split >= n || split == 0)
+        return read_jobs(st->db, jobs, 0, n);
+    struct reader2 r = { st->path, snapshot_id, imported_at, jobs, split, n, -1, 0 };
+    int threaded = pthread_create(&r.tid, NULL, reader2_run, &r) == 0;
+    int rc = read_jobs(st->db, jobs, 0, split);
+    if (threaded)
+        pthread_join(r.tid, NULL);
+    if (r.rc != 0) {
+        /* the second reader could not: read its part here (free what it got) */
+        for (size_t i = split; i < n; i++) {
+            free(*jobs[i].dest);
+            *jobs[i].dest = NULL;
+        }
+        if (!rc)
+            rc = read_jobs(st->db, jobs, split, n);
+    }
+    return rc;
 }
 
 struct blob_ref {
@@ -461,8 +547,24 @@ static const struct blob_ref *find_ref(const struct blob_ref *refs, size_t n, co
     return NULL;
 }
 
+static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned parts, struct nis5g_model **out,
+                       struct nis5g_err *err);
+
 int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned parts, struct nis5g_model **out,
                            struct nis5g_err *err)
+{
+    *out = NULL;
+    /* One read transaction: a concurrent import cannot change the
+     * snapshot under the reads. */
+    if (nis5g_store_exec(st, "BEGIN", err))
+        return err->code;
+    int rc = load_in_txn(st, snapshot_id, parts, out, err);
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned parts, struct nis5g_model **out,
+                       struct nis5g_err *err)
 {
     *out = NULL;
     struct nis5g_snapshot snap;
@@ -504,6 +606,10 @@ int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned
     m->n_products = (uint32_t)snap.n_products;
     m->n_measures = (uint32_t)snap.n_measures;
     int rc = 0;
+    /* Plan the reads (sizes checked first), read them, then check what
+     * the data says of itself. */
+    struct blob_job *jobs = nis5g_xcalloc(2 * model_ndicts + model_ncols, sizeof *jobs);
+    size_t nj = 0;
     for (size_t i = 0; i < model_ndicts && !rc; i++) {
         const struct model_dict *md = &model_dicts[i];
         if (md->part && !(parts & md->part))
@@ -519,20 +625,11 @@ int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned
                                snap.imported_at, md->name);
             break;
         }
-        void *off, *heap;
-        if ((rc = read_blob(st, ro->rowid, (size_t)ro->bytes, &off, err)))
-            break;
-        if ((rc = read_blob(st, rh->rowid, (size_t)rh->bytes, &heap, err))) {
-            free(off);
-            break;
-        }
-        d->off = off;
-        d->heap = heap;
+        jobs[nj++] = (struct blob_job){ ro->rowid, (size_t)ro->bytes, (void **)&d->off };
+        jobs[nj++] = (struct blob_job){ rh->rowid, (size_t)rh->bytes, (void **)&d->heap };
         d->n = (uint32_t)(ro->count - 1);
         d->off_cap = d->n + 1;
         d->heap_len = d->heap_cap = (size_t)rh->bytes;
-        if (d->off[d->n] != rh->bytes)
-            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (dictionary %s)", st->path, md->name);
     }
     for (size_t i = 0; i < model_ncols && !rc; i++) {
         const struct model_col *c = &model_cols[i];
@@ -543,16 +640,28 @@ int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned
             rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (column %s)", st->path, c->name);
             break;
         }
-        void *p;
-        if ((rc = read_blob(st, r->rowid, (size_t)r->bytes, &p, err)))
-            break;
-        *(void **)((char *)m + c->offset) = p;
+        jobs[nj++] = (struct blob_job){ r->rowid, (size_t)r->bytes, (void **)((char *)m + c->offset) };
+    }
+    if (!rc && read_all(st, snapshot_id, snap.imported_at, jobs, nj))
+        rc = db_err(st, err, "cannot read the snapshot");
+    for (size_t i = 0; i < model_ndicts && !rc; i++) {
+        const struct model_dict *md = &model_dicts[i];
+        const struct nis5g_dict *d = (const void *)((const char *)m + md->offset);
+        if ((!md->part || (parts & md->part)) && d->off[d->n] != d->heap_len)
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (dictionary %s)", st->path, md->name);
+    }
+    for (size_t i = 0; i < model_ncols && !rc; i++) {
+        const struct model_col *c = &model_cols[i];
+        if (c->part && !(parts & c->part))
+            continue;
+        const struct blob_ref *r = find_ref(refs, nrefs, c->name);
         /* Counts that no snapshot column records: check the rest agree. */
         if (c->count != CNT_SITE_TAGS && c->count != CNT_PROD_CERTS &&
             (size_t)r->count != model_col_count(m, c->count))
             rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (column %s has %lld entries)", st->path,
                                c->name, (long long)r->count);
     }
+    free(jobs);
     free(refs);
     if (rc) {
         nis5g_model_free(m);

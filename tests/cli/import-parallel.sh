@@ -17,3 +17,11 @@ NIS5G_SPLIT_MIN=1 "$NIS5G" --db "$T/e2.db" import "$T/se" 2>"$T/err2" && exit 1
 diff "$T/err1" "$T/err2"
 [ "$(grep -c ': error: unknown element' "$T/err1")" = 2 ]
 grep -q "links.csv:5:1: error: unknown element (not in elements.csv) — got 'NOPE-5'" "$T/err1"
+
+# loading a snapshot on two connections gives the same model as on one
+"$NIS5G" --db "$T/one.db" killswitch --all --json > "$T/ks1.json"
+NIS5G_SPLIT_MIN=1 "$NIS5G" --db "$T/one.db" killswitch --all --json > "$T/ks2.json"
+cmp "$T/ks1.json" "$T/ks2.json"
+"$NIS5G" --db "$T/one.db" summary --json > "$T/s1.json"
+NIS5G_SPLIT_MIN=1 "$NIS5G" --db "$T/one.db" summary --json > "$T/s2.json"
+cmp "$T/s1.json" "$T/s2.json"
