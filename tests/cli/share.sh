@@ -115,6 +115,9 @@ expect_refused "$T/se.db" "own state SE" "$T/se.pkg"
 expect_refused "$T/se.db" "unknown key" "$T/rogue.pkg"
 # one bad file in a batch: nothing imported
 expect_refused "$T/se.db" "flip.pkg: refused" "$T/de.pkg" "$T/fr.pkg" "$T/flip.pkg"
+# ... and the good ones of that batch are not reported as accepted
+if grep -q ": accepted from" "$T/out"; then cat "$T/out"; fail "a package of a refused batch was reported accepted"; fi
+grep -q "fr.pkg: not imported, though it passed its checks (accepted from FR" "$T/out" || { cat "$T/out"; fail "batch: fr.pkg not reported as not imported"; }
 "$N" --db "$T/se.db" eu --json >"$T/eu1.json"
 cmp -s "$T/eu0.json" "$T/eu1.json" || fail "a refused import changed the workspace"
 
