@@ -382,6 +382,18 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
             sqlite3_finalize(s);
             goto out;
         }
+        /* Same version, other content: which came last cannot be told, so
+         * accepting it would let anyone replay an earlier export of that
+         * version over a later one (or a red detailed package and a green
+         * aggregate one over each other). A new version needs a re-import. */
+        if (strcmp(held, p.created) == 0) {
+            rc = nis5g_err_set(&e, NIS5G_EDENIED,
+                               "differs from the package already held from %s for snapshot %s with the same "
+                               "creation time %s; a new version needs a re-import of the snapshot by %s",
+                               p.signer, p.snapshot, held, p.signer);
+            sqlite3_finalize(s);
+            goto out;
+        }
         snprintf(r->msg, sizeof r->msg, "replaces the package held from %s for snapshot %s (created %s)", p.signer,
                  p.snapshot, held);
     } else if (step != SQLITE_DONE) {

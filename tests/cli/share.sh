@@ -198,6 +198,11 @@ sleep 1   # the package time is the import time, to the second
 cmp -s "$T/se-old.pkg" "$T/se-new.pkg" && fail "re-import did not change the package"
 "$N" --db "$T/de.db" import-package "$T/se-new.pkg" | grep -q "replaces the package held from SE" || fail "newer package"
 expect_refused "$T/de.db" "older than the package already held from SE" "$T/se-old.pkg"
+# another export of the same version (same snapshot, same creation time) must
+# not replace the one held: its order cannot be told, so it could be replayed
+"$N" --db "$T/se.db" export --state SE --key "$T/se.key" --tlp red --to DE --detail -o "$T/se-same.pkg" >/dev/null
+expect_refused "$T/de.db" "differs from the package already held from SE for snapshot .* with the same creation time" "$T/se-same.pkg"
+"$N" --db "$T/de.db" import-package "$T/se-new.pkg" | grep -q "already held" || fail "the held package changed"
 
 # STIX 2.1: the properties the OASIS schemas require, and the OASIS TLP 2.0 marking
 "$N" --db "$T/se.db" stix --tlp amber -o "$T/se.stix.json" >/dev/null
