@@ -205,7 +205,9 @@ static void add_restrictions(const struct nis5g_eu_input *in, size_t n, json_t *
         }
         int restricts = json_array_size(des) > 0 || json_array_size(rules) > 0;
         count += restricts;
-        if (restricts && eff_tlp(&in[k]) > tlp)
+        /* the count is computed from every state's package, also those
+         * that do not restrict ("1 of 2" tells that the other does not) */
+        if (eff_tlp(&in[k]) > tlp)
             tlp = eff_tlp(&in[k]);
         json_array_append_new(arr, json_pack("{s:s, s:b, s:o, s:o, s:b, s:o}", "state", in[k].state, "restricts",
                                              restricts, "designated_high", des, "rules", rules, "policy_shared",

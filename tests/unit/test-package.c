@@ -413,6 +413,17 @@ TEST(eu_known_answers)
     ASSERT(strstr(h.data, "<td>Nokia</td><td class=\"num\">35.5%</td>") != NULL);
     nis5g_buf_release(&h);
     json_decref(v);
+    /* a state that does not restrict still tells the count something: its
+     * package's marking is the count's marking (AA own and restricting, DD red
+     * with no high-risk designation and no policy) */
+    json_t *d = doc("{\"suppliers\":[{\"vendor\":\"Huawei\",\"profile\":\"low\",\"designation\":null}]}");
+    struct nis5g_eu_input in2[2] = { in[0], { "DD", 0, NIS5G_TLP_RED, d, "f", "t", "u" } };
+    v = nis5g_eu_view(in2, 2, NULL);
+    re = json_object_get(v, "restrictions");
+    ASSERT_EQ_INT(json_integer_value(json_object_get(re, "states_restricting")), 1);
+    ASSERT_EQ_STR(json_string_value(json_object_get(re, "tlp")), "red");
+    json_decref(v);
+    json_decref(d);
     /* only the green package: green */
     v = nis5g_eu_view(in + 2, 1, NULL);
     ASSERT_EQ_STR(json_string_value(json_object_get(v, "tlp")), "green");
