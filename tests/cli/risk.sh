@@ -65,6 +65,12 @@ for bad in "XX TM06 implemented:unknown scope 'XX'" "SE TM12 implemented:unknown
   [ "$rc" -eq 2 ] || { echo "$args: exit $rc"; exit 1; }
   grep -qF "$msg" err.txt || { echo "$args: message"; cat err.txt; exit 1; }
 done
+# who set it is part of the record: an empty or blank --by is refused
+for by in "" "  "; do
+  if n measures set SE TM06 implemented --by "$by" >out.txt 2>err.txt; then echo "accepted --by '$by'"; exit 1; else rc=$?; fi
+  [ "$rc" -eq 2 ] || { echo "--by '$by': exit $rc"; exit 1; }
+  grep -qF -- "--by needs a name" err.txt || { echo "--by '$by': message"; cat err.txt; exit 1; }
+done
 [ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'set'")" = 0 ]
 # the import recorded measures.csv's rows in the history, in its own transaction
 [ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'import'")" = \
