@@ -39,6 +39,9 @@ done; done
 import json,sys; t=json.load(sys.stdin)["trusted"]
 assert [k["state"] for k in t]==["DE","FR"], t
 assert all(len(k["fingerprint"])==32 for k in t)'
+# a public key file with CRLF line ends (sent through a Windows mailer) is the same key
+sed 's/$/\r/' "$T/fr.key.pub" > "$T/fr-crlf.pub"
+"$N" --db "$T/se.db" trust add FR "$T/fr-crlf.pub" >/dev/null || fail "a CRLF public key file was refused"
 if "$N" --db "$T/se.db" trust add DE "$T/fr.key.pub" 2>"$T/err"; then fail "trusted a key of another state"; fi
 grep -q "is a key of FR, not of DE" "$T/err" || fail "trust mismatch message"
 
