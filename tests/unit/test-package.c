@@ -424,6 +424,17 @@ TEST(eu_known_answers)
     ASSERT_EQ_STR(json_string_value(json_object_get(re, "tlp")), "red");
     json_decref(v);
     json_decref(d);
+    /* a signed package may hold any JSON number: a huge count is bounded,
+     * not converted out of range (undefined behaviour, caught by check-asan) */
+    d = doc("{\"national_shares\":[{\"domain\":\"ran\",\"vendors\":[{\"vendor\":\"X\",\"elements\":1e300}]}]}");
+    in2[1].doc = d;
+    v = nis5g_eu_view(in2, 2, NULL);
+    ASSERT(v != NULL);
+    json_t *bs = json_array_get(json_object_get(json_object_get(v, "high_risk_shares"), "by_state"), 1);
+    ASSERT_EQ_STR(json_string_value(json_object_get(bs, "state")), "DD");
+    ASSERT(json_integer_value(json_object_get(bs, "elements")) == (json_int_t)1e15);
+    json_decref(v);
+    json_decref(d);
     /* only the green package: green */
     v = nis5g_eu_view(in + 2, 1, NULL);
     ASSERT_EQ_STR(json_string_value(json_object_get(v, "tlp")), "green");
