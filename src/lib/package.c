@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -320,6 +321,13 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     struct nis5g_package p;
     memset(&p, 0, sizeof p);
     int rc;
+    /* A package is a file (or a pipe): a device such as /dev/zero would
+     * be read without end. */
+    struct stat sb;
+    if (stat(file, &sb) == 0 && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))) {
+        rc = nis5g_err_set(&e, NIS5G_EINPUT, "a device, not a package file");
+        goto out;
+    }
     if (nis5g_read_file(file, &bytes, &len)) {
         rc = nis5g_err_set(&e, NIS5G_EIO, "cannot read it: %s", strerror(errno));
         goto out;

@@ -109,6 +109,10 @@ expect_refused "$T/se.db" "refused" "$T/flip.pkg"
 expect_refused "$T/se.db" "refused" "$T/flip2.pkg"
 expect_refused "$T/se.db" "unsigned" "$T/unsigned.pkg"
 expect_refused "$T/se.db" "malformed" "$T/trunc.pkg"
+# a device is no package: refused at once, not read without end
+if timeout 20 "$N" --db "$T/se.db" import-package /dev/zero 2>"$T/err"; then fail "/dev/zero accepted"; else rc=$?; fi
+[ "$rc" = 2 ] || fail "/dev/zero: exit $rc"
+grep -q "/dev/zero: refused: a device, not a package file" "$T/err" || { cat "$T/err"; fail "/dev/zero message"; }
 expect_refused "$T/fr.db" "addressed to SE, not to FR" "$T/de.pkg"
 expect_refused "$T/se.db" "own state SE" "$T/se.pkg"
 # a key FR never gave us
