@@ -15,6 +15,8 @@
 #include "nis5g/package.h"
 #include "share-gather.h"
 
+extern const struct nis5g_cmd nis5g_cmd_export;
+
 /* Write a file through a temporary name and rename: a reader never sees
  * half a package. */
 static int write_file(const char *path, const char *data, size_t len, struct nis5g_err *err)
@@ -170,7 +172,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     g.detail = o.detail;
     if (!state || !keyfile || !tlp || (!out && !dry)) {
         rc = cli_fail(ctx, NIS5G_EUSAGE, "needs --state, --key, --tlp and -o FILE (or --dry-run)\nusage: nis5g %s",
-                        "export --state CC --key SECRET --tlp LEVEL [--to CC,...] [--detail] [--dry-run] -o FILE");
+                        nis5g_cmd_export.usage);
         goto out0;
     }
     struct nis5g_err err = { 0 };

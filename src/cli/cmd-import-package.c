@@ -67,6 +67,8 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             if (res[i].code)
                 fprintf(stderr, "%s: refused: %s\n", files[i], res[i].msg);
+            else if (rc) /* all or nothing: it passed its checks, but was not kept */
+                fprintf(ctx->out, "%s: not imported, though it passed its checks (%s)\n", files[i], res[i].msg);
             else
                 fprintf(ctx->out, "%s: %s\n", files[i], res[i].msg);
         }

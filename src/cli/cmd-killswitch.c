@@ -32,17 +32,28 @@ static int parse_scenarios(struct nis5g_ctx *ctx, struct nis5g_model *m, char **
         size_t start = s->n_ids;
         const char *p = args[i];
         for (;;) {
-            const char *q = strchr(p, '+');
-            size_t len = q ? (size_t)(q - p) : strlen(p);
-            uint32_t v = nis5g_dict_find(&m->vendors, p, len);
+            /* The longest name ending at a '+' or at the end: a vendor may
+             * be called "A+B" itself. */
+            size_t rest = strlen(p), len = rest;
+            uint32_t v = NIS5G_NONE;
+            for (;;) {
+                v = nis5g_dict_find(&m->vendors, p, len);
+                if (v != NIS5G_NONE)
+                    break;
+                while (len > 0 && p[--len] != '+')
+                    ;
+                if (len == 0)
+                    break;
+            }
             if (v == NIS5G_NONE) {
-                cli_fail(ctx, NIS5G_EUSAGE, "unknown vendor '%.*s'", (int)len, p);
+                const char *q = strchr(p, '+');
+                cli_fail(ctx, NIS5G_EUSAGE, "unknown vendor '%.*s'", (int)(q ? (size_t)(q - p) : rest), p);
                 return -1;
             }
             s->ids[s->n_ids++] = (uint16_t)v;
-            if (!q)
+            if (len == rest)
                 break;
-            p = q + 1;
+            p += len + 1;
         }
         s->sc[s->n].vendors = s->ids + start;
         s->sc[s->n].n_vendors = s->n_ids - start;

@@ -135,6 +135,8 @@ static int run_set(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     if (npos != 3)
         return cli_fail(ctx, NIS5G_EUSAGE, "set needs SCOPE MEASURE STATUS (e.g. measures set SE TM03 implemented)");
+    if (by && by[strspn(by, " \t")] == '\0') /* the history must say who */
+        return cli_fail(ctx, NIS5G_EUSAGE, "--by needs a name, got '%s'", by);
     if (!by) {
         by = getenv("USER");
         if (!by || !*by)

@@ -96,6 +96,8 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--policy", &v))) {
             if (r < 0)
                 return 2;
+            if (policy_file) /* not silently the last one */
+                return cli_fail(ctx, NIS5G_EUSAGE, "--policy is taken once here, got '%s' and '%s'", policy_file, v);
             policy_file = (char *)v;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
             if (r < 0 || cli_date(ctx, "--at", v, &at))

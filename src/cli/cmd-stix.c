@@ -13,6 +13,8 @@
 #include "nis5g/stix.h"
 #include "share-gather.h"
 
+extern const struct nis5g_cmd nis5g_cmd_stix;
+
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     const char *out = NULL, *tlp_s = "amber", *state = NULL, *v;
@@ -47,7 +49,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     if (!out || tlp < 0) {
         share_gather_release(&g);
         if (!out)
-            return cli_fail(ctx, NIS5G_EUSAGE, "needs -o FILE\nusage: nis5g %s", "stix [--tlp LEVEL] [--state CC] -o FILE");
+            return cli_fail(ctx, NIS5G_EUSAGE, "needs -o FILE\nusage: nis5g %s", nis5g_cmd_stix.usage);
         return cli_fail(ctx, NIS5G_EUSAGE, "--tlp expects clear, green, amber, amber+strict or red, got '%s'", tlp_s);
     }
     struct nis5g_err err = { 0 };

@@ -218,7 +218,8 @@ void nis5g_diversity_from_cells(const struct nis5g_model *m, unsigned fields, co
     memset(out, 0, sizeof *out);
     out->fields = fields;
     struct nis5g_div_cell *c = nis5g_xmalloc((n ? n : 1) * sizeof *c);
-    memcpy(c, cells, n * sizeof *c);
+    if (n) /* cells may be NULL when there is nothing */
+        memcpy(c, cells, n * sizeof *c);
     for (size_t i = 0; i < n; i++)
         for (int f = 0; f < NIS5G_DIV_NFIELDS; f++)
             if (!(fields & (1u << f)))

@@ -33,9 +33,14 @@ static json_t *tlp_json(int t)
     return json_string(nis5g_tlp_names[t < 0 ? 0 : t]);
 }
 
+/* A number of a peer's package, within ±1e15: the counts are written out
+ * as integers, and a huge value (1e300 is valid JSON, and signed) must not
+ * overflow the conversion. No real count or share comes near the bound. */
+#define NUM_BOUND 1e15
 static double num(const json_t *o, const char *key)
 {
-    return json_number_value(json_object_get(o, key));
+    double x = json_number_value(json_object_get(o, key));
+    return x > NUM_BOUND ? NUM_BOUND : x < -NUM_BOUND ? -NUM_BOUND : x;
 }
 
 static const char *str(const json_t *o, const char *key)
@@ -205,7 +210,9 @@ static void add_restrictions(const struct nis5g_eu_input *in, size_t n, json_t *
         }
         int restricts = json_array_size(des) > 0 || json_array_size(rules) > 0;
         count += restricts;
-        if (restricts && eff_tlp(&in[k]) > tlp)
+        /* the count is computed from every state's package, also those
+         * that do not restrict ("1 of 2" tells that the other does not) */
+        if (eff_tlp(&in[k]) > tlp)
             tlp = eff_tlp(&in[k]);
         json_array_append_new(arr, json_pack("{s:s, s:b, s:o, s:o, s:b, s:o}", "state", in[k].state, "restricts",
                                              restricts, "designated_high", des, "rules", rules, "policy_shared",

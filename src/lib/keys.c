@@ -151,7 +151,10 @@ static int parse_key_file(const char *path, const char *kind, unsigned char *raw
     char head[64], cc[8] = "";
     int n = snprintf(head, sizeof head, "nis5g-%s-key 1 ", kind);
     const char *nl = memchr(text, '\n', len);
-    if (!nl || strncmp(text, head, (size_t)n) != 0 || nl - text != n + 2) {
+    /* CRLF line ends (a key file that went through a Windows mailer) are
+     * fine, as they already are after the key itself */
+    size_t first = nl ? (size_t)(nl - text) - (nl > text && nl[-1] == '\r') : 0;
+    if (!nl || strncmp(text, head, (size_t)n) != 0 || first != (size_t)n + 2) {
         rc = nis5g_err_set(err, NIS5G_EPARSE, "'%s' is not a nis5g %s key file (expected a first line '%sCC')",
                            path, kind, head);
         goto out;

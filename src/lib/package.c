@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -320,6 +321,13 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     struct nis5g_package p;
     memset(&p, 0, sizeof p);
     int rc;
+    /* A package is a file (or a pipe): a device such as /dev/zero would
+     * be read without end. */
+    struct stat sb;
+    if (stat(file, &sb) == 0 && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))) {
+        rc = nis5g_err_set(&e, NIS5G_EINPUT, "a device, not a package file");
+        goto out;
+    }
     if (nis5g_read_file(file, &bytes, &len)) {
         rc = nis5g_err_set(&e, NIS5G_EIO, "cannot read it: %s", strerror(errno));
         goto out;
@@ -379,6 +387,18 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
         }
         if (same) {
             snprintf(r->msg, sizeof r->msg, "already held (%s, snapshot %s)", p.signer, p.snapshot);
+            sqlite3_finalize(s);
+            goto out;
+        }
+        /* Same version, other content: which came last cannot be told, so
+         * accepting it would let anyone replay an earlier export of that
+         * version over a later one (or a red detailed package and a green
+         * aggregate one over each other). A new version needs a re-import. */
+        if (strcmp(held, p.created) == 0) {
+            rc = nis5g_err_set(&e, NIS5G_EDENIED,
+                               "differs from the package already held from %s for snapshot %s with the same "
+                               "creation time %s; a new version needs a re-import of the snapshot by %s",
+                               p.signer, p.snapshot, held, p.signer);
             sqlite3_finalize(s);
             goto out;
         }

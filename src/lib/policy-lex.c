@@ -65,6 +65,11 @@ const char *policy_line(const struct ptokens *t, int line, size_t *len)
 size_t policy_lex(const char *file, const char *text, size_t len, struct ptokens *t, struct nis5g_diags *d)
 {
     memset(t, 0, sizeof *t);
+    /* A UTF-8 byte order mark (as Windows editors write) is not text. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
     t->src = text;
     t->src_len = len;
     size_t lcap = 64;

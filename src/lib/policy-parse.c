@@ -147,7 +147,7 @@ static int expect_eol(struct parser *ps)
 static int parse_date(struct parser *ps, const struct ptoken *k, int32_t *day)
 {
     if (k->kind != PT_WORD || nis5g_date_parse(k->text, k->len, day) != 0)
-        return error_at(ps, k, "bad date: expected a date as YYYY-MM-DD (a real calendar day)");
+        return error_at(ps, k, "bad date: expected a date as YYYY-MM-DD (a real calendar day, years 1900-2199)");
     return 0;
 }
 

@@ -110,11 +110,13 @@ int nis5g_costs_load(struct nis5g_costs *c, const char *path, struct nis5g_err *
             num[fu->n] = 0;
             char *end;
             unit = strtod(num, &end);
-            if (*end || !(unit >= 0) || isinf(unit))
+            /* bounded so that costs stay exact integers of euros when
+             * printed (10 billion a unit: far above any real equipment) */
+            if (*end || !(unit >= 0) || unit > 1e10)
                 unit = -1;
         }
         if (unit < 0) {
-            rc = field_err(err, &csv, fu, path, NIS5G_EINPUT, "expected a non-negative number of euros");
+            rc = field_err(err, &csv, fu, path, NIS5G_EINPUT, "expected a number of euros from 0 to 10000000000");
             nis5g_csv_close(&csv);
             return rc;
         }

@@ -8,7 +8,7 @@ set -u
 cases="$TOP/tests/cases/resilience"
 db="$T/r.db"
 "$NIS5G" --db "$db" import "$cases/dec2018" --as-of 2026-01-01 >/dev/null 2>&1 || { echo "import failed"; exit 1; }
-cp "$cases/costs-override.csv" "$cases/costs-bad.csv" "$T/"
+cp "$cases/costs-override.csv" "$cases/costs-bad.csv" "$cases/costs-huge.csv" "$T/"
 fail=0
 while read -r name status args; do
   [ -n "$name" ] || continue

@@ -65,6 +65,12 @@ for bad in "XX TM06 implemented:unknown scope 'XX'" "SE TM12 implemented:unknown
   [ "$rc" -eq 2 ] || { echo "$args: exit $rc"; exit 1; }
   grep -qF "$msg" err.txt || { echo "$args: message"; cat err.txt; exit 1; }
 done
+# who set it is part of the record: an empty or blank --by is refused
+for by in "" "  "; do
+  if n measures set SE TM06 implemented --by "$by" >out.txt 2>err.txt; then echo "accepted --by '$by'"; exit 1; else rc=$?; fi
+  [ "$rc" -eq 2 ] || { echo "--by '$by': exit $rc"; exit 1; }
+  grep -qF -- "--by needs a name" err.txt || { echo "--by '$by': message"; cat err.txt; exit 1; }
+done
 [ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'set'")" = 0 ]
 # the import recorded measures.csv's rows in the history, in its own transaction
 [ "$(sqlite3 "$db" "SELECT count(*) FROM measure_history WHERE source = 'import'")" = \
@@ -116,3 +122,13 @@ printf 'TM3,technical,Broken\n' >> cat/toolbox.csv
 if NIS5G_DATA="$T/cat" n risk >out.txt 2>err.txt; then echo "broken catalogue accepted"; exit 1; else rc=$?; fi
 [ "$rc" -eq 2 ] || { echo "broken catalogue: exit $rc"; exit 1; }
 grep -q "toolbox.csv:31:1: error: expected a measure code: SM, TM or SA and two digits (e.g. TM03)" err.txt || { cat err.txt; exit 1; }
+
+# risk and report take one --policy: a second one is refused, not silently
+# used in place of the first
+p="$TOP/tests/cases/policy/spec.policy"
+for cmd in "risk" "report -o rep2"; do
+  # shellcheck disable=SC2086
+  if n $cmd --policy "$p" --policy "$p" >out.txt 2>err.txt; then echo "$cmd: two --policy accepted"; exit 1; else rc=$?; fi
+  [ "$rc" -eq 2 ] || { echo "$cmd two --policy: exit $rc"; cat err.txt; exit 1; }
+  grep -q -- "--policy is taken once here" err.txt || { cat err.txt; exit 1; }
+done

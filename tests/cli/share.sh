@@ -39,6 +39,9 @@ done; done
 import json,sys; t=json.load(sys.stdin)["trusted"]
 assert [k["state"] for k in t]==["DE","FR"], t
 assert all(len(k["fingerprint"])==32 for k in t)'
+# a public key file with CRLF line ends (sent through a Windows mailer) is the same key
+sed 's/$/\r/' "$T/fr.key.pub" > "$T/fr-crlf.pub"
+"$N" --db "$T/se.db" trust add FR "$T/fr-crlf.pub" >/dev/null || fail "a CRLF public key file was refused"
 if "$N" --db "$T/se.db" trust add DE "$T/fr.key.pub" 2>"$T/err"; then fail "trusted a key of another state"; fi
 grep -q "is a key of FR, not of DE" "$T/err" || fail "trust mismatch message"
 
@@ -106,6 +109,10 @@ expect_refused "$T/se.db" "refused" "$T/flip.pkg"
 expect_refused "$T/se.db" "refused" "$T/flip2.pkg"
 expect_refused "$T/se.db" "unsigned" "$T/unsigned.pkg"
 expect_refused "$T/se.db" "malformed" "$T/trunc.pkg"
+# a device is no package: refused at once, not read without end
+if timeout 20 "$N" --db "$T/se.db" import-package /dev/zero 2>"$T/err"; then fail "/dev/zero accepted"; else rc=$?; fi
+[ "$rc" = 2 ] || fail "/dev/zero: exit $rc"
+grep -q "/dev/zero: refused: a device, not a package file" "$T/err" || { cat "$T/err"; fail "/dev/zero message"; }
 expect_refused "$T/fr.db" "addressed to SE, not to FR" "$T/de.pkg"
 expect_refused "$T/se.db" "own state SE" "$T/se.pkg"
 # a key FR never gave us
@@ -115,6 +122,9 @@ expect_refused "$T/se.db" "own state SE" "$T/se.pkg"
 expect_refused "$T/se.db" "unknown key" "$T/rogue.pkg"
 # one bad file in a batch: nothing imported
 expect_refused "$T/se.db" "flip.pkg: refused" "$T/de.pkg" "$T/fr.pkg" "$T/flip.pkg"
+# ... and the good ones of that batch are not reported as accepted
+if grep -q ": accepted from" "$T/out"; then cat "$T/out"; fail "a package of a refused batch was reported accepted"; fi
+grep -q "fr.pkg: not imported, though it passed its checks (accepted from FR" "$T/out" || { cat "$T/out"; fail "batch: fr.pkg not reported as not imported"; }
 "$N" --db "$T/se.db" eu --json >"$T/eu1.json"
 cmp -s "$T/eu0.json" "$T/eu1.json" || fail "a refused import changed the workspace"
 
@@ -195,7 +205,17 @@ sleep 1   # the package time is the import time, to the second
 cmp -s "$T/se-old.pkg" "$T/se-new.pkg" && fail "re-import did not change the package"
 "$N" --db "$T/de.db" import-package "$T/se-new.pkg" | grep -q "replaces the package held from SE" || fail "newer package"
 expect_refused "$T/de.db" "older than the package already held from SE" "$T/se-old.pkg"
+# another export of the same version (same snapshot, same creation time) must
+# not replace the one held: its order cannot be told, so it could be replayed
+"$N" --db "$T/se.db" export --state SE --key "$T/se.key" --tlp red --to DE --detail -o "$T/se-same.pkg" >/dev/null
+expect_refused "$T/de.db" "differs from the package already held from SE for snapshot .* with the same creation time" "$T/se-same.pkg"
+"$N" --db "$T/de.db" import-package "$T/se-new.pkg" | grep -q "already held" || fail "the held package changed"
 
+# a missing -o shows the whole usage, with every option the command takes
+if "$N" --db "$T/se.db" stix 2>"$T/err"; then fail "stix without -o"; fi
+grep -q "usage: nis5g stix .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "stix usage"; }
+if "$N" --db "$T/se.db" export --state SE 2>"$T/err"; then fail "export without --key"; fi
+grep -q "usage: nis5g export .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "export usage"; }
 # STIX 2.1: the properties the OASIS schemas require, and the OASIS TLP 2.0 marking
 "$N" --db "$T/se.db" stix --tlp amber -o "$T/se.stix.json" >/dev/null
 python3 - "$T/se.stix.json" <<'PY'

@@ -413,6 +413,28 @@ TEST(eu_known_answers)
     ASSERT(strstr(h.data, "<td>Nokia</td><td class=\"num\">35.5%</td>") != NULL);
     nis5g_buf_release(&h);
     json_decref(v);
+    /* a state that does not restrict still tells the count something: its
+     * package's marking is the count's marking (AA own and restricting, DD red
+     * with no high-risk designation and no policy) */
+    json_t *d = doc("{\"suppliers\":[{\"vendor\":\"Huawei\",\"profile\":\"low\",\"designation\":null}]}");
+    struct nis5g_eu_input in2[2] = { in[0], { "DD", 0, NIS5G_TLP_RED, d, "f", "t", "u" } };
+    v = nis5g_eu_view(in2, 2, NULL);
+    re = json_object_get(v, "restrictions");
+    ASSERT_EQ_INT(json_integer_value(json_object_get(re, "states_restricting")), 1);
+    ASSERT_EQ_STR(json_string_value(json_object_get(re, "tlp")), "red");
+    json_decref(v);
+    json_decref(d);
+    /* a signed package may hold any JSON number: a huge count is bounded,
+     * not converted out of range (undefined behaviour, caught by check-asan) */
+    d = doc("{\"national_shares\":[{\"domain\":\"ran\",\"vendors\":[{\"vendor\":\"X\",\"elements\":1e300}]}]}");
+    in2[1].doc = d;
+    v = nis5g_eu_view(in2, 2, NULL);
+    ASSERT(v != NULL);
+    json_t *bs = json_array_get(json_object_get(json_object_get(v, "high_risk_shares"), "by_state"), 1);
+    ASSERT_EQ_STR(json_string_value(json_object_get(bs, "state")), "DD");
+    ASSERT(json_integer_value(json_object_get(bs, "elements")) == (json_int_t)1e15);
+    json_decref(v);
+    json_decref(d);
     /* only the green package: green */
     v = nis5g_eu_view(in + 2, 1, NULL);
     ASSERT_EQ_STR(json_string_value(json_object_get(v, "tlp")), "green");
