@@ -148,7 +148,7 @@ __attribute__((format(printf, 3, 4))) static void gerr(struct imp *im, const cha
 
 /* ---- field access and value parsers ---- */
 
-static const struct nis5g_csv_field empty_field = { "", 0, 0, 0, 0 };
+static const struct nis5g_csv_field empty_field = { "", 0, 0, 0, 0, 0 };
 
 /* The field of spec column k in the current record (an empty field when the
  * file has no such column). */
@@ -438,9 +438,12 @@ static int next_row(struct imp *im)
             /* point just past the last field */
             const struct nis5g_csv_field *l = &c->f[c->nf - 1];
             struct nis5g_csv_field at = *l;
-            at.at = (size_t)(l->p - c->data) + l->n + (l->p > c->data && l->p[-1] == '"' ? 1 : 0);
-            if (at.line != l->line)
-                at.line = l->line;
+            at.at = l->end;
+            for (size_t k = l->at; k < l->end; k++)
+                if (c->data[k] == '\n') { /* a quoted field over several lines */
+                    at.line++;
+                    at.line_at = k + 1;
+                }
             ferr(im, &at, 0, "expected %d fields as in the header, found %zu", im->ncols, c->nf);
         }
         /* Hand the row on with missing fields empty, so that its id is
@@ -845,6 +848,9 @@ struct el_worker {
     int32_t *inst;
     const char **id_p;
     uint32_t n;
+    /* ids with doubled quotes (unescaped outside the text): row, offset */
+    uint32_t *q_row, nq;
+    size_t *q_at;
     /* first row naming each local vendor: where to put a warning */
     uint32_t *ven_line;
     size_t *ven_at, *ven_line_at;
@@ -864,6 +870,7 @@ static void el_worker_release(struct el_worker *x)
     free(x->op); free(x->fn); free(x->ven); free(x->site); free(x->prod); free(x->swv);
     free(x->id_n); free(x->id_h); free(x->line); free(x->dom); free(x->st); free(x->inst); free(x->id_p);
     free(x->ven_line); free(x->ven_at); free(x->ven_line_at);
+    free(x->q_row); free(x->q_at);
     nis5g_dict_release(&x->functions);
     nis5g_dict_release(&x->vendors);
     nis5g_dict_release(&x->products);
@@ -891,6 +898,12 @@ static void *el_worker_run(void *arg)
             el_worker_grow(x, cap);
         }
         x->id_p[n] = id->p;
+        if (id->p != im->csv.data + id->at + 1 && id->p != im->csv.data + id->at) {
+            x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
+            x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
+            x->q_row[x->nq] = n;
+            x->q_at[x->nq++] = id->at;
+        }
         x->id_n[n] = id->n | (id->p != im->csv.data + id->at ? ID_QUOTED : 0);
         x->id_h[n] = nis5g_dict_hash(id->p, id->n);
         x->line[n] = id->line;
@@ -1108,6 +1121,9 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
             if (got < n) {
                 if (dups++ < room + 1) {
                     size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
+                    for (uint32_t q = 0; q < w->nq; q++)
+                        if (w->q_row[q] == r)
+                            fat = base + w->q_at[q];
                     size_t la = fat;
                     while (la > base && c->data[la - 1] != '\n')
                         la--;
