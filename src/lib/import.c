@@ -1079,9 +1079,12 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         /* A vendor without a supplier profile: one warning, at its first row. */
         for (uint32_t v = 0; v < w->vendors.n; v++) {
             uint32_t g = mv[v];
-            if (g >= NIS5G_MAX_VENDORS) {
+            if (v >= NIS5G_MAX_VENDORS)
+                continue; /* reported on its rows; its first row is not kept */
+            if (g >= NIS5G_MAX_VENDORS) { /* over the limit only with the other half's vendors */
                 nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v],
-                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0, NULL, 0,
+                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0,
+                                nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
                                 "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
                 continue;
             }
