@@ -619,6 +619,7 @@ static void read_suppliers(struct imp *im)
     struct nis5g_model *m = im->m;
     struct nis5g_dict seen;
     nis5g_dict_init(&seen);
+    uint32_t *seen_line = NULL, seen_cap = 0;
     while (next_row(im)) {
         const struct nis5g_csv_field *vf = F(im, SU_VENDOR);
         if (is_empty(vf)) {
@@ -628,9 +629,15 @@ static void read_suppliers(struct imp *im)
         uint32_t before = seen.n;
         uint32_t k = nis5g_dict_intern(&seen, vf->p, vf->n);
         if (k < before) {
-            ferr(im, vf, 1, "duplicate vendor (first defined on line %u)", im->su_line[k]);
+            ferr(im, vf, 1, "duplicate vendor (first defined on line %u)", seen_line[k]);
             continue;
         }
+        /* by row seen, not su_line: a row over the vendor limit is not kept */
+        if (k >= seen_cap) {
+            seen_cap = seen_cap ? 2 * seen_cap : 64;
+            seen_line = nis5g_xreallocarray(seen_line, seen_cap, sizeof *seen_line);
+        }
+        seen_line[k] = vf->line;
         uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
         if (v >= NIS5G_MAX_VENDORS) {
             ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
@@ -685,6 +692,7 @@ static void read_suppliers(struct imp *im)
         }
         im->su_notes[i] = opt_text(&m->text, F(im, SU_NOTES));
     }
+    free(seen_line);
     nis5g_dict_release(&seen);
 }
 
@@ -706,7 +714,7 @@ static uint32_t intern_pair(struct nis5g_dict *d, const struct nis5g_csv_field *
 static void read_products(struct imp *im)
 {
     struct nis5g_model *m = im->m;
-    uint32_t cap = 0, ncerts = 0;
+    uint32_t cap = 0, ncerts = 0, lcap = 0;
     uint32_t *line = NULL;
     while (next_row(im)) {
         const struct nis5g_csv_field *vf = F(im, PR_VENDOR), *pf = F(im, PR_PRODUCT);
@@ -724,6 +732,12 @@ static void read_products(struct imp *im)
             ferr(im, pf, 1, "duplicate product of this vendor (first defined on line %u)", line[k]);
             continue;
         }
+        /* by key, not by product: a row over the vendor limit is not kept */
+        if (k >= lcap) {
+            lcap = lcap ? 2 * lcap : 64;
+            line = nis5g_xreallocarray(line, lcap, sizeof *line);
+        }
+        line[k] = vf->line;
         uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
         if (v >= NIS5G_MAX_VENDORS) {
             ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
@@ -737,11 +751,9 @@ static void read_products(struct imp *im)
             m->prod_cert_off = nis5g_xreallocarray(m->prod_cert_off, nc + 1, sizeof *m->prod_cert_off);
             m->prod_end_of_support = nis5g_xreallocarray(m->prod_end_of_support, nc, sizeof *m->prod_end_of_support);
             m->prod_critical_vulns = nis5g_xreallocarray(m->prod_critical_vulns, nc, sizeof *m->prod_critical_vulns);
-            line = nis5g_xreallocarray(line, nc, sizeof *line);
             cap = (uint32_t)nc;
         }
         m->n_products++;
-        line[k] = vf->line;
         m->prod_vendor[i] = (uint16_t)v;
         m->prod_name[i] = nis5g_dict_intern(&m->products, pf->p, pf->n);
         m->prod_cert_off[i] = ncerts;

@@ -17,3 +17,25 @@ for split in 100000000 1; do
   head -1 "$T/errors" | grep -q "elements.csv:65543:25: .* got 'V65531'" || { head -1 "$T/errors"; exit 1; }
   grep -q "nis5g import: 20 errors (stopped at the limit); nothing was imported" "$T/err"
 done
+
+# suppliers.csv and products.csv over the vendor limit, then a duplicate of a
+# vendor over it: the duplicate names the line of the first one
+cp -r "$TOP/tests/cases/import/small" "$T/s"
+awk 'BEGIN { for (i = 0; i < 65540; i++) printf "S%d,,,,,,,,,,,\n", i; print "S65539,,,,,,,,,,," }' >> "$T/s/suppliers.csv"
+"$NIS5G" --db "$T/s.db" import "$T/s" --as-of 2026-01-01 >/dev/null 2>"$T/err" && exit 1
+grep ': error: ' "$T/err" | sed "s|^$T/||" | tail -3 > "$T/got"
+cat > "$T/want" <<'EOT'
+s/suppliers.csv:65543:1: error: too many vendors (at most 65534) — got 'S65538'
+s/suppliers.csv:65544:1: error: too many vendors (at most 65534) — got 'S65539'
+s/suppliers.csv:65545:1: error: duplicate vendor (first defined on line 65544) — got 'S65539'
+EOT
+diff -u "$T/want" "$T/got"
+cp -r "$TOP/tests/cases/import/small" "$T/p"
+awk 'BEGIN { for (i = 0; i < 65540; i++) printf "W%d,p,,,\n", i; print "W65539,p,,," }' >> "$T/p/products.csv"
+"$NIS5G" --db "$T/p.db" import "$T/p" --as-of 2026-01-01 >/dev/null 2>"$T/err" && exit 1
+grep ': error: ' "$T/err" | sed "s|^$T/||" | tail -2 > "$T/got"
+cat > "$T/want" <<'EOT'
+p/products.csv:65543:1: error: too many vendors (at most 65534) — got 'W65539'
+p/products.csv:65544:8: error: duplicate product of this vendor (first defined on line 65543) — got 'p'
+EOT
+diff -u "$T/want" "$T/got"
