@@ -489,12 +489,12 @@ static void read_operators(struct imp *im)
         }
         uint32_t before = m->operators.n;
         uint32_t o = nis5g_dict_intern(&m->operators, id->p, id->n);
-        if (o < before) {
-            ferr(im, id, 1, "duplicate operator (first defined on line %u)", im->op_line[o]);
+        if (o >= NIS5G_MAX_OPERATORS) { /* also a repeat of one: it has no line kept */
+            ferr(im, id, 1, "too many operators (at most %u)", NIS5G_MAX_OPERATORS);
             continue;
         }
-        if (o >= NIS5G_MAX_OPERATORS) {
-            ferr(im, id, 1, "too many operators (at most %u)", NIS5G_MAX_OPERATORS);
+        if (o < before) {
+            ferr(im, id, 1, "duplicate operator (first defined on line %u)", im->op_line[o]);
             continue;
         }
         if (o >= cap) {

@@ -39,3 +39,12 @@ p/products.csv:65543:1: error: too many vendors (at most 65534) — got 'W65539'
 p/products.csv:65544:8: error: duplicate product of this vendor (first defined on line 65543) — got 'p'
 EOT
 diff -u "$T/want" "$T/got"
+
+# operators.csv over the limit, then a repeat of an operator over it
+cp -r "$TOP/tests/cases/import/small" "$T/o"
+awk 'BEGIN { for (i = 0; i < 65540; i++) printf "O%d,,SE,\n", i; print "O65539,,SE," }' >> "$T/o/operators.csv"
+"$NIS5G" --db "$T/o.db" import "$T/o" --as-of 2026-01-01 >/dev/null 2>"$T/err" && exit 1
+grep ': error: ' "$T/err" | sed "s|^$T/||" > "$T/got"
+awk 'BEGIN { for (i = 65532; i < 65540; i++) printf "o/operators.csv:%d:1: error: too many operators (at most 65534) — got '"'"'O%d'"'"'\n", i + 4, i;
+             print "o/operators.csv:65544:1: error: too many operators (at most 65534) — got '"'"'O65539'"'"'" }' > "$T/want"
+diff -u "$T/want" "$T/got"
