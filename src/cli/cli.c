@@ -2,6 +2,7 @@
  * cli.c — helpers every command shares: option parsing, error and
  * diagnostic printing, JSON output, progress, loading a snapshot's model.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -135,11 +136,27 @@ void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
     }
 }
 
+static int atoi4(const char *s)
+{
+    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
 int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day)
 {
-    if (nis5g_date_parse(value, strlen(value), day) == 0)
+    size_t n = strlen(value);
+    if (nis5g_date_parse(value, n, day) == 0)
         return 0;
-    fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD) \xe2\x80\x94 got '%s'\n", ctx->cmd_name, opt, value);
+    /* a well-formed date outside the years held */
+    int shaped = n == 10 && value[4] == '-' && value[7] == '-';
+    for (int i = 0; i < 10 && shaped; i++)
+        shaped = i == 4 || i == 7 || isdigit((unsigned char)value[i]);
+    int year = shaped ? atoi4(value) : 0;
+    if (shaped && (year < 1900 || year > 2199))
+        fprintf(stderr, "nis5g %s: %s date out of range (years 1900 to 2199) \xe2\x80\x94 got '%s'\n",
+                ctx->cmd_name, opt, value);
+    else
+        fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD, a real calendar day) \xe2\x80\x94 got '%s'\n",
+                ctx->cmd_name, opt, value);
     return -1;
 }
 

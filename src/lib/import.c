@@ -265,7 +265,14 @@ static int parse_date_field(struct imp *im, const struct nis5g_csv_field *f, int
         return 0;
     if (nis5g_date_parse(f->p, f->n, out) == 0)
         return 0;
-    ferr(im, f, 1, "expected a date (YYYY-MM-DD, a real calendar day)");
+    int shaped = f->n == 10 && f->p[4] == '-' && f->p[7] == '-';
+    for (int i = 0; i < 10 && shaped; i++)
+        shaped = i == 4 || i == 7 || (f->p[i] >= '0' && f->p[i] <= '9');
+    int year = shaped ? (f->p[0] - '0') * 1000 + (f->p[1] - '0') * 100 + (f->p[2] - '0') * 10 + (f->p[3] - '0') : 0;
+    if (shaped && (year < 1900 || year > 2199))
+        ferr(im, f, 1, "date out of range (years 1900 to 2199)");
+    else
+        ferr(im, f, 1, "expected a date (YYYY-MM-DD, a real calendar day)");
     return -1;
 }
 

@@ -10,7 +10,10 @@ grep -q "^	summary$" "$T/err"
 "$NIS5G" summary --bogus 2>"$T/err" && exit 1 || [ $? = 2 ]
 grep -q "unknown option '--bogus'" "$T/err"
 "$NIS5G" import x --as-of 2023-02-30 2>"$T/err" && exit 1 || [ $? = 2 ]
-grep -q "expects a date (YYYY-MM-DD)" "$T/err"
+grep -q "expects a date (YYYY-MM-DD, a real calendar day) — got '2023-02-30'" "$T/err"
+# a well-formed date outside the years held says so
+"$NIS5G" import x --as-of 9999-12-31 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "^nis5g import: --as-of date out of range (years 1900 to 2199) — got '9999-12-31'$" "$T/err"
 "$NIS5G" 2>/dev/null && exit 1 || [ $? = 2 ]
 "$NIS5G" --version | grep -q '^nis5g '
 # a file that is not a workspace: exit 3 (not bad input, a failure)
