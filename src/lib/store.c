@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -167,8 +168,14 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
     int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | ((flags & NIS5G_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        /* say why, as the system does: "No such file or directory" for a
+         * missing folder, "Is a directory" for a folder given as the file */
+        int e = st->db ? sqlite3_system_errno(st->db) : 0;
+        struct stat sb;
+        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            e = EISDIR;
         nis5g_err_set(err, NIS5G_EIO, "cannot open the workspace '%s': %s", path,
-                      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+                      e ? strerror(e) : st->db ? sqlite3_errmsg(st->db) : "out of memory");
         nis5g_store_close(st);
         return NIS5G_EIO;
     }

@@ -20,3 +20,10 @@ grep -q "^nis5g import: --as-of date out of range (years 1900 to 2199) — got '
 echo "not a database" > "$T/junk.db"
 "$NIS5G" --db "$T/junk.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
 grep -q "junk.db" "$T/err"
+# a folder given as the workspace, a workspace in a folder that is not there:
+# the message says which
+mkdir "$T/folder"
+"$NIS5G" --db "$T/folder" init 2>"$T/err" && exit 1 || [ $? = 3 ]
+grep -q "^nis5g init: cannot open the workspace '$T/folder': Is a directory$" "$T/err"
+"$NIS5G" --db "$T/nowhere/ws.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
+grep -q "^nis5g snapshots: cannot open the workspace '$T/nowhere/ws.db': No such file or directory$" "$T/err"
