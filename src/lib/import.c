@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 
 #include "nis5g/buf.h"
 #include "nis5g/country.h"
@@ -1694,6 +1695,58 @@ static char *join(const char *dir, const char *name)
     return nis5g_buf_detach(&b, NULL);
 }
 
+/* The dataset file name that base (a file that is not one) was meant to
+ * be: link.csv, Links.CSV, element.csv. NULL when none is close. */
+static const char *meant(const char *base)
+{
+    const char *names[F_COUNT];
+    for (int k = 0; k < F_COUNT; k++)
+        names[k] = specs[k].name;
+    return nis5g_suggest(base, strlen(base), names, F_COUNT, 2, 1);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A folder's files that look like a misspelt dataset file are errors: the
+ * data they hold would otherwise be left out without a word (a links.csv
+ * saved as link.csv imports a network with no dependencies). Other files
+ * (notes, scenarios.csv) are not the importer's business. */
+static void misspelt(struct imp *im, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char **bad = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *m = kind_of(e->d_name) < 0 ? meant(e->d_name) : NULL;
+        if (!m)
+            continue;
+        char *have = join(dir, m);
+        struct stat st;
+        int exists = stat(have, &st) == 0;
+        free(have);
+        if (exists)
+            continue; /* an extra copy beside the real file */
+        bad = nis5g_xreallocarray(bad, n + 1, sizeof *bad);
+        bad[n++] = nis5g_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(bad, n, sizeof *bad, str_cmp);
+    for (size_t k = 0; k < n; k++) {
+        char *p = join(dir, bad[k]);
+        gerr(im, p, "unknown dataset file (did you mean %s?)", meant(bad[k]));
+        free(p);
+        free(bad[k]);
+    }
+    free(bad);
+}
+
 /* Find the dataset files among the given paths. */
 static void collect(struct imp *im, const char *const *paths, size_t n)
 {
@@ -1721,15 +1774,20 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
             }
             if (!found)
                 gerr(im, paths[i], "no dataset files in this folder (expected operators.csv, elements.csv, ...)");
+            misspelt(im, paths[i]);
             continue;
         }
         const char *slash = strrchr(paths[i], '/');
         const char *base = slash ? slash + 1 : paths[i];
         int k = kind_of(base);
         if (k < 0) {
-            gerr(im, paths[i],
-                 "unknown dataset file (expected operators.csv, sites.csv, elements.csv, links.csv, "
-                 "suppliers.csv, products.csv or measures.csv)");
+            const char *m = meant(base);
+            if (m)
+                gerr(im, paths[i], "unknown dataset file (did you mean %s?)", m);
+            else
+                gerr(im, paths[i],
+                     "unknown dataset file (expected operators.csv, sites.csv, elements.csv, links.csv, "
+                     "suppliers.csv, products.csv or measures.csv)");
             continue;
         }
         if (im->path[k]) {
