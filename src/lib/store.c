@@ -167,7 +167,12 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
     st->path = nis5g_xstrdup(path);
     int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | ((flags & NIS5G_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    /* ":memory:" is a file name here, not SQLite's database that is gone
+     * on exit */
+    char *file = strcmp(path, ":memory:") == 0 ? nis5g_xstrdup("./:memory:") : NULL;
+    int orc = sqlite3_open_v2(file ? file : path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    free(file);
+    if (orc != SQLITE_OK) {
         /* say why, as the system does: "No such file or directory" for a
          * missing folder, "Is a directory" for a folder given as the file */
         int e = st->db ? sqlite3_system_errno(st->db) : 0;
