@@ -167,9 +167,14 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
     st->path = nis5g_xstrdup(path);
     int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | ((flags & NIS5G_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    /* ":memory:" is a file name here, not SQLite's database that is gone
-     * on exit */
-    char *file = strcmp(path, ":memory:") == 0 ? nis5g_xstrdup("./:memory:") : NULL;
+    /* ":memory:" and "file:..." are file names here, not SQLite's
+     * in-memory database (gone on exit) or a URI */
+    char *file = NULL;
+    if (strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0) {
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        nis5g_buf_addf(&b, "./%s", path);
+        file = nis5g_buf_detach(&b, NULL);
+    }
     int orc = sqlite3_open_v2(file ? file : path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
     free(file);
     if (orc != SQLITE_OK) {

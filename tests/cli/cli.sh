@@ -21,13 +21,15 @@ echo "not a database" > "$T/junk.db"
 "$NIS5G" --db "$T/junk.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
 grep -q "junk.db" "$T/err"
 # an empty --db is refused (SQLite would use a temporary database and the
-# import would be lost); ':memory:' is a file like any other
+# import would be lost); ':memory:' and 'file:...' are files like any other
 "$NIS5G" --db "" snapshots 2>"$T/err" && exit 1 || [ $? = 2 ]
 grep -q "^nis5g: --db needs a path$" "$T/err"
 "$NIS5G" --db= snapshots 2>"$T/err" && exit 1 || [ $? = 2 ]
 (cd "$T" && "$NIS5G" --db :memory: import "$TOP/tests/cases/import/small" --as-of 2026-01-01 >/dev/null)
 (cd "$T" && "$NIS5G" --db :memory: snapshots --json) | grep -q '"as_of": "2026-01-01"'
 [ -f "$T/:memory:" ]
+(cd "$T" && "$NIS5G" --db 'file:uri?mode=memory' import "$TOP/tests/cases/import/small" --as-of 2026-01-01 >/dev/null)
+[ -f "$T/file:uri?mode=memory" ]
 # a folder given as the workspace, a workspace in a folder that is not there:
 # the message says which
 mkdir "$T/folder"
