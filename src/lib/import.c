@@ -1697,12 +1697,12 @@ static char *join(const char *dir, const char *name)
 
 /* The dataset file name that base (a file that is not one) was meant to
  * be: link.csv, Links.CSV, element.csv. NULL when none is close. */
-static const char *meant(const char *base)
+static const char *meant(const char *base, int max)
 {
     const char *names[F_COUNT];
     for (int k = 0; k < F_COUNT; k++)
         names[k] = specs[k].name;
-    return nis5g_suggest(base, strlen(base), names, F_COUNT, 2, 1);
+    return nis5g_suggest(base, strlen(base), names, F_COUNT, max, 1);
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -1723,7 +1723,8 @@ static void misspelt(struct imp *im, const char *dir)
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
-        const char *m = kind_of(e->d_name) < 0 ? meant(e->d_name) : NULL;
+        /* one edit: notes.csv is two from sites.csv and none of ours */
+        const char *m = kind_of(e->d_name) < 0 ? meant(e->d_name, 1) : NULL;
         if (!m)
             continue;
         char *have = join(dir, m);
@@ -1740,7 +1741,7 @@ static void misspelt(struct imp *im, const char *dir)
         qsort(bad, n, sizeof *bad, str_cmp);
     for (size_t k = 0; k < n; k++) {
         char *p = join(dir, bad[k]);
-        gerr(im, p, "unknown dataset file (did you mean %s?)", meant(bad[k]));
+        gerr(im, p, "unknown dataset file (did you mean %s?)", meant(bad[k], 1));
         free(p);
         free(bad[k]);
     }
@@ -1781,7 +1782,7 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
         const char *base = slash ? slash + 1 : paths[i];
         int k = kind_of(base);
         if (k < 0) {
-            const char *m = meant(base);
+            const char *m = meant(base, 2);
             if (m)
                 gerr(im, paths[i], "unknown dataset file (did you mean %s?)", m);
             else
