@@ -37,3 +37,17 @@ mkdir "$T/folder"
 grep -q "^nis5g init: cannot open the workspace '$T/folder': Is a directory$" "$T/err"
 "$NIS5G" --db "$T/nowhere/ws.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
 grep -q "^nis5g snapshots: cannot open the workspace '$T/nowhere/ws.db': No such file or directory$" "$T/err"
+
+# Text from a dataset cannot drive the terminal or break a table: control
+# characters in a name (here ESC sequences, a line break, C1 CSI) and in a
+# bad value are shown as '?' (line breaks as spaces), one per character.
+cp -r "$TOP/tests/cases/import/small" "$T/esc"
+printf 'operator,name,country,subscribers\nOPA,"A\033[31mB\nC\302\233",SE,1000\nOPB,Beta,EL,500\n' > "$T/esc/operators.csv"
+"$NIS5G" --db "$T/esc.db" import "$T/esc" --as-of 2026-01-01 >/dev/null
+"$NIS5G" --db "$T/esc.db" summary > "$T/out"
+grep -q "^OPA       A?\[31mB C?  SE             1,000 " "$T/out" || { grep OPA "$T/out" | od -c | head; exit 1; }
+printf 'operator,name,country,subscribers\nOPA,Alpha,SE,1\033[2J\n' > "$T/esc/operators.csv"
+"$NIS5G" --db "$T/esc.db" import "$T/esc" --as-of 2026-01-02 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "got '1?\[2J'$" "$T/err"
+grep -q "^ 2 | OPA,Alpha,SE,1?\[2J$" "$T/err"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/out" "$T/err"; then echo "an escape character reached the terminal"; exit 1; fi
