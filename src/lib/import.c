@@ -409,9 +409,10 @@ static int next_row(struct imp *im)
             struct nis5g_diag *g = nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EPARSE, im->fname, err.line, err.col,
                                                    NULL, 0, NULL, 0, "%s", err.msg);
             if (g && err.line) {
-                /* find the line's text for the caret */
+                /* find the line's text for the caret (a view of elements.csv
+                 * or links.csv starts at line line_base + 1) */
                 const char *p = im->csv.data, *end = im->csv.data + im->csv.len;
-                for (int l = 1; l < err.line && p; l++) {
+                for (int l = 1 + (int)im->csv.line_base; l < err.line && p; l++) {
                     p = memchr(p, '\n', (size_t)(end - p));
                     if (p)
                         p++;
