@@ -1,8 +1,9 @@
 /*
  * fuzz-csv.c — libFuzzer driver for the RFC 4180 reader: any bytes must
  * give records or a located error, never a crash, a hang or a read outside
- * the text. Every field must lie inside the text and every error must name
- * a line and column that exist.
+ * the text. The text is never modified; every field is its slice of the
+ * text, or for a quoted field the text between its quotes with doubled
+ * quotes made single; every error must name a line and column that exist.
  *
  *   make fuzz            (all drivers, FUZZ_TIME seconds each)
  */
@@ -35,14 +36,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         for (size_t i = 0; i < c.nf; i++) {
             const struct nis5g_csv_field *f = &c.f[i];
-            if (f->n && (f->p < c.data || f->p + f->n > c.data + c.len))
+            if (f->at > f->end || f->end > c.len || f->line_at > f->at)
                 abort();
+            const char *raw = c.data + f->at;
+            size_t rn = f->end - f->at;
+            if (rn && raw[0] == '"') { /* quoted: compare unescaped */
+                if (rn < 2 || raw[rn - 1] != '"')
+                    abort();
+                size_t k = 1, j = 0;
+                for (; k < rn - 1; k++, j++) {
+                    if (j >= f->n || f->p[j] != raw[k])
+                        abort();
+                    if (raw[k] == '"' && raw[++k] != '"')
+                        abort();
+                }
+                if (j != f->n)
+                    abort();
+            } else if (f->n != rn || (rn && f->p != raw)) {
+                abort();
+            }
             if (nis5g_csv_col(&c, f->line_at, f->at) < 1)
                 abort();
         }
         if (++guard > (int)size + 2)
             abort(); /* every record consumes at least one byte */
     }
+    /* the text as given (after a BOM) */
+    if (c.len > size || memcmp(c.data, data + (size - c.len), c.len) != 0)
+        abort();
     nis5g_csv_close(&c);
     return 0;
 }

@@ -81,9 +81,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (nis5g_import(paths, 1, &o, &m, &d) == 0)
         check_model(m);
     else
-        for (size_t i = 0; i < d.n; i++)
-            if (d.v[i].line < 0 || d.v[i].col < 0)
+        for (size_t i = 0; i < d.n; i++) {
+            const struct nis5g_diag *g = &d.v[i];
+            if (g->line < 0 || g->col < 0)
                 abort();
+            if (g->line && g->source) { /* the caret is on the line shown, or just past it */
+                int chars = 0;
+                for (const char *c = g->source; *c; c++)
+                    chars += ((unsigned char)*c & 0xC0) != 0x80;
+                if (g->col < 1 || g->col > chars + 1)
+                    abort();
+            }
+        }
     nis5g_model_free(m);
     nis5g_diags_release(&d);
     return 0;

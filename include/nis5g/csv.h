@@ -4,8 +4,11 @@
  * Fields may be quoted ("a, b", "say ""hi""", embedded newlines); CRLF and
  * LF line ends and a leading UTF-8 BOM are accepted; the text must be valid
  * UTF-8 without NUL bytes (nis5g_csv_open checks that first, in one pass).
- * Quoted fields are unescaped in place, so the reader owns a private,
- * writable copy of the text; field slices stay valid until nis5g_csv_close.
+ * The text is never modified, so an error can always show the line as it
+ * is in the file: a quoted field is a slice of the text between its
+ * quotes, or, when it holds doubled quotes, an unescaped copy in memory the
+ * reader owns. Field slices stay valid until nis5g_csv_close (or
+ * nis5g_csv_view_release for a view).
  *
  * Every field knows where it starts (line, and the byte offset of its line)
  * so that an error can name line and column the way an editor counts them
@@ -25,7 +28,10 @@ struct nis5g_csv_field {
     uint32_t line;  /* 1-based line where the field starts */
     size_t at;      /* byte offset of the field's first byte (the quote, if quoted) */
     size_t line_at; /* byte offset of the start of that line */
+    size_t end;     /* byte offset just past the field (after its closing quote) */
 };
+
+struct nis5g_csv_chunk; /* unescaped copies of quoted fields with doubled quotes */
 
 struct nis5g_csv {
     const char *name; /* display name, borrowed */
@@ -39,6 +45,7 @@ struct nis5g_csv {
     size_t nf, capf;
     uint32_t rec_line; /* line where the current record starts */
     uint32_t line_base;/* lines before data (a view into a larger text) */
+    struct nis5g_csv_chunk *chunks; /* owned, also by a view */
 };
 
 /* Take ownership of data (malloc'ed, len bytes) and check the encoding. On

@@ -2,6 +2,7 @@
  * cli.c — helpers every command shares: option parsing, error and
  * diagnostic printing, JSON output, progress, loading a snapshot's model.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -83,6 +84,25 @@ static int utf8_width(const char *s, size_t bytes)
     return w;
 }
 
+/* Text from a dataset on stderr, one character for each: tabs and line
+ * breaks as spaces, other control characters (C0, DEL, C1) as '?', so that
+ * a value can neither break the caret's line nor drive the terminal. */
+static void put_clean(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        if (ch == '\t' || ch == '\n' || ch == '\r')
+            fputc(' ', stderr);
+        else if (ch < 0x20 || ch == 0x7F)
+            fputc('?', stderr);
+        else if (ch == 0xC2 && k + 1 < n && (unsigned char)s[k + 1] >= 0x80 && (unsigned char)s[k + 1] <= 0x9F) {
+            fputc('?', stderr);
+            k++;
+        } else
+            fputc(ch, stderr);
+    }
+}
+
 void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
 {
     static const char *const sev[] = { "error", "warning", "note" };
@@ -95,8 +115,11 @@ void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
         else
             fprintf(stderr, "nis5g %s: ", ctx->cmd_name ? ctx->cmd_name : "");
         fprintf(stderr, "%s: %s", sev[g->severity], g->msg);
-        if (g->got)
-            fprintf(stderr, " \xe2\x80\x94 got '%s'", g->got);
+        if (g->got) {
+            fputs(" \xe2\x80\x94 got '", stderr);
+            put_clean(g->got, strlen(g->got));
+            fputc('\'', stderr);
+        }
         fputc('\n', stderr);
         if (g->source && g->line) {
             /* Show at most 160 characters around the column. */
@@ -126,8 +149,7 @@ void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
             char num[16];
             int nw = snprintf(num, sizeof num, "%d", g->line);
             fprintf(stderr, " %s | %s", num, skipped ? "..." : "");
-            for (size_t k = start; k < end; k++)
-                fputc(src[k] == '\t' ? ' ' : src[k], stderr);
+            put_clean(src + start, end - start);
             fprintf(stderr, "%s\n %*s | %*s^\n", end < len ? "..." : "", nw, "",
                     (skipped ? 3 : 0) + col - 1 - skipped, "");
             (void)utf8_width;
@@ -135,11 +157,27 @@ void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
     }
 }
 
+static int atoi4(const char *s)
+{
+    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
 int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day)
 {
-    if (nis5g_date_parse(value, strlen(value), day) == 0)
+    size_t n = strlen(value);
+    if (nis5g_date_parse(value, n, day) == 0)
         return 0;
-    fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD) \xe2\x80\x94 got '%s'\n", ctx->cmd_name, opt, value);
+    /* a well-formed date outside the years held */
+    int shaped = n == 10 && value[4] == '-' && value[7] == '-';
+    for (int i = 0; i < 10 && shaped; i++)
+        shaped = i == 4 || i == 7 || isdigit((unsigned char)value[i]);
+    int year = shaped ? atoi4(value) : 0;
+    if (shaped && (year < 1900 || year > 2199))
+        fprintf(stderr, "nis5g %s: %s date out of range (years 1900 to 2199) \xe2\x80\x94 got '%s'\n",
+                ctx->cmd_name, opt, value);
+    else
+        fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD, a real calendar day) \xe2\x80\x94 got '%s'\n",
+                ctx->cmd_name, opt, value);
     return -1;
 }
 

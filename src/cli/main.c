@@ -95,6 +95,11 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    if (ctx.db_path && !*ctx.db_path) {
+        /* SQLite would open a temporary database and drop it on exit */
+        fprintf(stderr, "nis5g: --db needs a path\n");
+        return 2;
+    }
     if (!ctx.db_path)
         ctx.db_path = nis5g_store_default_path();
 

@@ -38,7 +38,25 @@ void cli_table_cell(struct cli_table *t, const char *s)
         t->cap = t->cap ? 2 * t->cap : 64;
         t->cells = nis5g_xreallocarray(t->cells, t->cap, sizeof *t->cells);
     }
-    t->cells[t->n++] = nis5g_xstrdup(s ? s : "");
+    char *c = nis5g_xstrdup(s ? s : "");
+    /* Cells come from datasets: control characters (a name with a newline,
+     * a terminal escape sequence) would break the table or drive the
+     * terminal. Line breaks and tabs show as spaces, other controls (C0,
+     * DEL, C1) as '?'. */
+    unsigned char *r = (unsigned char *)c, *w = r;
+    for (; *r; r++) {
+        if (*r == '\n' || *r == '\r' || *r == '\t')
+            *w++ = ' ';
+        else if (*r < 0x20 || *r == 0x7F)
+            *w++ = '?';
+        else if (*r == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) {
+            *w++ = '?';
+            r++;
+        } else
+            *w++ = *r;
+    }
+    *w = 0;
+    t->cells[t->n++] = c;
 }
 
 void cli_table_cellf(struct cli_table *t, const char *fmt, ...)

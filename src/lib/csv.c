@@ -1,6 +1,8 @@
 /*
  * csv.c — RFC 4180 reader (see csv.h). The hot loop scans unquoted fields
- * with a byte class table; quoted fields are unescaped in place.
+ * with a byte class table. The text is left as it is in the file (error
+ * messages show its lines): a quoted field with doubled quotes is unescaped
+ * into chunks the reader owns.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -214,8 +216,41 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
     return 0;
 }
 
+struct nis5g_csv_chunk {
+    struct nis5g_csv_chunk *next;
+    size_t used, cap;
+    char data[];
+};
+
+static void free_chunks(struct nis5g_csv *c)
+{
+    while (c->chunks) {
+        struct nis5g_csv_chunk *k = c->chunks;
+        c->chunks = k->next;
+        free(k);
+    }
+}
+
+/* n bytes that stay put until the reader is closed. */
+static char *chunk_alloc(struct nis5g_csv *c, size_t n)
+{
+    struct nis5g_csv_chunk *k = c->chunks;
+    if (!k || k->cap - k->used < n) {
+        size_t cap = n > 65536 ? n : 65536;
+        k = nis5g_xmalloc(sizeof *k + cap);
+        k->cap = cap;
+        k->used = 0;
+        k->next = c->chunks;
+        c->chunks = k;
+    }
+    char *p = k->data + k->used;
+    k->used += n;
+    return p;
+}
+
 void nis5g_csv_close(struct nis5g_csv *c)
 {
+    free_chunks(c);
     if (c->map_len)
         munmap(c->base, c->map_len);
     else
@@ -251,6 +286,7 @@ void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t st
 
 void nis5g_csv_view_release(struct nis5g_csv *view)
 {
+    free_chunks(view);
     free(view->f);
     memset(view, 0, sizeof *view);
 }
@@ -294,8 +330,9 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
         f->at = i;
         f->line_at = c->line_at;
         if (i < n && d[i] == '"') {
-            /* quoted: unescape in place from w */
-            size_t r = i + 1, w = i + 1;
+            /* quoted: the slice between the quotes, or an unescaped copy
+             * when it holds doubled quotes */
+            size_t r = i + 1, dq = 0;
             for (;;) {
                 if (r >= n) {
                     c->pos = n;
@@ -304,7 +341,7 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
                 char ch = d[r];
                 if (ch == '"') {
                     if (r + 1 < n && d[r + 1] == '"') {
-                        d[w++] = '"';
+                        dq++;
                         r += 2;
                         continue;
                     }
@@ -315,11 +352,21 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
                     c->line++;
                     c->line_at = r + 1;
                 }
-                d[w++] = ch;
                 r++;
             }
-            f->p = d + i + 1;
-            f->n = (uint32_t)(w - i - 1);
+            size_t raw = r - 1 - (i + 1);
+            if (!dq) {
+                f->p = d + i + 1;
+            } else {
+                char *w = chunk_alloc(c, raw - dq);
+                f->p = w;
+                for (size_t k = i + 1; k < r - 1; k++) {
+                    *w++ = d[k];
+                    if (d[k] == '"')
+                        k++;
+                }
+            }
+            f->n = (uint32_t)(raw - dq);
             i = r;
             if (i < n && d[i] != ',' && d[i] != '\n' && !(d[i] == '\r' && i + 1 < n && d[i + 1] == '\n') &&
                 !(d[i] == '\r' && i + 1 == n)) {
@@ -343,6 +390,7 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
             f->p = d + s;
             f->n = (uint32_t)(i - s);
         }
+        f->end = i;
         if (i >= n) {
             c->pos = n;
             return 1;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
 
 #include "nis5g/buf.h"
 #include "nis5g/country.h"
@@ -148,7 +149,7 @@ __attribute__((format(printf, 3, 4))) static void gerr(struct imp *im, const cha
 
 /* ---- field access and value parsers ---- */
 
-static const struct nis5g_csv_field empty_field = { "", 0, 0, 0, 0 };
+static const struct nis5g_csv_field empty_field = { "", 0, 0, 0, 0, 0 };
 
 /* The field of spec column k in the current record (an empty field when the
  * file has no such column). */
@@ -265,7 +266,14 @@ static int parse_date_field(struct imp *im, const struct nis5g_csv_field *f, int
         return 0;
     if (nis5g_date_parse(f->p, f->n, out) == 0)
         return 0;
-    ferr(im, f, 1, "expected a date (YYYY-MM-DD, a real calendar day)");
+    int shaped = f->n == 10 && f->p[4] == '-' && f->p[7] == '-';
+    for (int i = 0; i < 10 && shaped; i++)
+        shaped = i == 4 || i == 7 || (f->p[i] >= '0' && f->p[i] <= '9');
+    int year = shaped ? (f->p[0] - '0') * 1000 + (f->p[1] - '0') * 100 + (f->p[2] - '0') * 10 + (f->p[3] - '0') : 0;
+    if (shaped && (year < 1900 || year > 2199))
+        ferr(im, f, 1, "date out of range (years 1900 to 2199)");
+    else
+        ferr(im, f, 1, "expected a date (YYYY-MM-DD, a real calendar day)");
     return -1;
 }
 
@@ -401,9 +409,10 @@ static int next_row(struct imp *im)
             struct nis5g_diag *g = nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EPARSE, im->fname, err.line, err.col,
                                                    NULL, 0, NULL, 0, "%s", err.msg);
             if (g && err.line) {
-                /* find the line's text for the caret */
+                /* find the line's text for the caret (a view of elements.csv
+                 * or links.csv starts at line line_base + 1) */
                 const char *p = im->csv.data, *end = im->csv.data + im->csv.len;
-                for (int l = 1; l < err.line && p; l++) {
+                for (int l = 1 + (int)im->csv.line_base; l < err.line && p; l++) {
                     p = memchr(p, '\n', (size_t)(end - p));
                     if (p)
                         p++;
@@ -438,9 +447,12 @@ static int next_row(struct imp *im)
             /* point just past the last field */
             const struct nis5g_csv_field *l = &c->f[c->nf - 1];
             struct nis5g_csv_field at = *l;
-            at.at = (size_t)(l->p - c->data) + l->n + (l->p > c->data && l->p[-1] == '"' ? 1 : 0);
-            if (at.line != l->line)
-                at.line = l->line;
+            at.at = l->end;
+            for (size_t k = l->at; k < l->end; k++)
+                if (c->data[k] == '\n') { /* a quoted field over several lines */
+                    at.line++;
+                    at.line_at = k + 1;
+                }
             ferr(im, &at, 0, "expected %d fields as in the header, found %zu", im->ncols, c->nf);
         }
         /* Hand the row on with missing fields empty, so that its id is
@@ -486,12 +498,12 @@ static void read_operators(struct imp *im)
         }
         uint32_t before = m->operators.n;
         uint32_t o = nis5g_dict_intern(&m->operators, id->p, id->n);
-        if (o < before) {
-            ferr(im, id, 1, "duplicate operator (first defined on line %u)", im->op_line[o]);
+        if (o >= NIS5G_MAX_OPERATORS) { /* also a repeat of one: it has no line kept */
+            ferr(im, id, 1, "too many operators (at most %u)", NIS5G_MAX_OPERATORS);
             continue;
         }
-        if (o >= NIS5G_MAX_OPERATORS) {
-            ferr(im, id, 1, "too many operators (at most %u)", NIS5G_MAX_OPERATORS);
+        if (o < before) {
+            ferr(im, id, 1, "duplicate operator (first defined on line %u)", im->op_line[o]);
             continue;
         }
         if (o >= cap) {
@@ -616,6 +628,7 @@ static void read_suppliers(struct imp *im)
     struct nis5g_model *m = im->m;
     struct nis5g_dict seen;
     nis5g_dict_init(&seen);
+    uint32_t *seen_line = NULL, seen_cap = 0;
     while (next_row(im)) {
         const struct nis5g_csv_field *vf = F(im, SU_VENDOR);
         if (is_empty(vf)) {
@@ -625,9 +638,15 @@ static void read_suppliers(struct imp *im)
         uint32_t before = seen.n;
         uint32_t k = nis5g_dict_intern(&seen, vf->p, vf->n);
         if (k < before) {
-            ferr(im, vf, 1, "duplicate vendor (first defined on line %u)", im->su_line[k]);
+            ferr(im, vf, 1, "duplicate vendor (first defined on line %u)", seen_line[k]);
             continue;
         }
+        /* by row seen, not su_line: a row over the vendor limit is not kept */
+        if (k >= seen_cap) {
+            seen_cap = seen_cap ? 2 * seen_cap : 64;
+            seen_line = nis5g_xreallocarray(seen_line, seen_cap, sizeof *seen_line);
+        }
+        seen_line[k] = vf->line;
         uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
         if (v >= NIS5G_MAX_VENDORS) {
             ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
@@ -682,6 +701,7 @@ static void read_suppliers(struct imp *im)
         }
         im->su_notes[i] = opt_text(&m->text, F(im, SU_NOTES));
     }
+    free(seen_line);
     nis5g_dict_release(&seen);
 }
 
@@ -703,7 +723,7 @@ static uint32_t intern_pair(struct nis5g_dict *d, const struct nis5g_csv_field *
 static void read_products(struct imp *im)
 {
     struct nis5g_model *m = im->m;
-    uint32_t cap = 0, ncerts = 0;
+    uint32_t cap = 0, ncerts = 0, lcap = 0;
     uint32_t *line = NULL;
     while (next_row(im)) {
         const struct nis5g_csv_field *vf = F(im, PR_VENDOR), *pf = F(im, PR_PRODUCT);
@@ -721,6 +741,12 @@ static void read_products(struct imp *im)
             ferr(im, pf, 1, "duplicate product of this vendor (first defined on line %u)", line[k]);
             continue;
         }
+        /* by key, not by product: a row over the vendor limit is not kept */
+        if (k >= lcap) {
+            lcap = lcap ? 2 * lcap : 64;
+            line = nis5g_xreallocarray(line, lcap, sizeof *line);
+        }
+        line[k] = vf->line;
         uint32_t v = nis5g_dict_intern(&m->vendors, vf->p, vf->n);
         if (v >= NIS5G_MAX_VENDORS) {
             ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
@@ -734,11 +760,9 @@ static void read_products(struct imp *im)
             m->prod_cert_off = nis5g_xreallocarray(m->prod_cert_off, nc + 1, sizeof *m->prod_cert_off);
             m->prod_end_of_support = nis5g_xreallocarray(m->prod_end_of_support, nc, sizeof *m->prod_end_of_support);
             m->prod_critical_vulns = nis5g_xreallocarray(m->prod_critical_vulns, nc, sizeof *m->prod_critical_vulns);
-            line = nis5g_xreallocarray(line, nc, sizeof *line);
             cap = (uint32_t)nc;
         }
         m->n_products++;
-        line[k] = vf->line;
         m->prod_vendor[i] = (uint16_t)v;
         m->prod_name[i] = nis5g_dict_intern(&m->products, pf->p, pf->n);
         m->prod_cert_off[i] = ncerts;
@@ -845,6 +869,9 @@ struct el_worker {
     int32_t *inst;
     const char **id_p;
     uint32_t n;
+    /* ids with doubled quotes (unescaped outside the text): row, offset */
+    uint32_t *q_row, nq;
+    size_t *q_at;
     /* first row naming each local vendor: where to put a warning */
     uint32_t *ven_line;
     size_t *ven_at, *ven_line_at;
@@ -864,6 +891,7 @@ static void el_worker_release(struct el_worker *x)
     free(x->op); free(x->fn); free(x->ven); free(x->site); free(x->prod); free(x->swv);
     free(x->id_n); free(x->id_h); free(x->line); free(x->dom); free(x->st); free(x->inst); free(x->id_p);
     free(x->ven_line); free(x->ven_at); free(x->ven_line_at);
+    free(x->q_row); free(x->q_at);
     nis5g_dict_release(&x->functions);
     nis5g_dict_release(&x->vendors);
     nis5g_dict_release(&x->products);
@@ -891,6 +919,12 @@ static void *el_worker_run(void *arg)
             el_worker_grow(x, cap);
         }
         x->id_p[n] = id->p;
+        if (id->p != im->csv.data + id->at + 1 && id->p != im->csv.data + id->at) {
+            x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
+            x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
+            x->q_row[x->nq] = n;
+            x->q_at[x->nq++] = id->at;
+        }
         x->id_n[n] = id->n | (id->p != im->csv.data + id->at ? ID_QUOTED : 0);
         x->id_h[n] = nis5g_dict_hash(id->p, id->n);
         x->line[n] = id->line;
@@ -1066,9 +1100,12 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         /* A vendor without a supplier profile: one warning, at its first row. */
         for (uint32_t v = 0; v < w->vendors.n; v++) {
             uint32_t g = mv[v];
-            if (g >= NIS5G_MAX_VENDORS) {
+            if (v >= NIS5G_MAX_VENDORS)
+                continue; /* reported on its rows; its first row is not kept */
+            if (g >= NIS5G_MAX_VENDORS) { /* over the limit only with the other half's vendors */
                 nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v],
-                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0, NULL, 0,
+                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0,
+                                nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
                                 "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
                 continue;
             }
@@ -1108,6 +1145,9 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
             if (got < n) {
                 if (dups++ < room + 1) {
                     size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
+                    for (uint32_t q = 0; q < w->nq; q++)
+                        if (w->q_row[q] == r)
+                            fat = base + w->q_at[q];
                     size_t la = fat;
                     while (la > base && c->data[la - 1] != '\n')
                         la--;
@@ -1656,6 +1696,59 @@ static char *join(const char *dir, const char *name)
     return nis5g_buf_detach(&b, NULL);
 }
 
+/* The dataset file name that base (a file that is not one) was meant to
+ * be: link.csv, Links.CSV, element.csv. NULL when none is close. */
+static const char *meant(const char *base, int max)
+{
+    const char *names[F_COUNT];
+    for (int k = 0; k < F_COUNT; k++)
+        names[k] = specs[k].name;
+    return nis5g_suggest(base, strlen(base), names, F_COUNT, max, 1);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A folder's files that look like a misspelt dataset file are errors: the
+ * data they hold would otherwise be left out without a word (a links.csv
+ * saved as link.csv imports a network with no dependencies). Other files
+ * (notes, scenarios.csv) are not the importer's business. */
+static void misspelt(struct imp *im, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char **bad = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        /* one edit: notes.csv is two from sites.csv and none of ours */
+        const char *m = kind_of(e->d_name) < 0 ? meant(e->d_name, 1) : NULL;
+        if (!m)
+            continue;
+        char *have = join(dir, m);
+        struct stat st;
+        int exists = stat(have, &st) == 0;
+        free(have);
+        if (exists)
+            continue; /* an extra copy beside the real file */
+        bad = nis5g_xreallocarray(bad, n + 1, sizeof *bad);
+        bad[n++] = nis5g_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n)
+        qsort(bad, n, sizeof *bad, str_cmp);
+    for (size_t k = 0; k < n; k++) {
+        char *p = join(dir, bad[k]);
+        gerr(im, p, "unknown dataset file (did you mean %s?)", meant(bad[k], 1));
+        free(p);
+        free(bad[k]);
+    }
+    free(bad);
+}
+
 /* Find the dataset files among the given paths. */
 static void collect(struct imp *im, const char *const *paths, size_t n)
 {
@@ -1683,15 +1776,20 @@ static void collect(struct imp *im, const char *const *paths, size_t n)
             }
             if (!found)
                 gerr(im, paths[i], "no dataset files in this folder (expected operators.csv, elements.csv, ...)");
+            misspelt(im, paths[i]);
             continue;
         }
         const char *slash = strrchr(paths[i], '/');
         const char *base = slash ? slash + 1 : paths[i];
         int k = kind_of(base);
         if (k < 0) {
-            gerr(im, paths[i],
-                 "unknown dataset file (expected operators.csv, sites.csv, elements.csv, links.csv, "
-                 "suppliers.csv, products.csv or measures.csv)");
+            const char *m = meant(base, 2);
+            if (m)
+                gerr(im, paths[i], "unknown dataset file (did you mean %s?)", m);
+            else
+                gerr(im, paths[i],
+                     "unknown dataset file (expected operators.csv, sites.csv, elements.csv, links.csv, "
+                     "suppliers.csv, products.csv or measures.csv)");
             continue;
         }
         if (im->path[k]) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -167,9 +168,25 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
     st->path = nis5g_xstrdup(path);
     int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
                                                 : SQLITE_OPEN_READWRITE | ((flags & NIS5G_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    /* ":memory:" and "file:..." are file names here, not SQLite's
+     * in-memory database (gone on exit) or a URI */
+    char *file = NULL;
+    if (strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0) {
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        nis5g_buf_addf(&b, "./%s", path);
+        file = nis5g_buf_detach(&b, NULL);
+    }
+    int orc = sqlite3_open_v2(file ? file : path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    free(file);
+    if (orc != SQLITE_OK) {
+        /* say why, as the system does: "No such file or directory" for a
+         * missing folder, "Is a directory" for a folder given as the file */
+        int e = st->db ? sqlite3_system_errno(st->db) : 0;
+        struct stat sb;
+        if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+            e = EISDIR;
         nis5g_err_set(err, NIS5G_EIO, "cannot open the workspace '%s': %s", path,
-                      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+                      e ? strerror(e) : st->db ? sqlite3_errmsg(st->db) : "out of memory");
         nis5g_store_close(st);
         return NIS5G_EIO;
     }

@@ -54,6 +54,35 @@ TEST(quoted)
     PARSES("\"a\"\r\n", "a\n");
 }
 
+/* Doubled quotes are unescaped without touching the text: a later error
+ * on the line shows it as it is in the file, at the right column. */
+TEST(text_untouched)
+{
+    static const char text[] = "\"a\"\"\xC3\xA9\",x\n\"\"\"\n\n\",y\n";
+    char *data = nis5g_xmalloc(sizeof text);
+    memcpy(data, text, sizeof text);
+    struct nis5g_csv c;
+    struct nis5g_err err = { 0 };
+    ASSERT_EQ_INT(nis5g_csv_open(&c, "t.csv", data, sizeof text - 1, &err), 0);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT_EQ_INT((int)c.nf, 2);
+    ASSERT_EQ_INT((int)c.f[0].n, 4);
+    ASSERT_EQ_INT(memcmp(c.f[0].p, "a\"\xC3\xA9", 4), 0);
+    ASSERT_EQ_INT((int)c.f[0].end, 7);
+    ASSERT_EQ_INT(nis5g_csv_col(&c, c.f[1].line_at, c.f[1].at), 8);
+    size_t n;
+    const char *line = nis5g_csv_line_text(&c, c.f[1].line_at, &n);
+    ASSERT_EQ_INT((int)n, 9);
+    ASSERT_EQ_INT(memcmp(line, text, n), 0);
+    ASSERT_EQ_INT(nis5g_csv_next(&c, &err), 1);
+    ASSERT_EQ_INT((int)c.f[0].n, 3);
+    ASSERT_EQ_INT(memcmp(c.f[0].p, "\"\n\n", 3), 0);
+    ASSERT_EQ_INT((int)c.f[1].line, 4);
+    ASSERT_EQ_INT((int)c.f[1].end, (int)sizeof text - 2);
+    ASSERT_EQ_INT(memcmp(c.data, text, sizeof text - 1), 0);
+    nis5g_csv_close(&c);
+}
+
 TEST(crlf_and_bom)
 {
     PARSES("a,b\r\n1,2\r\n", "a|b\n1|2\n");
@@ -164,6 +193,7 @@ int main(void)
 {
     RUN(plain);
     RUN(quoted);
+    RUN(text_untouched);
     RUN(crlf_and_bom);
     RUN(errors);
     RUN(utf8_columns);
