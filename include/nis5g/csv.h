@@ -45,6 +45,7 @@ struct nis5g_csv {
     size_t nf, capf;
     uint32_t rec_line; /* line where the current record starts */
     uint32_t line_base;/* lines before data (a view into a larger text) */
+    int has_quote;     /* the text holds a '"' somewhere (set by open) */
     struct nis5g_csv_chunk *chunks; /* owned, also by a view */
 };
 

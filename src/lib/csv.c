@@ -93,37 +93,51 @@ static int bad_at(struct nis5g_csv *c, size_t at, struct nis5g_err *err, const c
 
 static int check_text(struct nis5g_csv *c, struct nis5g_err *err);
 
-/* Offset of the first byte that is not valid UTF-8 text (or a NUL), or len. */
-static size_t first_bad(const unsigned char *p, size_t len)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+/* A byte of w is zero. */
+#define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
+
+/* Offset of the first byte that is not valid UTF-8 text (or a NUL), or len;
+ * *quote is set when the text holds a '"' (the readers split a file over
+ * threads only when it has none), in the same pass. */
+static size_t first_bad(const unsigned char *p, size_t len, int *quote)
 {
     size_t i = 0;
+    uint64_t q = 0;
     while (i < len) {
         if (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, p + i, 8);
             /* ASCII runs 8 bytes at a time: no high bit and no zero byte */
-            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+            if (!(w & HIGHS) && !HAS_ZERO(w)) {
+                q |= HAS_ZERO(w ^ (ONES * '"'));
                 i += 8;
                 continue;
             }
         }
         size_t n = utf8_seq(p + i, len - i);
-        if (!n)
+        if (!n) {
+            *quote = 1; /* unknown past here: say yes, the safe answer */
             return i;
+        }
+        q |= p[i] == '"';
         i += n;
     }
+    *quote = q != 0;
     return len;
 }
 
 struct scan {
     const unsigned char *p;
     size_t len, bad;
+    int quote;
 };
 
 static void *scan_run(void *arg)
 {
     struct scan *s = arg;
-    s->bad = first_bad(s->p, s->len);
+    s->bad = first_bad(s->p, s->len, &s->quote);
     return NULL;
 }
 
@@ -194,18 +208,20 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
         size_t split = len / 2;
         while (split < len && (p[split] & 0xC0) == 0x80)
             split++;
-        struct scan second = { p + split, len - split, 0 };
+        struct scan second = { p + split, len - split, 0, 0 };
         pthread_t t;
         int threaded = pthread_create(&t, NULL, scan_run, &second) == 0;
-        bad = first_bad(p, split);
+        int q1;
+        bad = first_bad(p, split, &q1);
         if (threaded)
             pthread_join(t, NULL);
         else
             scan_run(&second);
         if (bad == split)
             bad = split + second.bad; /* len when both halves are clean */
+        c->has_quote = q1 || second.quote;
     } else {
-        bad = first_bad(p, len);
+        bad = first_bad(p, len, &c->has_quote);
     }
     if (bad < len) {
         int rc = bad_at(c, bad, err, p[bad] ? "invalid UTF-8 (the file must be UTF-8 text)"

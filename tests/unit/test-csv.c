@@ -189,6 +189,29 @@ TEST(large_encoding)
     }
 }
 
+/* The encoding check also tells whether the text holds a quote (a file
+ * with none can be split over threads at any newline). */
+TEST(has_quote)
+{
+    size_t sizes[] = { 100, 9u << 20 };
+    for (int k = 0; k < 2; k++) {
+        size_t n = sizes[k];
+        for (int where = -1; where < 3; where++) {
+            char *t = nis5g_xmalloc(n);
+            memset(t, 'a', n);
+            for (size_t i = 49; i < n; i += 50)
+                t[i] = '\n';
+            if (where >= 0)
+                t[where == 0 ? 3 : where == 1 ? n / 2 + 1 : n - 3] = '"';
+            struct nis5g_csv c;
+            struct nis5g_err err = { 0 };
+            ASSERT_EQ_INT(nis5g_csv_open(&c, "t.csv", t, n, &err), 0);
+            ASSERT_EQ_INT(c.has_quote, where >= 0);
+            nis5g_csv_close(&c);
+        }
+    }
+}
+
 int main(void)
 {
     RUN(plain);
@@ -200,5 +223,6 @@ int main(void)
     RUN(long_field);
     RUN(resume_after_error);
     RUN(large_encoding);
+    RUN(has_quote);
     return harness_done();
 }
