@@ -185,8 +185,13 @@ int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double
 {
     char *end;
     errno = 0;
-    double v = strtod(value, &end);
-    if (errno || end == value || *end || !isfinite(v) || v < 0) {
+    /* plain decimal notation only: strtod would also take hex and "inf" */
+    int plain = *value != 0;
+    for (const char *q = value; *q; q++)
+        if (!((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E' || *q == '+' || *q == '-'))
+            plain = 0;
+    double v = plain ? strtod(value, &end) : 0;
+    if (!plain || errno || end == value || *end || !isfinite(v) || v < 0) {
         fprintf(stderr, "nis5g %s: %s expects a non-negative number \xe2\x80\x94 got '%s'\n", ctx->cmd_name,
                 opt, value);
         return -1;

@@ -999,7 +999,7 @@ static int mkdirs(const char *dir, struct nis5g_err *err)
     struct stat sb;
     if (stat(dir, &sb) == 0) {
         if (!S_ISDIR(sb.st_mode))
-            return nis5g_err_set(err, NIS5G_EUSAGE, "'%s' exists and is not a directory", dir);
+            return nis5g_err_set(err, NIS5G_EUSAGE, "the output is not a directory \xe2\x80\x94 got '%s'", dir);
         return 0;
     }
     char *p = nis5g_xstrdup(dir);

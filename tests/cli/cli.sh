@@ -51,3 +51,8 @@ printf 'operator,name,country,subscribers\nOPA,Alpha,SE,1\033[2J\n' > "$T/esc/op
 grep -q "got '1?\[2J'$" "$T/err"
 grep -q "^ 2 | OPA,Alpha,SE,1?\[2J$" "$T/err"
 if LC_ALL=C grep -q "$(printf '\033')" "$T/out" "$T/err"; then echo "an escape character reached the terminal"; exit 1; fi
+
+# numbers are plain decimals: hex and inf are refused
+"$NIS5G" generate --country SE --scale 0x10 -o "$T/g" 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -q "expects a non-negative number" "$T/err"
+"$NIS5G" generate --country SE --scale inf -o "$T/g" 2>/dev/null && exit 1 || [ $? = 2 ]
