@@ -329,7 +329,8 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
         goto out;
     }
     if (nis5g_read_file(file, &bytes, &len)) {
-        rc = nis5g_err_set(&e, NIS5G_EIO, "cannot read it: %s", strerror(errno));
+        /* like import: a file the user named that cannot be read is bad input */
+        rc = nis5g_err_set(&e, NIS5G_EINPUT, "cannot read it: %s", strerror(errno));
         goto out;
     }
     if ((rc = nis5g_package_parse(bytes, len, &p, &e)))

@@ -275,3 +275,8 @@ if "$N" --db "$T/se.db" report --eu --figure nonsense -o "$T/rep2" 2>/dev/null; 
 NIS5G_WEB="$T/nowhere" "$N" --db "$T/se.db" eu --html "$T/eu.html" >/dev/null 2>&1
 grep -q 'Marking of this section: <strong>TLP:RED</strong>' "$T/eu.html" || fail "eu --html marking"
 grep -q '<h3>Toolbox implementation</h3>' "$T/eu.html" || fail "eu --html toolbox"
+
+# a package file that is not there is refused like any bad input (exit 2)
+rc=0; "$N" --db "$T/se.db" import-package "$T/no-such.pkg" 2>"$T/err" || rc=$?
+[ "$rc" = 2 ] || fail "missing package: exit status $rc"
+grep -q "cannot read it: No such file or directory" "$T/err" || fail "missing package: message"
