@@ -20,8 +20,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     const char *dir = NULL, *figure = "high-risk";
     char *policy = NULL;
-    int eu = 0;
+    int eu = 0, figure_given = 0;
     int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
+    int at_given = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -38,6 +39,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
             if (r < 0 || cli_date(ctx, "--at", v, &at))
                 return 2;
+            at_given = 1;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
             if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
                 return 2;
@@ -47,11 +49,16 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             if (r < 0)
                 return 2;
             figure = v;
+            figure_given = 1;
         } else
             return cli_bad_option(ctx, argv[i]);
     }
     if (!dir)
         return cli_fail(ctx, NIS5G_EUSAGE, "an output folder is needed (-o DIR)");
+    if (at_given && !policy)
+        return cli_fail(ctx, NIS5G_EUSAGE, "--at sets the date of a policy's deadlines: it needs --policy");
+    if (figure_given && !eu)
+        return cli_fail(ctx, NIS5G_EUSAGE, "--figure colours the EU map: it needs --eu");
     struct cli_assess x;
     int rc = cli_assess_load(ctx, snapday, policy, &x);
     if (!rc)

@@ -84,6 +84,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     const char *op = NULL;
     char *policy_file = NULL;
     int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
+    int at_given = 0;
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
@@ -102,12 +103,15 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
             if (r < 0 || cli_date(ctx, "--at", v, &at))
                 return 2;
+            at_given = 1;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
             if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
                 return 2;
         } else
             return cli_bad_option(ctx, argv[i]);
     }
+    if (at_given && !policy_file)
+        return cli_fail(ctx, NIS5G_EUSAGE, "--at sets the date of a policy's deadlines: it needs --policy");
     struct cli_assess x;
     int rc = cli_assess_load(ctx, snapday, policy_file, &x);
     if (rc)

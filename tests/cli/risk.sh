@@ -132,3 +132,11 @@ for cmd in "risk" "report -o rep2"; do
   [ "$rc" -eq 2 ] || { echo "$cmd two --policy: exit $rc"; cat err.txt; exit 1; }
   grep -q -- "--policy is taken once here" err.txt || { cat err.txt; exit 1; }
 done
+
+# options that would do nothing are refused, not ignored
+rc=0; n risk --at 2025-01-01 2>err.txt || rc=$?
+[ "$rc" = 2 ] && grep -q -- "--at sets the date of a policy's deadlines: it needs --policy" err.txt
+rc=0; n report -o rep --figure toolbox 2>err.txt || rc=$?
+[ "$rc" = 2 ] && grep -q -- "--figure colours the EU map: it needs --eu" err.txt
+rc=0; n report -o rep --at 2025-01-01 2>err.txt || rc=$?
+[ "$rc" = 2 ]
