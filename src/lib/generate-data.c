@@ -5,12 +5,12 @@
  * The files are small and written by people, so the parser is simple: one
  * record per line, RFC 4180 quotes inside a line, columns found by name.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "generate-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/csv.h"
 #include "nis5g/data.h"
 #include "nis5g/date.h"
 
@@ -21,115 +21,81 @@ const char *const gen_fn_name[FN_COUNT] = {
 
 #define MAX_FIELDS 24
 
-/* Split one line in place into fields; quotes are removed and doubled
- * quotes undone. Returns the number of fields, or -1 for a stray quote. */
-static int split_line(char *s, char **f, int max)
-{
-    int n = 0;
-    for (;;) {
-        if (n == max)
-            return -1;
-        char *out = s;
-        f[n++] = out;
-        if (*s == '"') {
-            s++;
-            for (;;) {
-                if (!*s)
-                    return -1;
-                if (*s == '"') {
-                    if (s[1] == '"') {
-                        *out++ = '"';
-                        s += 2;
-                        continue;
-                    }
-                    s++;
-                    break;
-                }
-                *out++ = *s++;
-            }
-            if (*s && *s != ',')
-                return -1;
-        } else {
-            while (*s && *s != ',')
-                *out++ = *s++;
-        }
-        int more = *s == ',';
-        if (*s)
-            s++;
-        *out = 0;
-        if (!more)
-            return n;
-    }
-}
-
+/* The figures files, read with the project's CSV reader (csv.h): a row's
+ * fields are handed on as NUL-terminated strings, in a buffer per row (the
+ * files are small). */
 struct table {
     const char *name;
-    char *text;
+    struct nis5g_csv csv;
+    struct nis5g_buf hdrbuf, row;
     char *hdr[MAX_FIELDS];
     int nh;
-    int line;
-    char *next;
+    int line; /* line of the current row */
 };
+
+static void table_close(struct table *t)
+{
+    nis5g_csv_close(&t->csv);
+    nis5g_buf_release(&t->hdrbuf);
+    nis5g_buf_release(&t->row);
+}
+
+/* Copy the current record's fields into b and point f at them. */
+static int fields(struct table *t, struct nis5g_buf *b, char **f, struct nis5g_err *err)
+{
+    const struct nis5g_csv *c = &t->csv;
+    if (c->nf > MAX_FIELDS)
+        return nis5g_err_set(err, NIS5G_EPARSE, "%s:%u: more than %d fields", t->name, c->f[0].line, MAX_FIELDS);
+    size_t off[MAX_FIELDS];
+    nis5g_buf_reset(b);
+    for (size_t i = 0; i < c->nf; i++) {
+        off[i] = b->len;
+        nis5g_buf_add(b, c->f[i].p, c->f[i].n);
+        nis5g_buf_addch(b, 0);
+    }
+    for (size_t i = 0; i < c->nf; i++)
+        f[i] = b->data + off[i];
+    return 0;
+}
 
 static int table_open(struct table *t, const char *name, struct nis5g_err *err)
 {
-    struct nis5g_buf path = NIS5G_BUF_INIT;
-    nis5g_buf_init(&path);
-    int rc = nis5g_data_path(name, &path, err);
-    if (rc) {
-        nis5g_buf_release(&path);
-        return rc;
-    }
-    size_t len;
+    memset(t, 0, sizeof *t);
     t->name = name;
-    if (nis5g_read_file(path.data, &t->text, &len)) {
-        rc = nis5g_err_set(err, NIS5G_EIO, "cannot read '%s': %s", path.data, strerror(errno));
-        nis5g_buf_release(&path);
-        return rc;
-    }
+    struct nis5g_buf path = NIS5G_BUF_INIT;
+    int rc = nis5g_data_path(name, &path, err);
+    if (!rc)
+        rc = nis5g_csv_open_file(&t->csv, path.data, name, err);
     nis5g_buf_release(&path);
-    t->next = t->text;
-    t->line = 0;
-    char *row[MAX_FIELDS];
-    int n = 0;
-    if (!t->next || !*t->next)
+    if (rc)
+        return rc;
+    rc = nis5g_csv_next(&t->csv, err);
+    if (rc < 0)
+        return -rc;
+    if (rc == 0)
         return nis5g_err_set(err, NIS5G_EPARSE, "%s: the file is empty", name);
-    char *nl = strchr(t->next, '\n');
-    if (nl)
-        *nl = 0;
-    if (nl && nl > t->next && nl[-1] == '\r')
-        nl[-1] = 0;
-    n = split_line(t->next, row, MAX_FIELDS);
     t->line = 1;
-    t->next = nl ? nl + 1 : NULL;
-    if (n < 0)
-        return nis5g_err_set(err, NIS5G_EPARSE, "%s:1: bad header", name);
-    memcpy(t->hdr, row, sizeof(char *) * (size_t)n);
-    t->nh = n;
-    return 0;
+    t->nh = (int)t->csv.nf;
+    return fields(t, &t->hdrbuf, t->hdr, err);
 }
 
-/* Next record into f (t->nh fields). 1 = a record, 0 = end, <0 error. */
+/* Next record into f (t->nh fields), blank lines skipped. 1 = a record,
+ * 0 = end, <0 error. */
 static int table_next(struct table *t, char **f, struct nis5g_err *err)
 {
-    while (t->next && *t->next) {
-        char *s = t->next;
-        char *nl = strchr(s, '\n');
-        if (nl)
-            *nl = 0;
-        if (nl && nl > s && nl[-1] == '\r')
-            nl[-1] = 0;
-        t->next = nl ? nl + 1 : NULL;
-        t->line++;
-        if (!*s || *s == '#')
+    for (;;) {
+        int rc = nis5g_csv_next(&t->csv, err);
+        if (rc <= 0)
+            return rc;
+        t->line = (int)t->csv.f[0].line;
+        if (t->csv.nf == 1 && t->csv.f[0].n == 0)
             continue;
-        int n = split_line(s, f, MAX_FIELDS);
-        if (n != t->nh)
-            return -nis5g_err_set(err, NIS5G_EPARSE, "%s:%d: expected %d fields, got %d", t->name, t->line, t->nh,
-                                  n);
-        return 1;
+        if ((int)t->csv.nf != t->nh)
+            return -nis5g_err_set(err, NIS5G_EPARSE, "%s:%d: expected %d fields, got %zu", t->name, t->line, t->nh,
+                                  t->csv.nf);
+        rc = fields(t, &t->row, f, err);
+        return rc ? -rc : 1;
     }
-    return 0;
 }
 
 static int col(const struct table *t, const char *name, struct nis5g_err *err)
@@ -246,7 +212,7 @@ static int load_vendors(struct gen_data *d, struct nis5g_err *err)
     if (r < 0)
         rc = err->code;
 out:
-    free(t.text);
+    table_close(&t);
     return rc;
 }
 
@@ -310,7 +276,7 @@ static int load_products(struct gen_data *d, struct nis5g_err *err)
     if (r < 0)
         rc = err->code;
 out:
-    free(t.text);
+    table_close(&t);
     return rc;
 }
 
@@ -519,7 +485,7 @@ static int load_countries(struct gen_data *d, struct nis5g_err *err)
     if (r < 0)
         rc = err->code;
 out:
-    free(t.text);
+    table_close(&t);
     return rc;
 }
 

@@ -58,4 +58,14 @@ expect2 "missing --country" -o x
 expect2 "not a directory" --country SE --scale 0.01 -o out-SE/sites.csv
 expect2 "unknown option" --country SE --bogus -o x
 [ ! -e x ] || fail "a failed run created its output folder"
+
+# the figures files are read with the project's CSV reader: a broken one is
+# named with its line (a stray quote, then a short row)
+mkdir fig && cp "$TOP"/data/countries.csv "$TOP"/data/products.csv fig/
+sed '3s/^\([^,]*\)/\1"oops/' "$TOP/data/vendors.csv" > fig/vendors.csv
+NIS5G_DATA="$PWD/fig" "$NIS5G" generate --country SE --scale 0.01 -o y 2>err && fail "a broken vendors.csv was accepted"
+grep -q "vendors.csv:3:" err || { cat err; fail "the broken vendors.csv is not named with its line"; }
+head -4 "$TOP/data/vendors.csv" > fig/vendors.csv; echo "Foo,CN" >> fig/vendors.csv
+NIS5G_DATA="$PWD/fig" "$NIS5G" generate --country SE --scale 0.01 -o y 2>err && fail "a short row was accepted"
+grep -q "vendors.csv:5: expected 13 fields, got 2" err || { cat err; fail "short row message"; }
 echo ok
