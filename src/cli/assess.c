@@ -5,7 +5,50 @@
 #include <string.h>
 
 #include "assess.h"
+#include "nis5g/date.h"
 #include "policy-load.h"
+
+void cli_assess_args_init(struct cli_assess_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->snapday = NIS5G_NO_DATE;
+    a->at = nis5g_date_today();
+}
+
+int cli_assess_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, struct cli_assess_args *a)
+{
+    const char *v;
+    int r;
+    if ((r = cli_opt(ctx, argc, argv, i, "--policy", &v))) {
+        if (r < 0)
+            return -1;
+        if (a->policy) { /* not silently the last one */
+            cli_fail(ctx, NIS5G_EUSAGE, "--policy is taken once here, got '%s' and '%s'", a->policy, v);
+            return -1;
+        }
+        a->policy = (char *)v;
+        return 1;
+    }
+    if ((r = cli_opt(ctx, argc, argv, i, "--at", &v))) {
+        if (r < 0 || cli_date(ctx, "--at", v, &a->at))
+            return -1;
+        a->at_given = 1;
+        return 1;
+    }
+    if ((r = cli_opt(ctx, argc, argv, i, "--snapshot", &v))) {
+        if (r < 0 || cli_date(ctx, "--snapshot", v, &a->snapday))
+            return -1;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_assess_args_check(struct nis5g_ctx *ctx, const struct cli_assess_args *a)
+{
+    if (a->at_given && !a->policy)
+        return cli_fail(ctx, NIS5G_EUSAGE, "--at sets the date of a policy's deadlines: it needs --policy");
+    return 0;
+}
 
 int cli_assess_load(struct nis5g_ctx *ctx, int32_t snapday, char *policy_file, struct cli_assess *x)
 {

@@ -21,6 +21,20 @@ struct cli_assess {
     int loaded, assessed;
 };
 
+/* The options both take: --policy FILE (once), --at DATE (which needs
+ * --policy), --snapshot DATE. */
+struct cli_assess_args {
+    char *policy;
+    int32_t snapday, at; /* NIS5G_NO_DATE: the latest snapshot; at: today */
+    int at_given;
+};
+void cli_assess_args_init(struct cli_assess_args *a);
+/* argv[*i] as one of those options: 1 taken, 0 another argument, -1 a
+ * usage error (printed). */
+int cli_assess_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, struct cli_assess_args *a);
+/* Once all are parsed: 0, or the exit status of a usage error (printed). */
+int cli_assess_args_check(struct nis5g_ctx *ctx, const struct cli_assess_args *a);
+
 /* Load policy_file (may be NULL), the catalogues and the model of the
  * snapshot of snapday (NIS5G_NO_DATE: the latest). 0, or the exit status
  * after printing the error. Release with cli_assess_release either way. */

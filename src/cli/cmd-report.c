@@ -19,30 +19,19 @@
 static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     const char *dir = NULL, *figure = "high-risk";
-    char *policy = NULL;
     int eu = 0, figure_given = 0;
-    int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
-    int at_given = 0;
+    struct cli_assess_args args;
+    cli_assess_args_init(&args);
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
-        if ((r = cli_opt(ctx, argc, argv, &i, "-o", &v)) || (r = cli_opt(ctx, argc, argv, &i, "--output", &v))) {
+        if ((r = cli_assess_opt(ctx, argc, argv, &i, &args))) {
+            if (r < 0)
+                return 2;
+        } else if ((r = cli_opt(ctx, argc, argv, &i, "-o", &v)) || (r = cli_opt(ctx, argc, argv, &i, "--output", &v))) {
             if (r < 0)
                 return 2;
             dir = v;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--policy", &v))) {
-            if (r < 0)
-                return 2;
-            if (policy) /* not silently the last one */
-                return cli_fail(ctx, NIS5G_EUSAGE, "--policy is taken once here, got '%s' and '%s'", policy, v);
-            policy = (char *)v;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
-            if (r < 0 || cli_date(ctx, "--at", v, &at))
-                return 2;
-            at_given = 1;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
-            if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
-                return 2;
         } else if (cli_is(argv[i], "--eu")) {
             eu = 1;
         } else if ((r = cli_opt(ctx, argc, argv, &i, "--figure", &v))) {
@@ -55,14 +44,15 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     if (!dir)
         return cli_fail(ctx, NIS5G_EUSAGE, "an output folder is needed (-o DIR)");
-    if (at_given && !policy)
-        return cli_fail(ctx, NIS5G_EUSAGE, "--at sets the date of a policy's deadlines: it needs --policy");
+    int bad = cli_assess_args_check(ctx, &args);
+    if (bad)
+        return bad;
     if (figure_given && !eu)
         return cli_fail(ctx, NIS5G_EUSAGE, "--figure colours the EU map: it needs --eu");
     struct cli_assess x;
-    int rc = cli_assess_load(ctx, snapday, policy, &x);
+    int rc = cli_assess_load(ctx, args.snapday, args.policy, &x);
     if (!rc)
-        rc = cli_assess_run(ctx, at, &x);
+        rc = cli_assess_run(ctx, args.at, &x);
     if (rc)
         goto out;
     double t0 = cli_now();
@@ -72,7 +62,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     json_t *view = NULL;
     struct nis5g_buf svg = NIS5G_BUF_INIT, euhtml = NIS5G_BUF_INIT;
     if (eu) {
-        struct share_gather g = { .snap_day = snapday, .policies = policy ? &policy : NULL, .n_policies = policy ? 1 : 0 };
+        struct share_gather g = { .snap_day = args.snapday,
+                                  .policies = args.policy ? &args.policy : NULL,
+                                  .n_policies = args.policy ? 1 : 0 };
         rc = share_eu_view(ctx, &g, 1, &view);
         if (!rc)
             rc = share_eu_map(ctx, view, figure, &svg);

@@ -82,38 +82,28 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0;
     const char *op = NULL;
-    char *policy_file = NULL;
-    int32_t snapday = NIS5G_NO_DATE, at = nis5g_date_today();
-    int at_given = 0;
+    struct cli_assess_args args;
+    cli_assess_args_init(&args);
     for (int i = 1; i < argc; i++) {
         const char *v;
         int r;
-        if (cli_is(argv[i], "--json"))
+        if ((r = cli_assess_opt(ctx, argc, argv, &i, &args))) {
+            if (r < 0)
+                return 2;
+        } else if (cli_is(argv[i], "--json"))
             json = 1;
         else if ((r = cli_opt(ctx, argc, argv, &i, "--operator", &v))) {
             if (r < 0)
                 return 2;
             op = v;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--policy", &v))) {
-            if (r < 0)
-                return 2;
-            if (policy_file) /* not silently the last one */
-                return cli_fail(ctx, NIS5G_EUSAGE, "--policy is taken once here, got '%s' and '%s'", policy_file, v);
-            policy_file = (char *)v;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--at", &v))) {
-            if (r < 0 || cli_date(ctx, "--at", v, &at))
-                return 2;
-            at_given = 1;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
-            if (r < 0 || cli_date(ctx, "--snapshot", v, &snapday))
-                return 2;
         } else
             return cli_bad_option(ctx, argv[i]);
     }
-    if (at_given && !policy_file)
-        return cli_fail(ctx, NIS5G_EUSAGE, "--at sets the date of a policy's deadlines: it needs --policy");
+    int bad = cli_assess_args_check(ctx, &args);
+    if (bad)
+        return bad;
     struct cli_assess x;
-    int rc = cli_assess_load(ctx, snapday, policy_file, &x);
+    int rc = cli_assess_load(ctx, args.snapday, args.policy, &x);
     if (rc)
         goto out;
     struct nis5g_model *m = x.m;
@@ -126,7 +116,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         }
         only = 1 + (int)o;
     }
-    if ((rc = cli_assess_run(ctx, at, &x)))
+    if ((rc = cli_assess_run(ctx, args.at, &x)))
         goto out;
     const struct nis5g_assessment *ap = &x.a;
     if (json) {
