@@ -23,6 +23,19 @@ static int load_catalog(struct nis5g_ctx *ctx, struct nis5g_catalog *c)
     return rc ? nis5g_exit_status(rc) : 0;
 }
 
+/* The catalogue and the snapshot's base columns (operators, measures). */
+static int load_all(struct nis5g_ctx *ctx, int32_t snapday, struct nis5g_catalog *c, struct nis5g_model **m,
+                    struct nis5g_snapshot *snap)
+{
+    int rc = load_catalog(ctx, c);
+    if (rc)
+        return rc;
+    rc = cli_load_model(ctx, snapday, NIS5G_PART_BASE, m, snap);
+    if (rc)
+        nis5g_catalog_release(c);
+    return rc;
+}
+
 static const char *status_name(uint8_t st)
 {
     return st < NIS5G_MS_COUNT ? nis5g_mstatus_names[st] : NULL;
@@ -143,16 +156,11 @@ static int run_set(struct nis5g_ctx *ctx, int argc, char **argv)
             by = "unknown";
     }
     struct nis5g_catalog c;
-    int rc = load_catalog(ctx, &c);
-    if (rc)
-        return rc;
     struct nis5g_model *m;
     struct nis5g_snapshot snap;
-    rc = cli_load_model(ctx, snapday, NIS5G_PART_BASE, &m, &snap);
-    if (rc) {
-        nis5g_catalog_release(&c);
+    int rc = load_all(ctx, snapday, &c, &m, &snap);
+    if (rc)
         return rc;
-    }
     struct nis5g_err err = { 0 };
     rc = nis5g_measures_set(ctx->store, &snap, m, &c, pos[0], pos[1], pos[2], evidence, by, &err);
     if (rc)
@@ -251,16 +259,11 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
             return cli_bad_option(ctx, argv[i]);
     }
     struct nis5g_catalog c;
-    int rc = load_catalog(ctx, &c);
-    if (rc)
-        return rc;
     struct nis5g_model *m;
     struct nis5g_snapshot snap;
-    rc = cli_load_model(ctx, snapday, NIS5G_PART_BASE, &m, &snap);
-    if (rc) {
-        nis5g_catalog_release(&c);
+    int rc = load_all(ctx, snapday, &c, &m, &snap);
+    if (rc)
         return rc;
-    }
     struct nis5g_mtable t;
     struct nis5g_err err = { 0 };
     if (nis5g_measures_effective(ctx->store, &snap, m, &c, &t, &err)) {
