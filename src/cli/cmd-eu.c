@@ -242,7 +242,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     int json = 0, own = 1;
     const char *svg = NULL, *html = NULL, *figure = "high-risk:ran", *v;
-    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
+    struct share_gather g = { .snap_day = NIS5G_NO_DATE };
     for (int i = 1; i < argc; i++) {
         int r = share_gather_opt(ctx, argc, argv, &i, &g);
         if (r < 0) {

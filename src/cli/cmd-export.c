@@ -126,7 +126,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     o.tlp = -1;
     const char *state = NULL, *keyfile = NULL, *out = NULL, *tlp = NULL, *v;
     int dry = 0, json = 0;
-    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
+    struct share_gather g = { .snap_day = NIS5G_NO_DATE };
     int32_t snap_day = NIS5G_NO_DATE;
     int rc = 0;
     for (int i = 1; i < argc; i++) {

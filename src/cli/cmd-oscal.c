@@ -141,7 +141,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     }
     struct nis5g_snapshot snap;
     json_t *sections;
-    struct share_gather g = { snap_day, 0, NULL, 0 };
+    struct share_gather g = { .snap_day = snap_day };
     if ((rc = share_gather(ctx, &g, &sections, &snap))) {
         release_measures(&ms);
         return rc;

@@ -64,7 +64,8 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     if (eu) {
         struct share_gather g = { .snap_day = args.snapday,
                                   .policies = args.policy ? &args.policy : NULL,
-                                  .n_policies = args.policy ? 1 : 0 };
+                                  .n_policies = args.policy ? 1 : 0,
+                                  .assessment = &x.a };
         rc = share_eu_view(ctx, &g, 1, &view);
         if (!rc)
             rc = share_eu_map(ctx, view, figure, &svg);

@@ -19,7 +19,7 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 {
     const char *out = NULL, *tlp_s = "amber", *state = NULL, *v;
     int32_t snap_day = NIS5G_NO_DATE;
-    struct share_gather g = { NIS5G_NO_DATE, 0, NULL, 0 };
+    struct share_gather g = { .snap_day = NIS5G_NO_DATE };
     int rc = 0;
     for (int i = 1; i < argc; i++) {
         int r = 0;

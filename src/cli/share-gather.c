@@ -112,7 +112,9 @@ int share_gather(struct nis5g_ctx *ctx, const struct share_gather *g, json_t **s
         nis5g_policy_free(p);
         return cli_fail_err(ctx, &err);
     }
-    if ((rc = add_risk(ctx, snap, m, p, s)) != 0) {
+    if (g->assessment)
+        nis5g_package_add_risk(s, g->assessment);
+    else if ((rc = add_risk(ctx, snap, m, p, s)) != 0) {
         json_decref(s);
         nis5g_model_free(m);
         nis5g_policy_free(p);

@@ -9,12 +9,16 @@
 
 #include "cmd.h"
 #include "nis5g/package.h"
+#include "nis5g/risk.h"
 
 struct share_gather {
     int32_t snap_day;   /* NIS5G_NO_DATE: the latest */
     int detail;
     char **policies;    /* --policy files */
     size_t n_policies;
+    /* When set, the risk section comes from this assessment (report --eu
+     * passes the one it just made) instead of a new one. */
+    const struct nis5g_assessment *assessment;
 };
 
 /* Parse --policy FILE at argv[*i]: 1 taken, 0 not this option, -1 bad. */
