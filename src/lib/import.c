@@ -77,14 +77,13 @@ struct imp {
     int ncols;            /* fields in the header */
 
     uint32_t *op_line, *site_line, *el_line;
-    uint32_t el_cap, site_cap, op_cap;
+    uint32_t el_cap;
 
     /* supplier rows by vendor id, gathered then laid out per vendor */
     uint32_t *su_vendor, *su_line, su_n, su_cap;
     uint32_t *su_country, *su_notes;
     int8_t *su_state;
     uint8_t *su_factors, *su_desig;
-    uint32_t prod_cap;
     struct nis5g_dict prod_keys; /* "vendor\037product" */
     struct nis5g_dict ms_keys;   /* "scope\037measure" */
     uint32_t *ms_line, ms_cap;
@@ -94,8 +93,6 @@ struct imp {
     uint32_t *lk_src, *lk_dst, *lk_grp, *lk_line;
     size_t nlk, lk_cap;
 
-    uint8_t *vendor_warned;
-    uint32_t vendor_warned_n;
     struct nis5g_dict *groups; /* where link groups are interned (a worker's own) */
 };
 
@@ -527,7 +524,6 @@ static void read_operators(struct imp *im)
         if (!is_empty(s) && parse_u64(s, &m->op_subscribers[o]))
             ferr(im, s, 1, "expected a number of subscribers (a whole number, no separators)");
     }
-    im->op_cap = cap;
 }
 
 /* ---- sites ---- */
@@ -618,7 +614,6 @@ static void read_sites(struct imp *im)
     }
     tag_off[m->sites.n] = ntags;
     m->site_tag_off = tag_off;
-    im->site_cap = cap;
 }
 
 /* ---- suppliers ---- */
@@ -1880,7 +1875,6 @@ static void imp_release(struct imp *im)
     free(im->lk_dst);
     free(im->lk_grp);
     free(im->lk_line);
-    free(im->vendor_warned);
 }
 
 /* Arrays that must exist even when their file was absent or empty. */
