@@ -15,7 +15,7 @@ OPT     ?= -O2 -g
 BUILD   ?= build
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc/lib $(PKG_CFLAGS) -MMD -MP
 LDLIBS_ALL  = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
 
 # Quiet build lines ("CC src/lib/csv.c"); V=1 shows the commands.
@@ -27,7 +27,7 @@ Q := @
 say = @printf '  %-5s %s\n'
 endif
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 SRV_SRC  := $(sort $(wildcard src/server/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
@@ -91,7 +91,7 @@ bench: deps all
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz-*.c))
 FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_TIME ?= 60
-FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
+FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc/lib $(PKG_CFLAGS) \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 build-fuzz/%: fuzz/%.c $(LIB_SRC)
 	@mkdir -p build-fuzz

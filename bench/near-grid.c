@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "nis5g/geo.h"
+#include "base/geo.h"
 int main(void){
   enum {NS=100000, NT=1000};
   static double la[NS], lo[NS], tl[NT], tn[NT];

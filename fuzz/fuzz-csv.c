@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/dict.h"
-#include "nis5g/rng.h"
+#include "base/rng.h"
 
 TEST(dates)
 {

@@ -1,8 +1,8 @@
 /* test-canon.c — canonical JSON: the exact bytes for known values, refusal
  * of every non-canonical spelling, and dump/parse/dump round trips. */
 #include "harness.h"
-#include "nis5g/canon.h"
-#include "nis5g/rng.h"
+#include "base/canon.h"
+#include "base/rng.h"
 
 static char *dump(const json_t *v)
 {

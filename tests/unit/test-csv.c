@@ -1,7 +1,7 @@
 /* test-csv.c — the RFC 4180 reader on the edge cases of issue 2. */
 #include "harness.h"
 #include "nis5g/buf.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 
 /* Parse text; return the records as "a|b|c\n" lines, or "ERR l:c msg". */
 static char *parse(const char *text, size_t len)

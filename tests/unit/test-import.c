@@ -7,7 +7,7 @@
 #include "harness.h"
 #include "nis5g/buf.h"
 #include "nis5g/import.h"
-#include "nis5g/rng.h"
+#include "base/rng.h"
 
 static char dir[64];
 

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "nis5g/canon.h"
+#include "base/canon.h"
 #include "nis5g/eu.h"
 #include "nis5g/package.h"
 

@@ -7,7 +7,7 @@
 #include "harness.h"
 #include "policy-fixture.h"
 
-#include "nis5g/geo.h"
+#include "base/geo.h"
 #include "nis5g/policy.h"
 #include "nis5g/profile.h"
 

@@ -10,7 +10,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/model.h"
 #include "nis5g/resilience.h"
-#include "nis5g/rng.h"
+#include "base/rng.h"
 
 /* ---- building models by hand ------------------------------------------- */
 

@@ -2,7 +2,7 @@
  * operators × domains × vendors would be a huge dense table) gives the
  * hand-counted figures of tests/cases/import/small (see tests/cli/summary.sh). */
 #define DENSE_MAX 0
-#include "../../src/lib/summary.c"
+#include "../../src/lib/analysis/summary.c"
 
 #include "harness.h"
 #include "nis5g/import.h"

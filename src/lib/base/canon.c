@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nis5g/canon.h"
+#include "base/canon.h"
 
 static void add_string(struct nis5g_buf *b, const char *s, size_t n)
 {

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "generate-int.h"
+#include "generate/generate-int.h"
 #include "nis5g/buf.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 #include "nis5g/data.h"
 #include "nis5g/date.h"
 

@@ -22,7 +22,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/country.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 #include "nis5g/date.h"
 #include "nis5g/import.h"
 #include "nis5g/suggest.h"

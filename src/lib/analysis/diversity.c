@@ -13,7 +13,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/diversity.h"
-#include "nis5g/intmap.h"
+#include "base/intmap.h"
 
 const char *const nis5g_div_field_names[NIS5G_DIV_NFIELDS] = { "operator", "domain", "function", "region",
                                                                "country" };

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/geo.h"
+#include "base/geo.h"
 
 #define DEG (M_PI / 180.0)
 

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/intmap.h"
+#include "base/intmap.h"
 #include "nis5g/summary.h"
 
 #ifndef DENSE_MAX

@@ -21,7 +21,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/store.h"
-#include "model-cols.h"
+#include "core/model-cols.h"
 
 struct nis5g_store {
     sqlite3 *db;

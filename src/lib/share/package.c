@@ -18,7 +18,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
-#include "nis5g/canon.h"
+#include "base/canon.h"
 #include "nis5g/date.h"
 #include "nis5g/package.h"
 #include "nis5g/version.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "nis5g/buf.h"
-#include "policy-int.h"
+#include "policy/policy-int.h"
 
 static int is_space(char c)
 {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/intmap.h"
+#include "base/intmap.h"
 
 static inline size_t mix(uint64_t x)
 {

@@ -18,7 +18,7 @@
 #include "nis5g/date.h"
 #include "nis5g/policy.h"
 #include "nis5g/suggest.h"
-#include "policy-int.h"
+#include "policy/policy-int.h"
 
 const char *const nis5g_pfield_names[NIS5G_PF_COUNT] = {
     "vendor", "risk",   "domain",    "function", "operator", "country", "vendor_country", "region",

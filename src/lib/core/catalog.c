@@ -14,7 +14,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/catalog.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 #include "nis5g/data.h"
 
 const char *const nis5g_sensitivity_names[4] = { "", "standard", "sensitive", "critical" };

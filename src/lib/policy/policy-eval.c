@@ -18,8 +18,8 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
-#include "nis5g/geo.h"
-#include "nis5g/intmap.h"
+#include "base/geo.h"
+#include "base/intmap.h"
 #include "nis5g/policy.h"
 
 const char *const nis5g_rule_status_names[3] = { "ok", "pending", "violation" };

@@ -7,7 +7,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/model.h"
-#include "model-cols.h"
+#include "core/model-cols.h"
 
 const char *const nis5g_domain_names[NIS5G_DOM_COUNT] = {
     "ran", "transport", "core", "management", "edge", "interconnect", "infrastructure",

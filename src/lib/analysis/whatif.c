@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 #include "nis5g/whatif.h"
 
 /* ---- unit costs -------------------------------------------------------- */

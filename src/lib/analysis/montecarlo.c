@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "nis5g/resilience.h"
-#include "nis5g/rng.h"
+#include "base/rng.h"
 
 #define GEOMETRIC_BELOW 0.125
 

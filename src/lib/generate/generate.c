@@ -20,12 +20,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "generate-int.h"
+#include "generate/generate-int.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/suggest.h"
 #include "nis5g/generate.h"
-#include "nis5g/rng.h"
+#include "base/rng.h"
 
 /* ---- assumptions (documented in data/generate.md) ---- */
 #define INHABITANTS_PER_SITE 2000.0 /* per operator, at scale 1 */

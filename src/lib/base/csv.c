@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "nis5g/buf.h"
-#include "nis5g/csv.h"
+#include "base/csv.h"
 
 /* Position of byte offset `at` for messages. */
 static void locate(const struct nis5g_csv *c, size_t at, uint32_t *line, size_t *line_at)
