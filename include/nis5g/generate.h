@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "nis5g/err.h"
+#include "nis5g/progress.h"
 
 #define NIS5G_GEN_MAX_SCALE 20.0
 
@@ -27,7 +28,7 @@ struct nis5g_gen_opts {
     const char *dir; /* created when missing; existing dataset files are overwritten */
     /* Optional progress callback (phase, done, total); called a few hundred
      * times at most. */
-    void (*progress)(void *ctx, const char *phase, uint64_t done, uint64_t total);
+    nis5g_progress_fn progress;
     void *progress_ctx;
 };
 

@@ -15,10 +15,8 @@
 
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "nis5g/progress.h"
 
-/* Progress: called now and then during long phases. done/total in bytes or
- * rows; total 0 when unknown. */
-typedef void (*nis5g_progress_fn)(void *ctx, const char *phase, uint64_t done, uint64_t total);
 
 struct nis5g_import_opts {
     int32_t as_of;               /* the snapshot date (NIS5G_NO_DATE: today) */

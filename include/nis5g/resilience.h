@@ -25,7 +25,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/err.h"
-#include "nis5g/import.h" /* nis5g_progress_fn */
+#include "nis5g/progress.h"
 #include "nis5g/model.h"
 
 /* ---- service.c: the evaluation ---------------------------------------- */

@@ -8,7 +8,11 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 struct nis5g_summary_cell {
     uint16_t op;
@@ -45,5 +49,21 @@ struct nis5g_summary {
 /* Needs NIS5G_PART_ELEMENTS. Fills *s (release with nis5g_summary_release). */
 int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, struct nis5g_err *err);
 void nis5g_summary_release(struct nis5g_summary *s);
+
+/* The query (query.h; query/q-summary.c): `nis5g summary`,
+ * GET /api/v1/summary. */
+struct nis5g_summary_params {
+    int32_t snapshot; /* NIS5G_NO_DATE: the latest */
+};
+struct nis5g_summary_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_summary s;
+};
+extern const struct nis5g_opt nis5g_summary_opts[];
+void nis5g_summary_params_init(void *params);
+json_t *nis5g_summary_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_summary;
 
 #endif

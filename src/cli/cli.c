@@ -218,10 +218,67 @@ bad:
 
 int cli_print_json(struct nis5g_ctx *ctx, json_t *v)
 {
-    int rc = json_dumpf(v, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    fputc('\n', ctx->out);
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    int rc = v ? nis5g_json_dump(v, &b) : NIS5G_ENOMEM;
+    if (!rc)
+        fwrite(b.data, 1, b.len, ctx->out);
+    nis5g_buf_release(&b);
     json_decref(v);
     return rc == 0 ? 0 : 3;
+}
+
+static int read_file_source(const struct nis5g_query_env *env, const char *name, struct nis5g_buf *text,
+                            struct nis5g_err *err)
+{
+    char *data;
+    size_t len;
+    if (nis5g_read_file(name, &data, &len) != 0)
+        return nis5g_err_set(err, NIS5G_EUSAGE, "%s", strerror(errno));
+    nis5g_buf_release(text);
+    text->data = data;
+    text->len = len;
+    text->cap = len + 1;
+    return 0;
+}
+
+static void query_env_init(struct nis5g_ctx *ctx)
+{
+    if (ctx->env.load_model)
+        return;
+    ctx->env.store = ctx->store;
+    ctx->env.today = nis5g_date_today();
+    ctx->env.load_model = nis5g_query_store_model;
+    ctx->env.release_model = nis5g_query_free_model;
+    ctx->env.read_source = read_file_source;
+    ctx->env.progress = cli_progress;
+    ctx->env.ctx = ctx;
+    nis5g_diags_init(&ctx->diags);
+    ctx->env.diags = &ctx->diags;
+}
+
+int cli_query_compute(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *params, void *result)
+{
+    query_env_init(ctx);
+    struct nis5g_err err = { 0 };
+    double t0 = cli_now();
+    int rc = q->compute(&ctx->env, params, result, &err);
+    cli_progress_done(ctx);
+    cli_timing(q->name, t0);
+    if (ctx->diags.n)
+        cli_print_diags(ctx, &ctx->diags);
+    return rc ? cli_fail_err(ctx, &err) : 0;
+}
+
+int cli_query_print_json(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *result)
+{
+    return cli_print_json(ctx, q->to_json(result));
+}
+
+void cli_query_release(struct nis5g_ctx *ctx, const struct nis5g_query *q, void *result)
+{
+    q->release(&ctx->env, result);
+    nis5g_diags_release(&ctx->diags);
+    nis5g_diags_init(&ctx->diags);
 }
 
 static int progress_shown;

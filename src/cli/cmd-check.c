@@ -609,5 +609,5 @@ const struct nis5g_cmd nis5g_cmd_check = {
             "Exit status: 0 nothing in violation, 1 something is, 2 bad input (a policy error).\n"
             "Policy language: docs/policy.md; output and forecast: docs/check.md.\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

@@ -310,5 +310,5 @@ const struct nis5g_cmd nis5g_cmd_eu = {
             "  --figure NAME  the map's figure: high-risk[:DOMAIN] (default high-risk:ran), toolbox,\n"
             "                 killswitch, restricts\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

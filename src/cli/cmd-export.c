@@ -246,5 +246,5 @@ const struct nis5g_cmd nis5g_cmd_export = {
             "                    (with --json: the package document itself)\n"
             "  -o FILE           the package file\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

@@ -72,5 +72,5 @@ const struct nis5g_cmd nis5g_cmd_generate = {
             "  -o DIR        output folder, created when missing; dataset files in it are overwritten\n"
             "See docs/generate.md and data/generate.md for the figures and assumptions.\n",
     .flags = CMD_NO_STORE,
-    .run = run,
+    .run_argv = run,
 };

@@ -95,5 +95,5 @@ const struct nis5g_cmd nis5g_cmd_import_package = {
             "Options:\n"
             "  --json     {\"imported\": bool, \"packages\": [{\"file\", \"accepted\", \"result\"|\"reason\", ...}]}\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

@@ -128,5 +128,5 @@ const struct nis5g_cmd nis5g_cmd_import = {
             "                replaces that snapshot\n"
             "  --json        print the result as JSON\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

@@ -29,5 +29,5 @@ const struct nis5g_cmd nis5g_cmd_init = {
             "  --json     print the result as JSON\n"
             "Other commands create the workspace on first use too.\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

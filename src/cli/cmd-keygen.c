@@ -50,5 +50,5 @@ const struct nis5g_cmd nis5g_cmd_keygen = {
             "               the public key goes to FILE.pub\n"
             "The workspace records the state and public key as its own identity.\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

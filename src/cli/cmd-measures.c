@@ -309,5 +309,5 @@ const struct nis5g_cmd nis5g_cmd_measures = {
             "  --by NAME        who (default: $USER)\n"
             "measures history: every status recorded in the workspace, oldest first\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

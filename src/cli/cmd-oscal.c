@@ -169,5 +169,5 @@ const struct nis5g_cmd nis5g_cmd_oscal = {
             "  --state CC        (assessment) the state (default: the workspace's, from keygen)\n"
             "  --snapshot DATE   (assessment) the snapshot (default: the latest)\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

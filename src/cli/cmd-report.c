@@ -102,5 +102,5 @@ const struct nis5g_cmd nis5g_cmd_report = {
             "  --figure F        what colours the map: high-risk[:DOMAIN] (default), toolbox, killswitch,\n"
             "                    restricts\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

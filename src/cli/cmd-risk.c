@@ -149,5 +149,5 @@ const struct nis5g_cmd nis5g_cmd_risk = {
             "  --snapshot DATE  assess that snapshot (default: the latest)\n"
             "  --json           print as JSON (see docs/json.md)\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

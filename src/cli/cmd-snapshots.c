@@ -74,5 +74,5 @@ const struct nis5g_cmd nis5g_cmd_snapshots = {
     .help = "Options:\n"
             "  --json     print the list as JSON: {\"snapshots\":[{\"as_of\":...,\"elements\":N,...}]}\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

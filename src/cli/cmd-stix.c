@@ -105,5 +105,5 @@ const struct nis5g_cmd nis5g_cmd_stix = {
             "  -o FILE           the bundle (JSON)\n"
             "The mapping to STIX objects is in docs/stix.md.\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

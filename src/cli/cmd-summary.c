@@ -9,52 +9,10 @@
 #include "nis5g/date.h"
 #include "nis5g/summary.h"
 
-static json_t *to_json(const struct nis5g_model *m, const struct nis5g_summary *s)
+static void print_text(struct nis5g_ctx *ctx, const struct nis5g_summary_result *r)
 {
-    char day[11];
-    json_t *ops = json_array();
-    for (uint32_t o = 0; o < s->n_ops; o++) {
-        const struct nis5g_summary_op *x = &s->ops[o];
-        json_t *j = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:{s:I, s:I, s:I}}", "operator",
-                              nis5g_dict_str(&m->operators, o), "name",
-                              nis5g_dict_str(&m->text, m->op_name[o]), "country",
-                              nis5g_dict_str(&m->countries, m->op_country[o]), "subscribers",
-                              (json_int_t)(m->op_subscribers[o] < 0 ? 0 : m->op_subscribers[o]), "sites",
-                              (json_int_t)x->sites, "radio_sites", (json_int_t)x->radio_sites, "site_subscribers",
-                              (json_int_t)x->site_subscribers, "elements", "active",
-                              (json_int_t)x->elements[NIS5G_ST_ACTIVE], "planned",
-                              (json_int_t)x->elements[NIS5G_ST_PLANNED], "retired",
-                              (json_int_t)x->elements[NIS5G_ST_RETIRED]);
-        json_array_append_new(ops, j);
-    }
-    json_t *counts = json_array();
-    for (size_t i = 0; i < s->n_cells; i++) {
-        const struct nis5g_summary_cell *c = &s->cells[i];
-        json_array_append_new(counts, json_pack("{s:s, s:s, s:s, s:I}", "operator",
-                                                nis5g_dict_str(&m->operators, c->op), "domain",
-                                                nis5g_domain_names[c->domain], "vendor",
-                                                nis5g_dict_str(&m->vendors, c->vendor), "elements",
-                                                (json_int_t)c->count));
-    }
-    json_t *top = json_object();
-    for (int d = 0; d < NIS5G_DOM_COUNT; d++) {
-        json_t *arr = json_array();
-        for (uint32_t k = 0; k < s->n_top[d]; k++)
-            json_array_append_new(arr, json_pack("{s:s, s:I, s:f}", "vendor",
-                                                 nis5g_dict_str(&m->vendors, s->top[d][k].vendor), "elements",
-                                                 (json_int_t)s->top[d][k].count, "share",
-                                                 (double)s->top[d][k].count / (double)s->domain_total[d]));
-        json_object_set_new(top, nis5g_domain_names[d], arr);
-    }
-    return json_pack("{s:s, s:{s:I, s:I, s:I, s:I, s:I}, s:o, s:o, s:o}", "as_of",
-                     nis5g_date_format(m->as_of, day), "totals", "operators", (json_int_t)s->n_ops, "sites",
-                     (json_int_t)m->sites.n, "elements", (json_int_t)s->total, "active_elements",
-                     (json_int_t)s->active, "vendors", (json_int_t)s->vendors_active, "operators", ops, "counts",
-                     counts, "top_vendors", top);
-}
-
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const struct nis5g_summary *s)
-{
+    const struct nis5g_model *m = r->m;
+    const struct nis5g_summary *s = &r->s;
     FILE *f = ctx->out;
     char day[11], a[32], b[32], c[32], d4[32], e5[32];
     uint64_t radio = 0;
@@ -140,49 +98,42 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_model *m, const
     cli_table_print(t, f);
 }
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+struct params {
+    struct nis5g_summary_params q;
+    int json;
+};
+
+static const struct nis5g_opt opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_summary_opts),
+    NIS5G_OPT_JSON(struct params, json),
+    NIS5G_OPT_END_,
+};
+
+static void init(void *params)
 {
-    int json = 0;
-    int32_t snap = NIS5G_NO_DATE;
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if (cli_is(argv[i], "--json"))
-            json = 1;
-        else if ((r = cli_opt(ctx, argc, argv, &i, "--snapshot", &v))) {
-            if (r < 0 || cli_date(ctx, "--snapshot", v, &snap))
-                return 2;
-        } else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    struct nis5g_model *m;
-    int rc = cli_load_model(ctx, snap, NIS5G_PART_ELEMENTS, &m, NULL);
-    if (rc)
-        return rc;
-    struct nis5g_summary s;
-    struct nis5g_err err = { 0 };
-    double t0 = cli_now();
-    if (nis5g_summary_compute(m, &s, &err)) {
-        nis5g_model_free(m);
-        return cli_fail_err(ctx, &err);
-    }
-    cli_timing("aggregation", t0);
-    if (json)
-        rc = cli_print_json(ctx, to_json(m, &s));
-    else
-        print_text(ctx, m, &s);
-    nis5g_summary_release(&s);
-    nis5g_model_free(m);
+    nis5g_summary_params_init(&((struct params *)params)->q);
+}
+
+static int run(struct nis5g_ctx *ctx, void *params)
+{
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_summary;
+    struct nis5g_summary_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc && p->json)
+        rc = cli_query_print_json(ctx, q, &r);
+    else if (!rc)
+        print_text(ctx, &r);
+    cli_query_release(ctx, q, &r);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_summary = {
     .name = "summary",
-    .usage = "summary [--snapshot YYYY-MM-DD] [--json]",
     .summary = "the national summary: operators, sites, active elements by domain and vendor",
-    .help = "Options:\n"
-            "  --snapshot DATE  summarise that snapshot (default: the latest)\n"
-            "  --json           print the summary as JSON (see docs/json.md)\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
+    .init = init,
     .flags = CMD_STORE_READ,
     .run = run,
 };

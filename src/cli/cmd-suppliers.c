@@ -166,5 +166,5 @@ const struct nis5g_cmd nis5g_cmd_suppliers = {
             "  --snapshot DATE   use the snapshot of this as-of date (default: the latest)\n"
             "  --json            print {\"suppliers\":[{\"vendor\",\"factors\",\"profile\",\"decided_by\",\"why\",...}]}\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

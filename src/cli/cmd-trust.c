@@ -128,5 +128,5 @@ const struct nis5g_cmd nis5g_cmd_trust = {
             "  list          the trusted keys: state, fingerprint, added when and by whom\n"
             "  remove CC     forget CC's key (packages already held from it stay)\n",
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .run_argv = run,
 };

@@ -297,5 +297,5 @@ const struct nis5g_cmd nis5g_cmd_whatif = {
             "  --snapshot DATE   use that snapshot (default: the latest)\n"
             "  --json            print the plan as JSON (see docs/json.md)\n",
     .flags = CMD_STORE_READ,
-    .run = run,
+    .run_argv = run,
 };

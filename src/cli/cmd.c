@@ -47,10 +47,3 @@ const struct nis5g_cmd *cmd_find(const char *name)
             return *c;
     return NULL;
 }
-
-void cmd_print_help(FILE *f, const struct nis5g_cmd *c)
-{
-    fprintf(f, "usage: nis5g [--db PATH] %s\n\n%s\n", c->usage, c->summary);
-    if (c->help && *c->help)
-        fprintf(f, "\n%s", c->help);
-}

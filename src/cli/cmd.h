@@ -16,6 +16,8 @@
 #include "nis5g/err.h"
 #include "nis5g/import.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
+#include "nis5g/query.h"
 #include "nis5g/store.h"
 
 enum {
@@ -24,27 +26,50 @@ enum {
     CMD_STORE_WRITE = 2, /* open it for writing (created on first use) */
 };
 
+struct nis5g_cmd;
+
 struct nis5g_ctx {
     const char *db_path;       /* --db, $NIS5G_DB or ./nis5g.db */
     struct nis5g_store *store; /* opened by main.c per the command's flags */
     FILE *out;                 /* stdout */
     int err_tty;               /* stderr is a terminal: show progress */
-    const char *cmd_name;
+    const char *cmd_name;       /* the top-level command's name, for messages */
+    const struct nis5g_cmd *top; /* the top-level command (its usage on errors) */
+    struct nis5g_query_env env;  /* for the library's queries (query.c) */
+    struct nis5g_diags diags;    /* what the queries' parsers said */
 };
 
 struct nis5g_cmd {
-    const char *name;
-    const char *usage;   /* "import DIR|FILE... [--as-of YYYY-MM-DD]" */
+    const char *name;    /* "import", or a subcommand's own word: "set" */
     const char *summary; /* one line for `nis5g help` */
-    const char *help;    /* the options, one per line, for `nis5g help CMD` */
-    unsigned flags;      /* CMD_* */
-    /* argv[0] is the command name. Returns an exit status 0-3. */
-    int (*run)(struct nis5g_ctx *ctx, int argc, char **argv);
+    /* The options (opts.h): parsed by main.c into a zeroed parameters
+     * struct of params_size bytes, after init() has set the defaults. */
+    const struct nis5g_opt *opts;
+    size_t params_size;
+    void (*init)(void *params);
+    unsigned flags; /* CMD_* */
+    /* Returns an exit status 0-3. params is released after it returns. */
+    int (*run)(struct nis5g_ctx *ctx, void *params);
+    /* Subcommands ("measures set"): argv[1] naming one runs it instead. */
+    const struct nis5g_cmd *const *subs;
+    const char *help_extra; /* paragraphs after the options in `nis5g help CMD` */
+
+    /* Transitional: a command that still parses its own argv. */
+    const char *usage;
+    const char *help;
+    int (*run_argv)(struct nis5g_ctx *ctx, int argc, char **argv);
 };
 
 extern const struct nis5g_cmd *const nis5g_commands[];
 const struct nis5g_cmd *cmd_find(const char *name);
 void cmd_print_help(FILE *f, const struct nis5g_cmd *c);
+
+/* options.c: argv (argv[0] is the command's word) into params through
+ * c->opts. 0, or the exit status after printing the error and the usage. */
+int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *params, int argc, char **argv);
+/* The usage lines of c and its subcommands, the first after prefix. */
+struct nis5g_buf;
+void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefix);
 
 /* Argument helpers. cli_opt matches "--name VALUE" and "--name=VALUE": it
  * returns 1 and sets *value (advancing *i past a separate value), 0 when
@@ -65,8 +90,17 @@ int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t 
 int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out);
 int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out);
 
-/* Dump a JSON value to ctx->out (indented, newline) and release it. */
+/* Dump a JSON value to ctx->out as nis5g_json_dump writes it, and release it. */
 int cli_print_json(struct nis5g_ctx *ctx, json_t *v);
+
+/* Queries (query.c): compute q into result (zeroed, q->result_size bytes)
+ * with the command line's environment (the workspace, policy files read
+ * from disk), printing diagnostics and errors. 0, or the exit status.
+ * Release the result with cli_query_release either way. */
+int cli_query_compute(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *params, void *result);
+/* Print q's JSON document of result. 0, or 3 when it cannot be written. */
+int cli_query_print_json(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *result);
+void cli_query_release(struct nis5g_ctx *ctx, const struct nis5g_query *q, void *result);
 
 /* A progress callback for the library: prints to stderr on a terminal only. */
 void cli_progress(void *ctx, const char *phase, uint64_t done, uint64_t total);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "nis5g/buf.h"
 #include "nis5g/suggest.h"
 #include "nis5g/version.h"
 
@@ -57,6 +58,57 @@ static int cmd_help_run(int argc, char **argv)
         return unknown_command(argv[1]);
     cmd_print_help(stdout, c);
     return 0;
+}
+
+/* Open the workspace as the command asks: read-only commands never create
+ * or change a file (a mistyped --db is an error, not a new workspace). */
+static int open_store(struct nis5g_ctx *ctx, unsigned flags)
+{
+    if (!(flags & (CMD_STORE_READ | CMD_STORE_WRITE)))
+        return 0;
+    struct nis5g_err err = { 0 };
+    int mode = (flags & CMD_STORE_WRITE) ? NIS5G_STORE_CREATE : NIS5G_STORE_READONLY;
+    if (nis5g_store_open(ctx->db_path, mode, &ctx->store, &err))
+        return cli_fail_err(ctx, &err);
+    return 0;
+}
+
+/* A subcommand named by argv[1] runs instead of c; then the options are
+ * parsed from c's table into a fresh parameters struct. */
+static int run_command(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, int argc, char **argv)
+{
+    if (c->subs && argc > 1) {
+        for (const struct nis5g_cmd *const *s = c->subs; *s; s++)
+            if (strcmp((*s)->name, argv[1]) == 0)
+                return run_command(ctx, *s, argc - 1, argv + 1);
+    }
+    if (c->run_argv) {
+        int rc = open_store(ctx, c->flags);
+        return rc ? rc : c->run_argv(ctx, argc, argv);
+    }
+    if (!c->run) {
+        if (argc > 1)
+            fprintf(stderr, "nis5g %s: unknown subcommand '%s'\n", ctx->cmd_name, argv[1]);
+        else
+            fprintf(stderr, "nis5g %s: which one?\n", ctx->cmd_name);
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        cli_usage(&b, ctx->top, "usage: ");
+        fputs(b.data, stderr);
+        nis5g_buf_release(&b);
+        return 2;
+    }
+    void *params = nis5g_xcalloc(1, c->params_size ? c->params_size : 1);
+    if (c->init)
+        c->init(params);
+    int rc = cli_parse_opts(ctx, c, params, argc, argv);
+    if (!rc)
+        rc = open_store(ctx, c->flags);
+    if (!rc)
+        rc = c->run(ctx, params);
+    if (c->opts)
+        nis5g_opts_release(c->opts, params);
+    free(params);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -110,6 +162,7 @@ int main(int argc, char **argv)
     if (!c)
         return unknown_command(name);
     ctx.cmd_name = c->name;
+    ctx.top = c;
     for (int j = i + 1; j < argc; j++) {
         if (strcmp(argv[j], "--") == 0)
             break;
@@ -118,14 +171,7 @@ int main(int argc, char **argv)
             return 0;
         }
     }
-
-    if (c->flags & (CMD_STORE_READ | CMD_STORE_WRITE)) {
-        struct nis5g_err err = { 0 };
-        int rc = nis5g_store_open(ctx.db_path, NIS5G_STORE_CREATE, &ctx.store, &err);
-        if (rc)
-            return cli_fail_err(&ctx, &err);
-    }
-    int status = c->run(&ctx, argc - i, argv + i);
+    int status = run_command(&ctx, c, argc - i, argv + i);
     if (ctx.store)
         nis5g_store_close(ctx.store);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -164,6 +164,10 @@ static int migrate(struct nis5g_store *st, struct nis5g_err *err)
 int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err)
 {
     *out = NULL;
+    struct stat sb0;
+    if ((flags & NIS5G_STORE_READONLY) && stat(path, &sb0) != 0 && errno == ENOENT)
+        return nis5g_err_set(err, NIS5G_ENOTFOUND,
+                             "no workspace at %s (create one with 'nis5g init' or 'nis5g import')", path);
     struct nis5g_store *st = nis5g_xcalloc(1, sizeof *st);
     st->path = nis5g_xstrdup(path);
     int oflags = (flags & NIS5G_STORE_READONLY) ? SQLITE_OPEN_READONLY
@@ -212,7 +216,7 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
             return rc;
         }
     } else if (user_version(st) != N_MIGRATIONS) {
-        nis5g_err_set(err, NIS5G_ESTORE, "%s: schema version %d, this program needs %d (open it read-write once)",
+        nis5g_err_set(err, NIS5G_ESTORE, "%s: schema version %d, this program needs %d (run 'nis5g init' to upgrade it)",
                       path, user_version(st), N_MIGRATIONS);
         nis5g_store_close(st);
         return NIS5G_ESTORE;

@@ -1,0 +1,30 @@
+/*
+ * table.c — the query table: every read-only question and every operation
+ * on the workspace that the CLI and the server both dispatch from
+ * (query.h). One line each; each is defined in its own q-NAME.c.
+ */
+#include <stddef.h>
+
+#include "nis5g/query.h"
+
+/* the national picture */
+extern const struct nis5g_query nis5g_query_summary;
+
+/* diversity and resilience */
+
+/* policies, suppliers, risk, measures, report */
+
+/* sharing, the EU view, the workspace's changes */
+
+const struct nis5g_query *const nis5g_queries[] = {
+    /* the national picture */
+    &nis5g_query_summary,
+
+    /* diversity and resilience */
+
+    /* policies, suppliers, risk, measures, report */
+
+    /* sharing, the EU view, the workspace's changes */
+
+    NULL,
+};
