@@ -263,7 +263,8 @@ static void usage_line(struct nis5g_buf *b, const struct nis5g_cmd *c, const cha
 void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefix)
 {
     char path[128];
-    snprintf(path, sizeof path, "nis5g %s", c->name);
+    snprintf(path, sizeof path, "nis5g %s%s", c->flags & (CMD_STORE_READ | CMD_STORE_WRITE) ? "[--db PATH] " : "",
+             c->name);
     int first = 1;
     if (c->run || c->run_argv || !c->subs) {
         usage_line(b, c, path, prefix);

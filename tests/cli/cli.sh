@@ -35,8 +35,16 @@ grep -q "^nis5g: --db needs a path$" "$T/err"
 mkdir "$T/folder"
 "$NIS5G" --db "$T/folder" init 2>"$T/err" && exit 1 || [ $? = 3 ]
 grep -q "^nis5g init: cannot open the workspace '$T/folder': Is a directory$" "$T/err"
-"$NIS5G" --db "$T/nowhere/ws.db" snapshots 2>"$T/err" && exit 1 || [ $? = 3 ]
-grep -q "^nis5g snapshots: cannot open the workspace '$T/nowhere/ws.db': No such file or directory$" "$T/err"
+"$NIS5G" --db "$T/nowhere/ws.db" init 2>"$T/err" && exit 1 || [ $? = 3 ]
+grep -q "^nis5g init: cannot open the workspace '$T/nowhere/ws.db': No such file or directory$" "$T/err"
+# a command that only reads never creates a workspace: a mistyped --db is an error
+"$NIS5G" --db "$T/nowhere/ws.db" snapshots 2>"$T/err" && exit 1 || [ $? = 2 ]
+grep -qx "nis5g snapshots: no workspace at $T/nowhere/ws.db (create one with 'nis5g init' or 'nis5g import')" "$T/err"
+for c in summary snapshots suppliers diversity killswitch risk eu; do
+  "$NIS5G" --db "$T/typo.db" $c >/dev/null 2>"$T/err" && exit 1 || [ $? = 2 ]
+  grep -q "no workspace at $T/typo.db" "$T/err"
+  [ ! -e "$T/typo.db" ]
+done
 
 # Text from a dataset cannot drive the terminal or break a table: control
 # characters in a name (here ESC sequences, a line break, C1 CSI) and in a

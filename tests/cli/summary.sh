@@ -56,5 +56,6 @@ assert cells == {("OPA","ran","Ericsson"): 2, ("OPA","ran","Huawei"): 2, ("OPA",
 PY
 
 # no snapshot yet: a clear error, exit 2
+"$NIS5G" --db "$T/empty.db" init >/dev/null
 "$NIS5G" --db "$T/empty.db" summary 2>"$T/err" && exit 1 || [ $? = 2 ]
 grep -q "holds no snapshot yet" "$T/err"

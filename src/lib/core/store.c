@@ -136,16 +136,20 @@ int nis5g_store_file_version(struct nis5g_store *st)
     return user_version(st);
 }
 
+static int newer_error(const char *path, int version, struct nis5g_err *err)
+{
+    return nis5g_err_set(err, NIS5G_ESTORE,
+                         "%s: the workspace has schema version %d, newer than this program's %d; use a newer nis5g",
+                         path, version, N_MIGRATIONS);
+}
+
 static int migrate(struct nis5g_store *st, struct nis5g_err *err)
 {
     int v = user_version(st);
     if (v < 0)
         return db_err(st, err, "cannot read the schema version");
     if (v > N_MIGRATIONS)
-        return nis5g_err_set(err, NIS5G_ESTORE,
-                             "%s: the workspace has schema version %d, newer than this program's %d; "
-                             "use a newer nis5g",
-                             st->path, v, N_MIGRATIONS);
+        return newer_error(st->path, v, err);
     for (; v < N_MIGRATIONS; v++) {
         if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
             return err->code;
@@ -215,6 +219,10 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
             nis5g_store_close(st);
             return rc;
         }
+    } else if (user_version(st) > N_MIGRATIONS) {
+        newer_error(path, user_version(st), err);
+        nis5g_store_close(st);
+        return NIS5G_ESTORE;
     } else if (user_version(st) != N_MIGRATIONS) {
         nis5g_err_set(err, NIS5G_ESTORE, "%s: schema version %d, this program needs %d (run 'nis5g init' to upgrade it)",
                       path, user_version(st), N_MIGRATIONS);
