@@ -22,4 +22,8 @@ void nis5g_date_to_ymd(int32_t day, int *y, int *m, int *d);
  * tests and reproducible demos). */
 int32_t nis5g_date_today(void);
 
+/* The current time in UTC as "YYYY-MM-DDTHH:MM:SSZ" (the one timestamp
+ * format of the workspace: imports, measures, keys, packages). */
+void nis5g_utc_now(char out[32]);
+
 #endif

@@ -98,7 +98,6 @@ int nis5g_trust_remove(struct nis5g_store *st, const char *state, struct nis5g_e
 int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, struct nis5g_err *err);
 int nis5g_identity_get(struct nis5g_store *st, struct nis5g_pubkey *out, struct nis5g_err *err);
 
-/* Now in UTC as "YYYY-MM-DDTHH:MM:SSZ" (out: at least 21 bytes). */
-void nis5g_utc_now(char out[32]);
+
 
 #endif

@@ -39,6 +39,11 @@ const char *nis5g_store_path(const struct nis5g_store *st);
 int nis5g_store_schema_version(void);
 int nis5g_store_file_version(struct nis5g_store *st);
 
+/* The one database-error helper: err gets "PATH: WHAT: SQLite's message",
+ * coded NIS5G_EIO for I/O errors and a full disk, else NIS5G_ESTORE, which
+ * it returns. */
+int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char *what);
+
 /* Run SQL with no result; fills err on failure. */
 int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err);
 

@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/text.h"
 
 int cli_is(const char *arg, const char *name)
 {
@@ -84,23 +85,15 @@ static int utf8_width(const char *s, size_t bytes)
     return w;
 }
 
-/* Text from a dataset on stderr, one character for each: tabs and line
- * breaks as spaces, other control characters (C0, DEL, C1) as '?', so that
- * a value can neither break the caret's line nor drive the terminal. */
+/* Text from a dataset on stderr, sanitised (text.h) so that a value can
+ * neither break the caret's line nor drive the terminal. */
 static void put_clean(const char *s, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        unsigned char ch = (unsigned char)s[k];
-        if (ch == '\t' || ch == '\n' || ch == '\r')
-            fputc(' ', stderr);
-        else if (ch < 0x20 || ch == 0x7F)
-            fputc('?', stderr);
-        else if (ch == 0xC2 && k + 1 < n && (unsigned char)s[k + 1] >= 0x80 && (unsigned char)s[k + 1] <= 0x9F) {
-            fputc('?', stderr);
-            k++;
-        } else
-            fputc(ch, stderr);
-    }
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_sanitize(&b, s, n);
+    if (b.len)
+        fwrite(b.data, 1, b.len, stderr);
+    nis5g_buf_release(&b);
 }
 
 void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
@@ -362,16 +355,5 @@ int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, 
 
 const char *cli_num(long long v, char out[32])
 {
-    char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%lld", v < 0 ? -v : v);
-    int o = 0;
-    if (v < 0)
-        out[o++] = '-';
-    for (int i = 0; i < n; i++) {
-        out[o++] = tmp[i];
-        if ((n - i - 1) % 3 == 0 && i != n - 1)
-            out[o++] = ',';
-    }
-    out[o] = 0;
-    return out;
+    return nis5g_thousands(v, out);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "nis5g/text.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/policy.h"
@@ -376,17 +377,11 @@ static json_t *build_json(struct out *o)
 
 static void csv_field(FILE *f, const char *s)
 {
-    if (strpbrk(s, ",\"\n\r")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else {
-        fputs(s, f);
-    }
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_csv_quote(&b, s);
+    if (b.len)
+        fwrite(b.data, 1, b.len, f);
+    nis5g_buf_release(&b);
 }
 
 static void print_csv(struct out *o)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "nis5g/text.h"
 #include "nis5g/buf.h"
 
 #define MAX_COLS 32
@@ -38,24 +39,12 @@ void cli_table_cell(struct cli_table *t, const char *s)
         t->cap = t->cap ? 2 * t->cap : 64;
         t->cells = nis5g_xreallocarray(t->cells, t->cap, sizeof *t->cells);
     }
-    char *c = nis5g_xstrdup(s ? s : "");
     /* Cells come from datasets: control characters (a name with a newline,
      * a terminal escape sequence) would break the table or drive the
-     * terminal. Line breaks and tabs show as spaces, other controls (C0,
-     * DEL, C1) as '?'. */
-    unsigned char *r = (unsigned char *)c, *w = r;
-    for (; *r; r++) {
-        if (*r == '\n' || *r == '\r' || *r == '\t')
-            *w++ = ' ';
-        else if (*r < 0x20 || *r == 0x7F)
-            *w++ = '?';
-        else if (*r == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) {
-            *w++ = '?';
-            r++;
-        } else
-            *w++ = *r;
-    }
-    *w = 0;
+     * terminal. */
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_sanitize(&b, s ? s : "", s ? strlen(s) : 0);
+    char *c = b.data ? nis5g_buf_detach(&b, NULL) : nis5g_xstrdup("");
     t->cells[t->n++] = c;
 }
 

@@ -91,3 +91,11 @@ int32_t nis5g_date_today(void)
     time_t t = time(NULL);
     return (int32_t)(t / 86400);
 }
+
+void nis5g_utc_now(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -16,11 +16,6 @@
 
 const char *const nis5g_msource_names[3] = { "none", "snapshot", "set" };
 
-static int db_fail(struct nis5g_store *st, struct nis5g_err *err, const char *what)
-{
-    return nis5g_err_set(err, NIS5G_ESTORE, "%s: %s: %s", nis5g_store_path(st), what,
-                         sqlite3_errmsg(nis5g_store_db(st)));
-}
 
 static char *col_dup(sqlite3_stmt *s, int i)
 {
@@ -101,7 +96,7 @@ int nis5g_measures_effective(struct nis5g_store *st, const struct nis5g_snapshot
                            " WHERE source = 'set' AND at >= ?1 ORDER BY at, id",
                            -1, &s, NULL) != SQLITE_OK) {
         nis5g_mtable_release(out);
-        return db_fail(st, err, "reading the measure history");
+        return nis5g_store_error(st, err, "reading the measure history");
     }
     sqlite3_bind_text(s, 1, snap->imported_at, -1, SQLITE_STATIC);
     int rc;
@@ -129,7 +124,7 @@ int nis5g_measures_effective(struct nis5g_store *st, const struct nis5g_snapshot
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE) {
         nis5g_mtable_release(out);
-        return db_fail(st, err, "reading the measure history");
+        return nis5g_store_error(st, err, "reading the measure history");
     }
 
     out->op_status = nis5g_xmalloc((size_t)m->operators.n * nm + 1);
@@ -162,13 +157,6 @@ void nis5g_mtable_release(struct nis5g_mtable *t)
     memset(t, 0, sizeof *t);
 }
 
-static void utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap, struct nis5g_model *m,
                        const struct nis5g_catalog *c, const char *scope, const char *measure, const char *status,
@@ -201,7 +189,7 @@ int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap
         return nis5g_err_set(err, NIS5G_EINPUT,
                              "unknown status '%s' (expected none, planned, partial or implemented)", status);
     char now[32], asof[11];
-    utc_now(now);
+    nis5g_utc_now(now);
     sqlite3 *db = nis5g_store_db(st);
     /* A savepoint: one transaction of its own, or part of the import's. */
     if (nis5g_store_exec(st, "SAVEPOINT record_import", err))
@@ -224,7 +212,7 @@ int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap
         sqlite3_finalize(s);
     }
     if (!ok) {
-        db_fail(st, err, "recording the measure");
+        nis5g_store_error(st, err, "recording the measure");
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return NIS5G_ESTORE;
     }
@@ -263,7 +251,7 @@ int nis5g_measures_record_import(struct nis5g_store *st, const struct nis5g_snap
     }
     sqlite3_finalize(s);
     if (!ok) {
-        db_fail(st, err, "recording the imported measures");
+        nis5g_store_error(st, err, "recording the imported measures");
         sqlite3_exec(db, "ROLLBACK TO record_import; RELEASE record_import", NULL, NULL, NULL);
         return NIS5G_ESTORE;
     }
@@ -281,7 +269,7 @@ int nis5g_measures_history(struct nis5g_store *st, const char *scope, const char
                            " FROM measure_history WHERE (?1 IS NULL OR scope = ?1) AND (?2 IS NULL OR measure = ?2)"
                            " ORDER BY at, id",
                            -1, &s, NULL) != SQLITE_OK)
-        return db_fail(st, err, "reading the measure history");
+        return nis5g_store_error(st, err, "reading the measure history");
     if (scope)
         sqlite3_bind_text(s, 1, scope, -1, SQLITE_STATIC);
     if (measure)
@@ -308,7 +296,7 @@ int nis5g_measures_history(struct nis5g_store *st, const char *scope, const char
         nis5g_mhist_free(*out, *n);
         *out = NULL;
         *n = 0;
-        return db_fail(st, err, "reading the measure history");
+        return nis5g_store_error(st, err, "reading the measure history");
     }
     return NIS5G_OK;
 }

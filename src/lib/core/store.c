@@ -100,7 +100,7 @@ int nis5g_store_schema_version(void)
     return N_MIGRATIONS;
 }
 
-static int db_err(struct nis5g_store *st, struct nis5g_err *err, const char *what)
+int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char *what)
 {
     int code = sqlite3_errcode(st->db);
     int c = (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL) ? NIS5G_EIO : NIS5G_ESTORE;
@@ -147,7 +147,7 @@ static int migrate(struct nis5g_store *st, struct nis5g_err *err)
 {
     int v = user_version(st);
     if (v < 0)
-        return db_err(st, err, "cannot read the schema version");
+        return nis5g_store_error(st, err, "cannot read the schema version");
     if (v > N_MIGRATIONS)
         return newer_error(st->path, v, err);
     for (; v < N_MIGRATIONS; v++) {
@@ -279,7 +279,7 @@ int nis5g_store_snapshots(struct nis5g_store *st, struct nis5g_snapshot **list, 
     *list = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(st->db, "SELECT " SNAP_COLS " FROM snapshot ORDER BY as_of", -1, &s, NULL))
-        return db_err(st, err, "cannot list snapshots");
+        return nis5g_store_error(st, err, "cannot list snapshots");
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -294,7 +294,7 @@ int nis5g_store_snapshots(struct nis5g_store *st, struct nis5g_snapshot **list, 
         free(*list);
         *list = NULL;
         *n = 0;
-        return db_err(st, err, "cannot list snapshots");
+        return nis5g_store_error(st, err, "cannot list snapshots");
     }
     return 0;
 }
@@ -305,7 +305,7 @@ int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snaps
     const char *sql = day == NIS5G_NO_DATE ? "SELECT " SNAP_COLS " FROM snapshot ORDER BY as_of DESC LIMIT 1"
                                            : "SELECT " SNAP_COLS " FROM snapshot WHERE as_of = ?";
     if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL))
-        return db_err(st, err, "cannot read snapshots");
+        return nis5g_store_error(st, err, "cannot read snapshots");
     char d[11];
     if (day != NIS5G_NO_DATE)
         sqlite3_bind_text(s, 1, nis5g_date_format(day, d), -1, SQLITE_TRANSIENT);
@@ -317,7 +317,7 @@ int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snaps
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
-        return db_err(st, err, "cannot read snapshots");
+        return nis5g_store_error(st, err, "cannot read snapshots");
     if (day == NIS5G_NO_DATE)
         return nis5g_err_set(err, NIS5G_ENOTFOUND,
                              "the workspace %s holds no snapshot yet; run 'nis5g import DIR' first", st->path);
@@ -335,7 +335,7 @@ static int put_blob(struct nis5g_store *st, sqlite3_stmt *ins, int64_t snap, con
     int rc = sqlite3_step(ins);
     sqlite3_reset(ins);
     if (rc != SQLITE_DONE)
-        return db_err(st, err, "cannot save the snapshot");
+        return nis5g_store_error(st, err, "cannot save the snapshot");
     return 0;
 }
 
@@ -354,10 +354,7 @@ int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model
         saved = &local;
     char asof[11], now[32];
     nis5g_date_format(m->as_of, asof);
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    nis5g_utc_now(now);
     uint32_t n_sup = 0;
     for (uint32_t v = 0; v < m->vendors.n; v++)
         n_sup += m->sup_known[v];
@@ -373,12 +370,12 @@ int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model
                            -1, &snap, NULL) ||
         sqlite3_prepare_v2(st->db, "INSERT INTO snapshot_blob (snapshot, name, count, data) VALUES (?,?,?,?)", -1,
                            &ins, NULL)) {
-        rc = db_err(st, err, "cannot save the snapshot");
+        rc = nis5g_store_error(st, err, "cannot save the snapshot");
         goto out;
     }
     sqlite3_bind_text(del, 1, asof, -1, SQLITE_STATIC);
     if (sqlite3_step(del) != SQLITE_DONE) {
-        rc = db_err(st, err, "cannot replace the snapshot");
+        rc = nis5g_store_error(st, err, "cannot replace the snapshot");
         goto out;
     }
     sqlite3_bind_text(snap, 1, asof, -1, SQLITE_STATIC);
@@ -392,7 +389,7 @@ int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model
     sqlite3_bind_int64(snap, 9, m->n_products);
     sqlite3_bind_int64(snap, 10, m->n_measures);
     if (sqlite3_step(snap) != SQLITE_DONE) {
-        rc = db_err(st, err, "cannot save the snapshot");
+        rc = nis5g_store_error(st, err, "cannot save the snapshot");
         goto out;
     }
     int64_t id = sqlite3_last_insert_rowid(st->db);
@@ -599,7 +596,7 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
     struct nis5g_snapshot snap;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT " SNAP_COLS " FROM snapshot WHERE id = ?", -1, &s, NULL))
-        return db_err(st, err, "cannot read the snapshot");
+        return nis5g_store_error(st, err, "cannot read the snapshot");
     sqlite3_bind_int64(s, 1, snapshot_id);
     if (sqlite3_step(s) != SQLITE_ROW) {
         sqlite3_finalize(s);
@@ -610,7 +607,7 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
 
     if (sqlite3_prepare_v2(st->db, "SELECT rowid, name, count, length(data) FROM snapshot_blob WHERE snapshot = ?",
                            -1, &s, NULL))
-        return db_err(st, err, "cannot read the snapshot");
+        return nis5g_store_error(st, err, "cannot read the snapshot");
     sqlite3_bind_int64(s, 1, snapshot_id);
     struct blob_ref *refs = NULL;
     size_t nrefs = 0, cap = 0;
@@ -672,7 +669,7 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
         jobs[nj++] = (struct blob_job){ r->rowid, (size_t)r->bytes, (void **)((char *)m + c->offset) };
     }
     if (!rc && read_all(st, snapshot_id, snap.imported_at, jobs, nj))
-        rc = db_err(st, err, "cannot read the snapshot");
+        rc = nis5g_store_error(st, err, "cannot read the snapshot");
     for (size_t i = 0; i < model_ndicts && !rc; i++) {
         const struct model_dict *md = &model_dicts[i];
         const struct nis5g_dict *d = (const void *)((const char *)m + md->offset);

@@ -10,6 +10,7 @@
 
 #include "generate/generate-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/text.h"
 #include "base/csv.h"
 #include "nis5g/data.h"
 #include "nis5g/date.h"
@@ -194,17 +195,7 @@ static int load_vendors(struct gen_data *d, struct nis5g_err *err)
             const char *s = f[ci[i]];
             if (i)
                 nis5g_buf_addch(&row, ',');
-            if (strpbrk(s, ",\"\n")) {
-                nis5g_buf_addch(&row, '"');
-                for (; *s; s++) {
-                    if (*s == '"')
-                        nis5g_buf_addch(&row, '"');
-                    nis5g_buf_addch(&row, *s);
-                }
-                nis5g_buf_addch(&row, '"');
-            } else {
-                nis5g_buf_adds(&row, s);
-            }
+            nis5g_csv_quote(&row, s);
         }
         nis5g_buf_addch(&row, '\n');
         v->row = nis5g_buf_detach(&row, NULL);

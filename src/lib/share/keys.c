@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "nis5g/buf.h"
+#include "nis5g/date.h"
 #include "nis5g/country.h"
 #include "nis5g/keys.h"
 
@@ -51,14 +52,6 @@ void nis5g_fingerprint(const unsigned char pk[NIS5G_PK_BYTES], char out[NIS5G_FP
     unsigned char h[NIS5G_FPR_LEN / 2];
     crypto_generichash(h, sizeof h, pk, NIS5G_PK_BYTES, NULL, 0);
     sodium_bin2hex(out, NIS5G_FPR_LEN + 1, h, sizeof h);
-}
-
-void nis5g_utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 void nis5g_pubkey_format(const struct nis5g_pubkey *k, struct nis5g_buf *out)
@@ -219,12 +212,6 @@ int nis5g_seckey_read(const char *path, struct nis5g_seckey *out, struct nis5g_e
 
 /* ---- tables ---- */
 
-static int db_fail(struct nis5g_store *st, struct nis5g_err *err, const char *what)
-{
-    return nis5g_err_set(err, NIS5G_ESTORE, "%s: %s: %s", nis5g_store_path(st), what,
-                         sqlite3_errmsg(nis5g_store_db(st)));
-}
-
 static void trusted_row(sqlite3_stmt *s, struct nis5g_trusted *t)
 {
     memset(t, 0, sizeof *t);
@@ -242,7 +229,7 @@ int nis5g_trust_get(struct nis5g_store *st, const char *state, struct nis5g_trus
     if (sqlite3_prepare_v2(nis5g_store_db(st),
                            "SELECT state, public_key, fingerprint, added_at, added_by FROM trusted_key WHERE state = ?",
                            -1, &s, NULL))
-        return db_fail(st, err, "cannot read trusted keys");
+        return nis5g_store_error(st, err, "cannot read trusted keys");
     sqlite3_bind_text(s, 1, state, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
@@ -251,7 +238,7 @@ int nis5g_trust_get(struct nis5g_store *st, const char *state, struct nis5g_trus
     if (rc == SQLITE_ROW)
         return 0;
     if (rc != SQLITE_DONE)
-        return db_fail(st, err, "cannot read trusted keys");
+        return nis5g_store_error(st, err, "cannot read trusted keys");
     return nis5g_err_set(err, NIS5G_ENOTFOUND, "no trusted key for '%s'", state);
 }
 
@@ -277,7 +264,7 @@ int nis5g_trust_add(struct nis5g_store *st, const struct nis5g_pubkey *key, cons
                            "INSERT OR REPLACE INTO trusted_key (state, public_key, fingerprint, added_at, added_by)"
                            " VALUES (?, ?, ?, ?, ?)",
                            -1, &s, NULL))
-        return db_fail(st, err, "cannot add a trusted key");
+        return nis5g_store_error(st, err, "cannot add a trusted key");
     char now[32];
     nis5g_utc_now(now);
     sqlite3_bind_text(s, 1, key->state, -1, SQLITE_TRANSIENT);
@@ -290,7 +277,7 @@ int nis5g_trust_add(struct nis5g_store *st, const struct nis5g_pubkey *key, cons
     if (rc == SQLITE_CONSTRAINT)
         return nis5g_err_set(err, NIS5G_EEXIST, "the key %s is already trusted for another state", key->fpr);
     if (rc != SQLITE_DONE)
-        return db_fail(st, err, "cannot add a trusted key");
+        return nis5g_store_error(st, err, "cannot add a trusted key");
     return 0;
 }
 
@@ -302,7 +289,7 @@ int nis5g_trust_list(struct nis5g_store *st, struct nis5g_trusted **list, size_t
     if (sqlite3_prepare_v2(nis5g_store_db(st),
                            "SELECT state, public_key, fingerprint, added_at, added_by FROM trusted_key ORDER BY state",
                            -1, &s, NULL))
-        return db_fail(st, err, "cannot list trusted keys");
+        return nis5g_store_error(st, err, "cannot list trusted keys");
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -317,7 +304,7 @@ int nis5g_trust_list(struct nis5g_store *st, struct nis5g_trusted **list, size_t
         free(*list);
         *list = NULL;
         *n = 0;
-        return db_fail(st, err, "cannot list trusted keys");
+        return nis5g_store_error(st, err, "cannot list trusted keys");
     }
     return 0;
 }
@@ -327,12 +314,12 @@ int nis5g_trust_remove(struct nis5g_store *st, const char *state, struct nis5g_e
     sqlite3 *db = nis5g_store_db(st);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db, "DELETE FROM trusted_key WHERE state = ?", -1, &s, NULL))
-        return db_fail(st, err, "cannot remove a trusted key");
+        return nis5g_store_error(st, err, "cannot remove a trusted key");
     sqlite3_bind_text(s, 1, state, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
-        return db_fail(st, err, "cannot remove a trusted key");
+        return nis5g_store_error(st, err, "cannot remove a trusted key");
     if (sqlite3_changes(db) == 0)
         return nis5g_err_set(err, NIS5G_ENOTFOUND, "no trusted key for '%s'", state);
     return 0;
@@ -345,7 +332,7 @@ int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, s
                            "INSERT OR REPLACE INTO identity (id, state, public_key, fingerprint, set_at)"
                            " VALUES (1, ?, ?, ?, ?)",
                            -1, &s, NULL))
-        return db_fail(st, err, "cannot record the workspace's identity");
+        return nis5g_store_error(st, err, "cannot record the workspace's identity");
     char now[32];
     nis5g_utc_now(now);
     sqlite3_bind_text(s, 1, key->state, -1, SQLITE_TRANSIENT);
@@ -355,7 +342,7 @@ int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, s
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
-        return db_fail(st, err, "cannot record the workspace's identity");
+        return nis5g_store_error(st, err, "cannot record the workspace's identity");
     return 0;
 }
 
@@ -364,7 +351,7 @@ int nis5g_identity_get(struct nis5g_store *st, struct nis5g_pubkey *out, struct 
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(nis5g_store_db(st), "SELECT state, public_key, fingerprint FROM identity WHERE id = 1",
                            -1, &s, NULL))
-        return db_fail(st, err, "cannot read the workspace's identity");
+        return nis5g_store_error(st, err, "cannot read the workspace's identity");
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW) {
         memset(out, 0, sizeof *out);
@@ -377,7 +364,7 @@ int nis5g_identity_get(struct nis5g_store *st, struct nis5g_pubkey *out, struct 
     if (rc == SQLITE_ROW)
         return 0;
     if (rc != SQLITE_DONE)
-        return db_fail(st, err, "cannot read the workspace's identity");
+        return nis5g_store_error(st, err, "cannot read the workspace's identity");
     return nis5g_err_set(err, NIS5G_ENOTFOUND,
                          "the workspace does not know which state it is; run 'nis5g keygen --state CC -o FILE' "
                          "against it");

@@ -297,12 +297,6 @@ int nis5g_package_verify(const struct nis5g_package *p, const struct nis5g_pubke
 
 /* ---- the workspace ---- */
 
-static int db_fail(struct nis5g_store *st, struct nis5g_err *err, const char *what)
-{
-    return nis5g_err_set(err, NIS5G_ESTORE, "%s: %s: %s", nis5g_store_path(st), what,
-                         sqlite3_errmsg(nis5g_store_db(st)));
-}
-
 static void join_recipients(const struct nis5g_package *p, char *out, size_t size)
 {
     size_t k = 0;
@@ -367,7 +361,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db, "SELECT id, created, body FROM package WHERE signer = ? AND snapshot = ?", -1, &s,
                            NULL)) {
-        rc = db_fail(st, &e, "cannot read packages");
+        rc = nis5g_store_error(st, &e, "cannot read packages");
         goto out;
     }
     sqlite3_bind_text(s, 1, p.signer, -1, SQLITE_TRANSIENT);
@@ -407,7 +401,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
                  p.snapshot, held);
     } else if (step != SQLITE_DONE) {
         sqlite3_finalize(s);
-        rc = db_fail(st, &e, "cannot read packages");
+        rc = nis5g_store_error(st, &e, "cannot read packages");
         goto out;
     } else {
         snprintf(r->msg, sizeof r->msg, "accepted from %s, snapshot %s, %s", p.signer, p.snapshot,
@@ -416,14 +410,14 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     sqlite3_finalize(s);
     if (old_id >= 0) {
         if (sqlite3_prepare_v2(db, "DELETE FROM package WHERE id = ?", -1, &s, NULL)) {
-            rc = db_fail(st, &e, "cannot replace a package");
+            rc = nis5g_store_error(st, &e, "cannot replace a package");
             goto out;
         }
         sqlite3_bind_int64(s, 1, old_id);
         step = sqlite3_step(s);
         sqlite3_finalize(s);
         if (step != SQLITE_DONE) {
-            rc = db_fail(st, &e, "cannot replace a package");
+            rc = nis5g_store_error(st, &e, "cannot replace a package");
             goto out;
         }
     }
@@ -432,7 +426,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
                            " fingerprint, received_at, received_by, source, body, signature)"
                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            -1, &s, NULL)) {
-        rc = db_fail(st, &e, "cannot store a package");
+        rc = nis5g_store_error(st, &e, "cannot store a package");
         goto out;
     }
     char now[32], to[200];
@@ -454,7 +448,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     step = sqlite3_step(s);
     sqlite3_finalize(s);
     if (step != SQLITE_DONE)
-        rc = db_fail(st, &e, "cannot store a package");
+        rc = nis5g_store_error(st, &e, "cannot store a package");
 out:
     if (rc)
         snprintf(r->msg, sizeof r->msg, "%s", e.msg);
@@ -509,7 +503,7 @@ int nis5g_packages_held(struct nis5g_store *st, int latest_only, struct nis5g_he
               " received_by, source, body FROM package ORDER BY signer, snapshot";
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(nis5g_store_db(st), sql, -1, &s, NULL))
-        return db_fail(st, err, "cannot list packages");
+        return nis5g_store_error(st, err, "cannot list packages");
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -548,7 +542,7 @@ int nis5g_packages_held(struct nis5g_store *st, int latest_only, struct nis5g_he
             json_decref(*docs);
             *docs = NULL;
         }
-        return db_fail(st, err, "cannot list packages");
+        return nis5g_store_error(st, err, "cannot list packages");
     }
     return 0;
 }
