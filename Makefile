@@ -3,7 +3,8 @@
 #   make          build build/nis5g (release, -O2)
 #   make check    install what is missing, build, run every test, then the
 #                 same tests again under AddressSanitizer + UBSan
-#   make demo     install, build, generate Sweden, import it, summarise it
+#   make demo     install what building needs, build, run the demo (scripts/demo.sh)
+#   make lint     the layering and function-size checks (part of check)
 #   make bench    the EU-scale benchmark (see bench/README.md)
 
 CC      ?= cc
@@ -36,7 +37,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo deps bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo deps deps-test lint bench clean format fuzz fuzz-smoke
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -58,9 +59,14 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
 	$(say) TEST $@
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
 
-# deps: install the Debian packages the build and the tests use, when missing.
+# deps: what building and running needs (make demo); deps-test adds what
+# only the tests use (clang's sanitizer runtime, chromium, python3).
 deps:
-	@scripts/deps.sh
+	@scripts/deps.sh build
+	@scripts/web-deps.sh
+
+deps-test:
+	@scripts/deps.sh test
 	@scripts/web-deps.sh
 
 # check-fast: the tests against one build (BUILD=...), no installs.
@@ -71,7 +77,13 @@ check-asan:
 	@$(MAKE) --no-print-directory check-fast BUILD=build-asan CC=clang OPT="-O1 -g" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-check: deps
+# lint: the architecture's rules that a compiler does not check
+lint:
+	@scripts/check-layers.sh
+	@scripts/check-functions.sh
+
+check: deps-test
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory check-fast
 	@$(MAKE) --no-print-directory check-asan
 	@$(MAKE) --no-print-directory fuzz-smoke
@@ -81,7 +93,7 @@ demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@scripts/demo.sh
 
-bench: deps all
+bench: deps-test all
 	@bench/run.sh
 
 # fuzz: every fuzz/fuzz-*.c driver under libFuzzer + ASan + UBSan, FUZZ_TIME
