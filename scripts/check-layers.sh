@@ -12,6 +12,7 @@
 #   risk      scenarios and indicators (on policy and analysis)
 #   share     keys, packages, the EU view, STIX, OSCAL
 #   render    the HTML report, the EU map
+#   access    users, tokens, sessions, the audit trail (on core)
 #   query     the query table both front ends dispatch from
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,11 +26,12 @@ allowed() {
     import)   echo "base core import" ;;
     policy)   echo "base core policy" ;;
     generate) echo "base generate" ;;
+    access)   echo "base core access" ;;
     analysis) echo "base core analysis" ;;
     risk)     echo "base core import policy analysis risk" ;;
     share)    echo "base core import policy analysis risk share" ;;
     render)   echo "base core import policy analysis risk share render" ;;
-    query)    echo "base core import policy analysis risk share render generate query" ;;
+    query)    echo "base core import policy analysis risk share render generate access query" ;;
     *)        echo "" ;;
   esac
 }
