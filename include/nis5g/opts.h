@@ -36,7 +36,9 @@ enum nis5g_opt_type {
 enum {
     NIS5G_OPT_REQUIRED = 1u << 0, /* must be given */
     NIS5G_OPT_HIDDEN = 1u << 1,   /* accepted, left out of usage and help */
-    NIS5G_OPT_GIVEN_ONCE = 1u << 2 /* a second one is an error, not a replacement */
+    NIS5G_OPT_GIVEN_ONCE = 1u << 2, /* a second one is an error, not a replacement */
+    NIS5G_OPT_POSITIONAL = 1u << 3  /* a positional argument on the command line that
+                                       also has a .name: the server's query-string name */
 };
 
 /* A list of borrowed strings (the values of a repeatable option). The
@@ -48,7 +50,7 @@ struct nis5g_strlist {
 
 struct nis5g_opt {
     enum nis5g_opt_type type;
-    const char *name;      /* "snapshot" for --snapshot; NULL: positional */
+    const char *name;      /* "snapshot" for --snapshot; NULL: positional only */
     char short_name;       /* 'o' for -o, or 0 */
     const char *arg;       /* the value's placeholder in usage and help ("DATE") */
     const char *help;      /* one line, lowercase */
@@ -75,6 +77,9 @@ void nis5g_opts_release(const struct nis5g_opt *table, void *params);
  * INCLUDEs; *base receives the offset of its struct within params. NULL
  * when there is none. */
 const struct nis5g_opt *nis5g_opt_find(const struct nis5g_opt *table, const char *name, size_t *base);
+
+/* 1 when o is a positional argument on the command line. */
+int nis5g_opt_is_positional(const struct nis5g_opt *o);
 
 /* The option's display name into out: "--snapshot", "-o", or the
  * placeholder of a positional. */
@@ -104,6 +109,10 @@ int nis5g_parse_number(const char *s, double *out); /* finite, >= 0, plain decim
     { .type = NIS5G_OPT_LIST, .name = (n), .arg = (a), .help = (h), .offset = offsetof(T, field) }
 #define NIS5G_OPT_POS_(T, a, field, fl, h) \
     { .type = NIS5G_OPT_LIST, .arg = (a), .help = (h), .offset = offsetof(T, field), .flags = (fl) }
+/* A positional argument the server takes as ?name=VALUE (repeatable). */
+#define NIS5G_OPT_NAMED_POS_(T, n, a, field, fl, h) \
+    { .type = NIS5G_OPT_LIST, .name = (n), .arg = (a), .help = (h), .offset = offsetof(T, field), \
+      .flags = (fl) | NIS5G_OPT_POSITIONAL }
 #define NIS5G_OPT_INCLUDE_(T, field, table) \
     { .type = NIS5G_OPT_INCLUDE, .offset = offsetof(T, field), .include = (table) }
 #define NIS5G_OPT_END_ { .type = NIS5G_OPT_END }

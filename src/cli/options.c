@@ -48,6 +48,8 @@ static void lookup_fn(const struct nis5g_opt *o, size_t base, void *arg)
         return;
     }
     if (l->name) {
+        if (nis5g_opt_is_positional(o))
+            return; /* named only for the server's query strings */
         if (o->name && strlen(o->name) == l->len && memcmp(o->name, l->name, l->len) == 0) {
             l->found = o;
             l->base = base;
@@ -60,7 +62,7 @@ static void lookup_fn(const struct nis5g_opt *o, size_t base, void *arg)
         }
         return;
     }
-    if (!o->name && !o->short_name && l->positional-- == 0) {
+    if (nis5g_opt_is_positional(o) && l->positional-- == 0) {
         l->found = o;
         l->base = base;
     }
@@ -156,7 +158,7 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
             break;
         }
         const struct nis5g_opt *o = l.found;
-        if (!o->name && !o->short_name) {
+        if (nis5g_opt_is_positional(o)) {
             /* a positional: a list takes every one from here on */
             if (o->type != NIS5G_OPT_LIST)
                 positional++;
@@ -185,7 +187,7 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
         each_opt(c->opts, 0, required_fn, &r);
         if (r.missing) {
             char n[64];
-            if (r.missing->name || r.missing->short_name)
+            if (!nis5g_opt_is_positional(r.missing))
                 fprintf(stderr, "nis5g %s: missing %s %s\n", ctx->cmd_name, nis5g_opt_display(r.missing, n),
                         r.missing->arg ? r.missing->arg : "");
             else
@@ -211,7 +213,7 @@ static void usage_one(const struct nis5g_opt *o, size_t base, void *arg)
     struct usage_walk *w = arg;
     if (o->flags & NIS5G_OPT_HIDDEN)
         return;
-    int pos = !o->name && !o->short_name;
+    int pos = nis5g_opt_is_positional(o);
     if (pos != w->positionals)
         return;
     int req = o->flags & NIS5G_OPT_REQUIRED;
@@ -290,7 +292,7 @@ static void help_one(const struct nis5g_opt *o, size_t base, void *arg)
     if (o->flags & NIS5G_OPT_HIDDEN || !o->help)
         return;
     char left[128];
-    if (!o->name && !o->short_name)
+    if (nis5g_opt_is_positional(o))
         snprintf(left, sizeof left, "%s", o->arg);
     else if (o->short_name && o->name)
         snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->name, o->type == NIS5G_OPT_FLAG ? "" : " ",

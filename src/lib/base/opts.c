@@ -51,14 +51,19 @@ int nis5g_parse_number(const char *s, double *out)
     return 0;
 }
 
+int nis5g_opt_is_positional(const struct nis5g_opt *o)
+{
+    return (o->flags & NIS5G_OPT_POSITIONAL) || (!o->name && !o->short_name);
+}
+
 const char *nis5g_opt_display(const struct nis5g_opt *o, char out[64])
 {
-    if (o->name)
-        snprintf(out, 64, "--%s", o->name);
-    else if (o->short_name)
-        snprintf(out, 64, "-%c", o->short_name);
-    else
+    if (nis5g_opt_is_positional(o))
         snprintf(out, 64, "%s", o->arg ? o->arg : "argument");
+    else if (o->name)
+        snprintf(out, 64, "--%s", o->name);
+    else
+        snprintf(out, 64, "-%c", o->short_name);
     return out;
 }
 
