@@ -11,6 +11,7 @@
 extern const struct nis5g_query nis5g_query_summary;
 
 /* diversity and resilience */
+extern const struct nis5g_query nis5g_query_snapshots;
 
 /* policies, suppliers, risk, measures, report */
 
@@ -21,6 +22,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_summary,
 
     /* diversity and resilience */
+    &nis5g_query_snapshots,
 
     /* policies, suppliers, risk, measures, report */
 
