@@ -12,6 +12,7 @@ extern const struct nis5g_query nis5g_query_summary;
 
 /* diversity and resilience */
 extern const struct nis5g_query nis5g_query_snapshots;
+extern const struct nis5g_query nis5g_query_diversity;
 
 /* policies, suppliers, risk, measures, report */
 
@@ -23,6 +24,7 @@ const struct nis5g_query *const nis5g_queries[] = {
 
     /* diversity and resilience */
     &nis5g_query_snapshots,
+    &nis5g_query_diversity,
 
     /* policies, suppliers, risk, measures, report */
 
