@@ -248,4 +248,37 @@ json_t *nis5g_simulate_json(const void *result);
 struct nis5g_query;
 extern const struct nis5g_query nis5g_query_simulate;
 
+/* `nis5g killswitch`, GET /api/v1/killswitch: the scenarios above. */
+struct nis5g_killswitch_params {
+    int32_t snapshot;              /* NIS5G_NO_DATE: the latest */
+    struct nis5g_strlist vendors;  /* one scenario each: "A", or "A+B" failing together */
+    int all;                       /* also one scenario per vendor (the default with no vendor) */
+    const char *explain;           /* a site id: a chain that cuts it off, per scenario */
+    uint64_t lost;                 /* list the first N sites lost per scenario, with a chain */
+};
+/* The sites lost in one scenario (--lost N), each with its chain. */
+struct nis5g_ks_lost {
+    size_t n;
+    uint32_t *sites; /* site ids */
+    char **chains;
+};
+struct nis5g_killswitch_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    size_t n;                     /* scenarios */
+    struct nis5g_ks_scenario *sc; /* n, vendors pointing into ids */
+    uint16_t *ids;
+    struct nis5g_radio_sites rs;
+    struct nis5g_ks_result *res;  /* n */
+    uint32_t *op_sites;           /* operators.n: radio sites per operator */
+    int64_t *op_subs;             /* operators.n: their subscribers */
+    const char *explain_site;     /* with --explain: the site (borrowed from the model) */
+    char **explain;               /* with --explain, n: the chain, or NULL when it keeps service */
+    struct nis5g_ks_lost *lost;   /* with --lost, n */
+};
+extern const struct nis5g_opt nis5g_killswitch_opts[];
+void nis5g_killswitch_params_init(void *params);
+json_t *nis5g_killswitch_json(const void *result);
+extern const struct nis5g_query nis5g_query_killswitch;
+
 #endif

@@ -14,6 +14,7 @@ extern const struct nis5g_query nis5g_query_summary;
 extern const struct nis5g_query nis5g_query_snapshots;
 extern const struct nis5g_query nis5g_query_diversity;
 extern const struct nis5g_query nis5g_query_simulate;
+extern const struct nis5g_query nis5g_query_killswitch;
 
 /* policies, suppliers, risk, measures, report */
 
@@ -27,6 +28,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_snapshots,
     &nis5g_query_diversity,
     &nis5g_query_simulate,
+    &nis5g_query_killswitch,
 
     /* policies, suppliers, risk, measures, report */
 
