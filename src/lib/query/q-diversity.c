@@ -13,7 +13,7 @@
 static const char *const weight_names[] = { "elements", "subscribers", NULL };
 
 const struct nis5g_opt nis5g_diversity_opts[] = {
-    NIS5G_OPT_LIST_(struct nis5g_diversity_params, "by", "FIELD[,FIELD...]", by,
+    NIS5G_OPT_LIST_(struct nis5g_diversity_params, "by", "FIELD,...", by,
                     "group by operator, domain, function, region, country (default: operator,domain; "
                     "none: one national group)"),
     { .type = NIS5G_OPT_CHOICE, .name = "weight", .arg = "elements|subscribers",
