@@ -29,8 +29,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 enum nis5g_div_field {
     NIS5G_DIV_OPERATOR,
@@ -100,5 +104,30 @@ const char *nis5g_div_key_name(const struct nis5g_model *m, enum nis5g_div_field
 const char *nis5g_div_vendor_name(const struct nis5g_model *m, uint16_t vendor);
 /* Parse a field name; -1 when unknown. */
 int nis5g_div_field_parse(const char *s);
+
+/* The query (query.h; query/q-diversity.c): `nis5g diversity`,
+ * GET /api/v1/diversity. Besides the groups of --by, the result holds the
+ * single-vendor dependencies: an operator's domain, function or region
+ * served by one vendor (element counts), from three groupings. */
+struct nis5g_diversity_params {
+    int32_t snapshot;             /* NIS5G_NO_DATE: the latest */
+    struct nis5g_strlist by;      /* --by: fields, comma-separated, or "none"; none given: operator,domain */
+    struct nis5g_strlist by_more; /* more fields after --by (`--by operator domain`) */
+    int weight;                   /* enum nis5g_div_weight */
+};
+/* The grouping of each of the result's deps[] besides the operator. */
+extern const int nis5g_div_dep_fields[3];
+struct nis5g_diversity_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    enum nis5g_div_weight weight;
+    struct nis5g_diversity d;       /* the groups of --by */
+    struct nis5g_diversity deps[3]; /* operator × each of nis5g_div_dep_fields, by elements */
+};
+extern const struct nis5g_opt nis5g_diversity_opts[];
+void nis5g_diversity_params_init(void *params);
+json_t *nis5g_diversity_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_diversity;
 
 #endif

@@ -23,10 +23,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/buf.h"
 #include "nis5g/err.h"
+#include "nis5g/opts.h"
 #include "nis5g/progress.h"
 #include "nis5g/model.h"
+#include "nis5g/store.h"
 
 /* ---- service.c: the evaluation ---------------------------------------- */
 
@@ -199,5 +203,82 @@ struct nis5g_dist {
  * stride: distance between successive values (1 for a plain array). */
 void nis5g_dist_u32(const uint32_t *v, size_t n, size_t stride, struct nis5g_dist *out);
 void nis5g_dist_i64(const int64_t *v, size_t n, size_t stride, struct nis5g_dist *out);
+
+/* ---- the queries (query.h; query/q-simulate.c, q-killswitch.c) ----------- */
+
+/* `nis5g simulate`, GET /api/v1/simulate: the Monte Carlo above. */
+#define NIS5G_SIM_MAX_FAIL 64
+struct nis5g_sim_fail {
+    const char *name; /* a domain or function name, not NUL-terminated (len bytes) */
+    size_t len;
+    double p;
+};
+/* The --fail values: "X=P", one per domain or function (a later one for
+ * the same X replaces the earlier P). */
+struct nis5g_sim_fails {
+    size_t n;
+    struct nis5g_sim_fail v[NIS5G_SIM_MAX_FAIL];
+};
+struct nis5g_simulate_params {
+    int32_t snapshot; /* NIS5G_NO_DATE: the latest */
+    uint64_t trials;  /* default 1000; at least 1 */
+    uint64_t seed;    /* default 1 */
+    uint64_t threads; /* 0: one per core; more than 64 counts as 64 */
+    uint64_t per_pass;/* 1-64, default 64 */
+    double outage_hours;
+    const char *region; /* needs outage_hours > 0 */
+    struct nis5g_sim_fails fail;
+};
+struct nis5g_simulate_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    uint64_t trials, seed;
+    double outage_hours;
+    const char *region;         /* NULL: everywhere; borrowed from the model */
+    struct nis5g_sim_fails fail;/* names borrowed from the model or the domain names */
+    struct nis5g_radio_sites rs;
+    struct nis5g_mc_result mc;
+    struct nis5g_dist sites_lost, subs_lost;
+    uint32_t *op_sites;         /* operators.n: radio sites per operator */
+    struct nis5g_dist *op_sites_lost, *op_subs_lost; /* operators.n */
+};
+extern const struct nis5g_opt nis5g_simulate_opts[];
+void nis5g_simulate_params_init(void *params);
+json_t *nis5g_simulate_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_simulate;
+
+/* `nis5g killswitch`, GET /api/v1/killswitch: the scenarios above. */
+struct nis5g_killswitch_params {
+    int32_t snapshot;              /* NIS5G_NO_DATE: the latest */
+    struct nis5g_strlist vendors;  /* one scenario each: "A", or "A+B" failing together */
+    int all;                       /* also one scenario per vendor (the default with no vendor) */
+    const char *explain;           /* a site id: a chain that cuts it off, per scenario */
+    uint64_t lost;                 /* list the first N sites lost per scenario, with a chain */
+};
+/* The sites lost in one scenario (--lost N), each with its chain. */
+struct nis5g_ks_lost {
+    size_t n;
+    uint32_t *sites; /* site ids */
+    char **chains;
+};
+struct nis5g_killswitch_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    size_t n;                     /* scenarios */
+    struct nis5g_ks_scenario *sc; /* n, vendors pointing into ids */
+    uint16_t *ids;
+    struct nis5g_radio_sites rs;
+    struct nis5g_ks_result *res;  /* n */
+    uint32_t *op_sites;           /* operators.n: radio sites per operator */
+    int64_t *op_subs;             /* operators.n: their subscribers */
+    const char *explain_site;     /* with --explain: the site (borrowed from the model) */
+    char **explain;               /* with --explain, n: the chain, or NULL when it keeps service */
+    struct nis5g_ks_lost *lost;   /* with --lost, n */
+};
+extern const struct nis5g_opt nis5g_killswitch_opts[];
+void nis5g_killswitch_params_init(void *params);
+json_t *nis5g_killswitch_json(const void *result);
+extern const struct nis5g_query nis5g_query_killswitch;
 
 #endif

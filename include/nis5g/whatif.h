@@ -26,9 +26,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
+#include "nis5g/buf.h"
 #include "nis5g/diversity.h"
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 struct nis5g_cost_row {
     char *domain;   /* a domain name or "*" */
@@ -48,6 +53,10 @@ void nis5g_costs_init(struct nis5g_costs *c);
  * defaults). Errors name file, line and column: NIS5G_EIO, NIS5G_EPARSE
  * (bad CSV), NIS5G_EINPUT (unknown column or domain, bad number). */
 int nis5g_costs_load(struct nis5g_costs *c, const char *path, struct nis5g_err *err);
+/* The same for the text of a costs file: takes ownership of data
+ * (malloc'ed, len bytes; freed either way); name is for messages and must
+ * outlive err. */
+int nis5g_costs_parse(struct nis5g_costs *c, const char *name, char *data, size_t len, struct nis5g_err *err);
 void nis5g_costs_release(struct nis5g_costs *c);
 /* Unit cost of an element of this domain and function; *source is the
  * row's source (borrowed). -1 when no row applies. */
@@ -81,5 +90,32 @@ struct nis5g_whatif {
 int nis5g_whatif_ban(const struct nis5g_model *m, uint16_t vendor, unsigned domains, const struct nis5g_costs *costs,
                      struct nis5g_whatif *out, struct nis5g_err *err);
 void nis5g_whatif_release(struct nis5g_whatif *w);
+
+/* The query (query.h; query/q-whatif.c): `nis5g whatif ban VENDOR`,
+ * GET /api/v1/whatif/ban. Unit costs: data/costs.csv, then the rows of
+ * the named source `costs` (read through the environment) over them. */
+struct nis5g_whatif_params {
+    int32_t snapshot;    /* NIS5G_NO_DATE: the latest */
+    const char *vendor;  /* required */
+    unsigned domains;    /* --domains: bit (1 << domain) each; 0: every domain */
+    double rate;         /* --rate N/month: replacements a month; 0: not given */
+    const char *costs;   /* --costs: a costs source overriding data/costs.csv */
+};
+struct nis5g_whatif_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    const char *vendor;          /* borrowed from the model */
+    double rate;                 /* 0: not given */
+    double months;               /* ceil(elements / rate), -1 without a rate */
+    struct nis5g_buf default_costs; /* the path of data/costs.csv; empty when there is none */
+    char *costs_source;          /* --costs, or NULL */
+    struct nis5g_costs costs;
+    struct nis5g_whatif w;
+};
+extern const struct nis5g_opt nis5g_whatif_ban_opts[];
+void nis5g_whatif_ban_params_init(void *params);
+json_t *nis5g_whatif_ban_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_whatif_ban;
 
 #endif

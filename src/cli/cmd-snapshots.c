@@ -1,45 +1,15 @@
 /*
  * cmd-snapshots.c — `nis5g snapshots`: the imports held, one per as-of date.
  */
-#include <stdlib.h>
-
 #include "cmd.h"
 #include "nis5g/date.h"
+#include "nis5g/snapshots.h"
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+static void print_text(struct nis5g_ctx *ctx, const struct nis5g_snapshots_result *r)
 {
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is(argv[i], "--json"))
-            json = 1;
-        else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    struct nis5g_snapshot *list;
-    size_t n;
-    struct nis5g_err err = { 0 };
-    if (nis5g_store_snapshots(ctx->store, &list, &n, &err))
-        return cli_fail_err(ctx, &err);
-    char d[11];
-    if (json) {
-        json_t *arr = json_array();
-        for (size_t i = 0; i < n; i++) {
-            const struct nis5g_snapshot *s = &list[i];
-            json_array_append_new(
-                arr, json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "as_of",
-                               nis5g_date_format(s->as_of, d), "imported_at", s->imported_at, "source", s->source,
-                               "operators", (json_int_t)s->n_operators, "sites", (json_int_t)s->n_sites,
-                               "elements", (json_int_t)s->n_elements, "links", (json_int_t)s->n_links,
-                               "suppliers", (json_int_t)s->n_suppliers, "products", (json_int_t)s->n_products,
-                               "measures", (json_int_t)s->n_measures));
-        }
-        free(list);
-        return cli_print_json(ctx, json_pack("{s:o}", "snapshots", arr));
-    }
-    if (n == 0) {
-        fprintf(ctx->out, "no snapshots in %s yet; run 'nis5g import DIR'\n", nis5g_store_path(ctx->store));
-        free(list);
-        return 0;
+    if (r->n == 0) {
+        fprintf(ctx->out, "no snapshots in %s yet; run 'nis5g import DIR'\n", r->path);
+        return;
     }
     struct cli_table *t = cli_table_new();
     cli_table_col(t, "as of", 0);
@@ -50,9 +20,9 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
     cli_table_col(t, "suppliers", 1);
     cli_table_col(t, "imported", 0);
     cli_table_col(t, "source", 0);
-    char b[32];
-    for (size_t i = 0; i < n; i++) {
-        const struct nis5g_snapshot *s = &list[i];
+    char d[11], b[32];
+    for (size_t i = 0; i < r->n; i++) {
+        const struct nis5g_snapshot *s = &r->list[i];
         cli_table_cell(t, nis5g_date_format(s->as_of, d));
         cli_table_cell(t, cli_num(s->n_operators, b));
         cli_table_cell(t, cli_num(s->n_sites, b));
@@ -63,16 +33,39 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
         cli_table_cell(t, s->source);
     }
     cli_table_print(t, ctx->out);
-    free(list);
-    return 0;
+}
+
+struct params {
+    struct nis5g_snapshots_params q;
+    int json;
+};
+
+static const struct nis5g_opt opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_snapshots_opts),
+    NIS5G_OPT_FLAG_(struct params, "json", json, 1,
+                    "print the list as JSON: {\"snapshots\":[{\"as_of\":...,\"elements\":N,...}]}"),
+    NIS5G_OPT_END_,
+};
+
+static int run(struct nis5g_ctx *ctx, void *params)
+{
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_snapshots;
+    struct nis5g_snapshots_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc && p->json)
+        rc = cli_query_print_json(ctx, q, &r);
+    else if (!rc)
+        print_text(ctx, &r);
+    cli_query_release(ctx, q, &r);
+    return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_snapshots = {
     .name = "snapshots",
-    .usage = "snapshots [--json]",
     .summary = "list the imported snapshots (one per as-of date)",
-    .help = "Options:\n"
-            "  --json     print the list as JSON: {\"snapshots\":[{\"as_of\":...,\"elements\":N,...}]}\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
     .flags = CMD_STORE_READ,
-    .run_argv = run,
+    .run = run,
 };

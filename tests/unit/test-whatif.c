@@ -3,10 +3,12 @@
  * what-if ban's replacement rule, against values computed by hand.
  */
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "harness.h"
 #include "nis5g/buf.h"
+#include "nis5g/resilience.h"
 #include "nis5g/whatif.h"
 
 static const char *write_tmp(const char *name, const char *text)
@@ -160,9 +162,63 @@ TEST(ban_replacement_rule)
     nis5g_model_free(m);
 }
 
+/* A costs text from a query's source: named in errors, owned by the parser. */
+TEST(costs_parse_text)
+{
+    struct nis5g_costs c;
+    struct nis5g_err err = { 0 };
+    nis5g_costs_init(&c);
+    const char *t = "domain,function,unit_cost_eur\nran,RU,12\n";
+    ASSERT_EQ_INT(nis5g_costs_parse(&c, "mine.csv", nis5g_xstrdup(t), strlen(t), &err), NIS5G_OK);
+    ASSERT_NEAR(nis5g_costs_unit(&c, NIS5G_DOM_RAN, "RU", NULL), 12, 0);
+    t = "domain,function,unit_cost_eur\nran,RU,lots\n";
+    ASSERT_EQ_INT(nis5g_costs_parse(&c, "mine.csv", nis5g_xstrdup(t), strlen(t), &err), NIS5G_EINPUT);
+    ASSERT_EQ_STR(err.file, "mine.csv");
+    ASSERT_EQ_INT(err.line, 2);
+    ASSERT_EQ_INT(err.col, 8);
+    nis5g_costs_release(&c);
+}
+
+/* The option tables' own parsers: --fail X=P (a later X replaces the
+ * earlier P), --rate N or N/month, --domains a,b (repeatable). */
+TEST(option_parsers)
+{
+    struct nis5g_simulate_params sp;
+    struct nis5g_err err = { 0 };
+    size_t base = 0;
+    memset(&sp, 0, sizeof sp);
+    const struct nis5g_opt *o = nis5g_opt_find(nis5g_simulate_opts, "fail", &base);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &sp, "ran=0.5", &err), 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &sp, "AMF=1", &err), 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &sp, "ran=0.25", &err), 0);
+    ASSERT_EQ_INT(sp.fail.n, 2);
+    ASSERT_NEAR(sp.fail.v[0].p, 0.25, 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &sp, "ran=1.5", &err), NIS5G_EUSAGE);
+    ASSERT_EQ_STR(err.msg, "expected --fail DOMAIN=P or FUNCTION=P with P from 0 to 1, got 'ran=1.5'");
+    ASSERT_EQ_INT(nis5g_opt_set(o, &sp, "ran=0x1", &err), NIS5G_EUSAGE);
+
+    struct nis5g_whatif_params wp;
+    memset(&wp, 0, sizeof wp);
+    o = nis5g_opt_find(nis5g_whatif_ban_opts, "rate", &base);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "12/month", &err), 0);
+    ASSERT_NEAR(wp.rate, 12, 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "2.5", &err), 0);
+    ASSERT_NEAR(wp.rate, 2.5, 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "0", &err), NIS5G_EUSAGE);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "/month", &err), NIS5G_EUSAGE);
+    ASSERT_EQ_STR(err.msg, "expected --rate N/month with N > 0, got '/month'");
+    o = nis5g_opt_find(nis5g_whatif_ban_opts, "domains", &base);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "ran,core", &err), 0);
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "edge", &err), 0);
+    ASSERT_EQ_INT(wp.domains, (1u << NIS5G_DOM_RAN) | (1u << NIS5G_DOM_CORE) | (1u << NIS5G_DOM_EDGE));
+    ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "ran,radio", &err), NIS5G_EUSAGE);
+}
+
 int main(void)
 {
     RUN(costs_precedence_and_override);
     RUN(ban_replacement_rule);
+    RUN(costs_parse_text);
+    RUN(option_parsers);
     return harness_done();
 }

@@ -51,6 +51,11 @@ int nis5g_costs_load(struct nis5g_costs *c, const char *path, struct nis5g_err *
     size_t len;
     if (nis5g_read_file(path, &data, &len) != 0)
         return nis5g_err_set(err, NIS5G_EIO, "cannot read costs file '%s'", path);
+    return nis5g_costs_parse(c, path, data, len, err);
+}
+
+int nis5g_costs_parse(struct nis5g_costs *c, const char *path, char *data, size_t len, struct nis5g_err *err)
+{
     struct nis5g_csv csv;
     if (nis5g_csv_open(&csv, path, data, len, err))
         return NIS5G_EPARSE;

@@ -11,6 +11,11 @@
 extern const struct nis5g_query nis5g_query_summary;
 
 /* diversity and resilience */
+extern const struct nis5g_query nis5g_query_snapshots;
+extern const struct nis5g_query nis5g_query_diversity;
+extern const struct nis5g_query nis5g_query_simulate;
+extern const struct nis5g_query nis5g_query_killswitch;
+extern const struct nis5g_query nis5g_query_whatif_ban;
 
 /* policies, suppliers, risk, measures, report */
 
@@ -21,6 +26,11 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_summary,
 
     /* diversity and resilience */
+    &nis5g_query_snapshots,
+    &nis5g_query_diversity,
+    &nis5g_query_simulate,
+    &nis5g_query_killswitch,
+    &nis5g_query_whatif_ban,
 
     /* policies, suppliers, risk, measures, report */
 
