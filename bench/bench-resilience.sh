@@ -40,11 +40,11 @@ t0=$(date +%s.%N)
 NIS5G_TIMING=1 $N simulate --trials "$ONE" --per-pass 1 --fail ran=0.001 --fail core=0.01 --fail transport=0.001 \
   --outage-hours 4 --json >/dev/null 2>"$DATA/timing.$$"
 t1=$(date +%s.%N)
-one=$(grep '^timing: monte carlo' "$DATA/timing.$$" | awk '{print $(NF-1)}')
+one=$(grep 'phase monte carlo trials' "$DATA/timing.$$" | awk '{print $(NF-1)}')
 t0=$(date +%s.%N)
 NIS5G_TIMING=1 $N simulate --trials "$ONE" --fail ran=0.001 --fail core=0.01 --fail transport=0.001 \
   --outage-hours 4 --json >/dev/null 2>"$DATA/timing.$$"
-bits=$(grep '^timing: monte carlo' "$DATA/timing.$$" | awk '{print $(NF-1)}')
+bits=$(grep 'phase monte carlo trials' "$DATA/timing.$$" | awk '{print $(NF-1)}')
 rm -f "$DATA/timing.$$"
 if [ "$(echo "$bits > 0" | bc)" = 1 ]; then up="$(echo "$one / $bits" | bc -l | cut -c1-5)x"; else up="n/a (too fast to time)"; fi
 echo "monte carlo, $ONE trials: one per pass $one s, 64 per pass $bits s: speed-up $up"
