@@ -37,8 +37,10 @@ enum {
     NIS5G_OPT_REQUIRED = 1u << 0, /* must be given */
     NIS5G_OPT_HIDDEN = 1u << 1,   /* accepted, left out of usage and help */
     NIS5G_OPT_GIVEN_ONCE = 1u << 2, /* a second one is an error, not a replacement */
-    NIS5G_OPT_POSITIONAL = 1u << 3  /* a positional argument on the command line that
+    NIS5G_OPT_POSITIONAL = 1u << 3, /* a positional argument on the command line that
                                        also has a .name: the server's query-string name */
+    NIS5G_OPT_REPEATABLE = 1u << 4  /* a CUSTOM option that may be given more than once
+                                       (shown with "..." in the usage; LISTs always are) */
 };
 
 /* A list of borrowed strings (the values of a repeatable option). The

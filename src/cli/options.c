@@ -217,7 +217,7 @@ static void usage_one(const struct nis5g_opt *o, size_t base, void *arg)
     if (pos != w->positionals)
         return;
     int req = o->flags & NIS5G_OPT_REQUIRED;
-    int many = o->type == NIS5G_OPT_LIST;
+    int many = o->type == NIS5G_OPT_LIST || (o->flags & NIS5G_OPT_REPEATABLE);
     if (o->type == NIS5G_OPT_FLAG && w->prev && w->prev_at == base + o->offset) {
         /* an alternative to the flag before: "[--json" becomes "[--json|--csv]" */
         w->b->len -= 1;

@@ -39,7 +39,7 @@ const struct nis5g_opt nis5g_simulate_opts[] = {
     { .type = NIS5G_OPT_CUSTOM, .name = "fail", .arg = "DOMAIN|FUNCTION=P",
       .help = "each active element of that domain or function fails with probability P (repeatable; a "
               "function's P overrides its domain's)",
-      .offset = offsetof(P, fail), .parse = parse_fail },
+      .offset = offsetof(P, fail), .parse = parse_fail, .flags = NIS5G_OPT_REPEATABLE },
     NIS5G_OPT_NUMBER_(P, "outage-hours", "H", outage_hours,
                       "power outage: a site's radios fail when H exceeds its backup_hours (empty counts as 0)"),
     NIS5G_OPT_STR_(P, "region", 0, "R", region, "the outage is in region R only (default: everywhere)"),
