@@ -13,6 +13,7 @@ extern const struct nis5g_query nis5g_query_summary;
 /* diversity and resilience */
 
 /* policies, suppliers, risk, measures, report */
+extern const struct nis5g_query nis5g_query_check;
 
 /* sharing, the EU view, the workspace's changes */
 
@@ -23,6 +24,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     /* diversity and resilience */
 
     /* policies, suppliers, risk, measures, report */
+    &nis5g_query_check,
 
     /* sharing, the EU view, the workspace's changes */
 
