@@ -14,6 +14,7 @@ extern const struct nis5g_query nis5g_query_summary;
 
 /* policies, suppliers, risk, measures, report */
 extern const struct nis5g_query nis5g_query_check;
+extern const struct nis5g_query nis5g_query_suppliers;
 
 /* sharing, the EU view, the workspace's changes */
 
@@ -25,6 +26,7 @@ const struct nis5g_query *const nis5g_queries[] = {
 
     /* policies, suppliers, risk, measures, report */
     &nis5g_query_check,
+    &nis5g_query_suppliers,
 
     /* sharing, the EU view, the workspace's changes */
 
