@@ -15,6 +15,10 @@ extern const struct nis5g_query nis5g_query_summary;
 /* policies, suppliers, risk, measures, report */
 extern const struct nis5g_query nis5g_query_check;
 extern const struct nis5g_query nis5g_query_suppliers;
+extern const struct nis5g_query nis5g_query_measures;
+extern const struct nis5g_query nis5g_query_risk;
+extern const struct nis5g_query nis5g_query_measures_history;
+extern const struct nis5g_query nis5g_query_measures_set;
 
 /* sharing, the EU view, the workspace's changes */
 
@@ -27,6 +31,10 @@ const struct nis5g_query *const nis5g_queries[] = {
     /* policies, suppliers, risk, measures, report */
     &nis5g_query_check,
     &nis5g_query_suppliers,
+    &nis5g_query_risk,
+    &nis5g_query_measures,
+    &nis5g_query_measures_history,
+    &nis5g_query_measures_set,
 
     /* sharing, the EU view, the workspace's changes */
 
