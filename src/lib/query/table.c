@@ -19,6 +19,7 @@ extern const struct nis5g_query nis5g_query_measures;
 extern const struct nis5g_query nis5g_query_risk;
 extern const struct nis5g_query nis5g_query_measures_history;
 extern const struct nis5g_query nis5g_query_measures_set;
+extern const struct nis5g_query nis5g_query_report;
 
 /* sharing, the EU view, the workspace's changes */
 
@@ -35,6 +36,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_measures,
     &nis5g_query_measures_history,
     &nis5g_query_measures_set,
+    &nis5g_query_report,
 
     /* sharing, the EU view, the workspace's changes */
 
