@@ -124,4 +124,10 @@ int nis5g_catalog_scenario(const struct nis5g_catalog *c, const char *id, size_t
  * functions/tags dictionaries' indexes. */
 void nis5g_catalog_classify(const struct nis5g_catalog *c, struct nis5g_model *m, uint8_t **out);
 
+/* The catalogues for a query (query.h): nis5g_catalog_load with its
+ * diagnostics added to env->diags. 0, or the load's code with "N errors
+ * in the catalogues"; on failure *c is released. (query/assess.c) */
+struct nis5g_query_env;
+int nis5g_query_catalog(const struct nis5g_query_env *env, struct nis5g_catalog *c, struct nis5g_err *err);
+
 #endif

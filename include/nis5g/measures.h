@@ -16,9 +16,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/catalog.h"
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
 #include "nis5g/store.h"
 
 enum nis5g_msource { NIS5G_MSRC_NONE, NIS5G_MSRC_SNAPSHOT, NIS5G_MSRC_SET };
@@ -73,5 +76,56 @@ struct nis5g_mhist {
 int nis5g_measures_history(struct nis5g_store *st, const char *scope, const char *measure, struct nis5g_mhist **out,
                            size_t *n, struct nis5g_err *err);
 void nis5g_mhist_free(struct nis5g_mhist *h, size_t n);
+
+/* ---- The queries (query.h; query/q-measures.c) ---- */
+
+/* `nis5g measures`, GET /api/v1/measures: the effective statuses. */
+struct nis5g_measures_params {
+    const char *scope; /* one operator or state; NULL: all */
+    int32_t snapshot;  /* NIS5G_NO_DATE: the latest */
+};
+struct nis5g_measures_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_catalog cat;
+    struct nis5g_mtable t;
+    int only; /* the scope asked for, an index of t; -1: all */
+    int cat_loaded, t_loaded;
+};
+extern const struct nis5g_opt nis5g_measures_opts[];
+void nis5g_measures_params_init(void *params);
+json_t *nis5g_measures_json(const void *result);
+
+/* `nis5g measures history`, GET /api/v1/measures/history. */
+struct nis5g_measures_history_params {
+    const char *scope, *measure; /* NULL: all */
+};
+struct nis5g_measures_history_result {
+    struct nis5g_mhist *h;
+    size_t n;
+};
+extern const struct nis5g_opt nis5g_measures_history_opts[];
+json_t *nis5g_measures_history_json(const void *result);
+
+/* `nis5g measures set`, POST /api/v1/measures: record a status
+ * (nis5g_measures_set) against a snapshot. by must name someone: a blank
+ * one is NIS5G_EUSAGE; NULL records "unknown" (the CLI passes $USER). */
+struct nis5g_measures_set_params {
+    const char *scope, *measure, *status, *evidence, *by;
+    int32_t snapshot; /* NIS5G_NO_DATE: the latest */
+};
+struct nis5g_measures_set_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_catalog cat;
+    int cat_loaded;
+    const char *scope, *measure, *status, *evidence, *by; /* what was recorded, borrowed from the params */
+};
+extern const struct nis5g_opt nis5g_measures_set_opts[];
+void nis5g_measures_set_params_init(void *params);
+json_t *nis5g_measures_set_json(const void *result);
+
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_measures, nis5g_query_measures_history, nis5g_query_measures_set;
 
 #endif

@@ -18,9 +18,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
+#include "nis5g/buf.h"
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
 #include "nis5g/profile.h"
+#include "nis5g/store.h"
 
 enum nis5g_pfield {
     NIS5G_PF_VENDOR,
@@ -218,5 +223,35 @@ int64_t nis5g_rule_remaining(const struct nis5g_rule_result *r);
  * months, rounded up to a whole day. */
 void nis5g_forecast(int64_t prev, int32_t prev_day, int64_t cur, int32_t cur_day, int32_t deadline,
                     struct nis5g_forecast *out);
+
+/* ---- The query (query.h; query/q-check.c): `nis5g check`,
+ * GET /api/v1/check ---- */
+
+struct nis5g_check_params {
+    struct nis5g_strlist policy; /* the policy sources, read as one policy */
+    int32_t at;                  /* NIS5G_NO_DATE: the environment's today */
+    int32_t snapshot;            /* NIS5G_NO_DATE: the latest */
+};
+struct nis5g_check_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_policy *policy;
+    struct nis5g_check *check;
+    struct nis5g_forecast *forecast; /* per rule (NIS5G_FC_NONE unless pending) */
+};
+extern const struct nis5g_opt nis5g_check_opts[];
+void nis5g_check_params_init(void *params);
+json_t *nis5g_check_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_check;
+
+/* Names for the findings, as the JSON document and the CLI's tables give
+ * them: a group key of kind g (NIS5G_G_*; "(no site)", "(no region)" or
+ * "(none)" for NIS5G_NONE), a group's label ("OPA" or "OPA, SE11", into
+ * b), an element function ("" when none). Borrowed from m. */
+const char *nis5g_check_key_name(const struct nis5g_model *m, int g, uint32_t k);
+void nis5g_check_group_label(const struct nis5g_model *m, const struct nis5g_rule *r,
+                             const struct nis5g_group_result *g, struct nis5g_buf *b);
+const char *nis5g_check_function_name(const struct nis5g_model *m, uint16_t f);
 
 #endif

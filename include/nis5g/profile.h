@@ -16,7 +16,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 /* What decided a profile. */
 enum nis5g_profile_source {
@@ -56,5 +60,26 @@ enum nis5g_risk nis5g_profile_rule(const uint8_t *factors, const char **rule, ch
  * wins) over suppliers.csv designations over the rule. */
 void nis5g_profiles(const struct nis5g_model *m, const struct nis5g_designation *d, size_t n_d,
                     struct nis5g_profile *out);
+
+/* ---- The query (query.h; query/q-suppliers.c): `nis5g suppliers`,
+ * GET /api/v1/suppliers ---- */
+
+struct nis5g_suppliers_params {
+    struct nis5g_strlist policy; /* policy sources whose designate lines apply (may be none) */
+    int32_t snapshot;            /* NIS5G_NO_DATE: the latest */
+};
+struct nis5g_policy;
+struct nis5g_suppliers_result {
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_policy *policy; /* NULL without --policy */
+    struct nis5g_profile *profiles; /* per vendor id */
+    uint32_t *order;                /* vendor ids in name order */
+};
+extern const struct nis5g_opt nis5g_suppliers_opts[];
+void nis5g_suppliers_params_init(void *params);
+json_t *nis5g_suppliers_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_suppliers;
 
 #endif

@@ -17,6 +17,7 @@
 #include "nis5g/buf.h"
 #include "nis5g/data.h"
 #include "nis5g/err.h"
+#include "nis5g/opts.h"
 #include "nis5g/risk.h"
 
 struct json_t;
@@ -25,11 +26,38 @@ struct json_t;
 struct json_t *nis5g_report_json(const struct nis5g_assessment *a);
 
 
-/* Write DIR/report.json and DIR/report.html (DIR is created when missing).
- * With eu_view (the EU view of eu.h) the JSON gains an "eu" member, and
- * eu_html (its HTML section, nis5g_eu_html) is placed after the national
- * report; both may be NULL. NIS5G_EIO / NIS5G_ENOTFOUND with err on failure. */
-int nis5g_report_write(const struct nis5g_assessment *a, const struct json_t *eu_view, const char *eu_html,
-                       const char *dir, struct nis5g_err *err);
+/* The bytes of report.json: as nis5g_json_dump but with every non-ASCII
+ * character escaped and no final newline (the page inlines them).
+ * Appends to out; NIS5G_ENOMEM on failure. */
+int nis5g_report_dump(const struct json_t *doc, struct nis5g_buf *out, struct nis5g_err *err);
+
+/* report.html: the page with the report's JSON bytes (json, json_len) and
+ * eu_html (the EU view's section, nis5g_eu_html; may be NULL) inlined.
+ * Appends to html. NIS5G_EIO / NIS5G_ENOTFOUND when a web asset cannot be
+ * read, NIS5G_EINPUT when the page lacks a placeholder. */
+int nis5g_report_html(const char *json, size_t json_len, const char *eu_html, struct nis5g_buf *html,
+                      struct nis5g_err *err);
+
+/* ---- The query (query.h; query/q-report.c): `nis5g report`,
+ * GET /api/v1/report ---- */
+
+struct nis5g_report_params {
+    struct nis5g_assess_params a;
+    int eu;             /* add the EU view (docs/eu.md) */
+    const char *figure; /* what colours its map (only with eu); NULL: high-risk */
+};
+struct nis5g_report_result {
+    struct nis5g_assess_run x;
+    /* The EU view (eu.h) for eu: gathered by the front end after compute
+     * from the packages it holds (the CLI's share-eu.c, not yet in the
+     * library); the document gains it as "eu". Released with the result. */
+    struct json_t *eu_view;
+};
+extern const struct nis5g_opt nis5g_report_opts[];
+void nis5g_report_params_init(void *params);
+/* nis5g_report_json of the assessment, with "eu" when eu_view is set. */
+struct json_t *nis5g_report_query_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_report;
 
 #endif

@@ -24,6 +24,7 @@
 #include "nis5g/import.h" /* nis5g_progress_fn */
 #include "nis5g/measures.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
 #include "nis5g/store.h"
 
 /* Method constants (docs/risk-method.md §2). */
@@ -244,5 +245,56 @@ int nis5g_risk_resilience(struct nis5g_assessment *a, const struct nis5g_assess_
 /* The scores of every scope (only: a scope index, or -1 for all) as JSON,
  * the format of docs/json.md "risk". A new reference. */
 struct json_t *nis5g_risk_json(const struct nis5g_assessment *a, int only);
+
+/* ---- The assessment for the queries (query/assess.c) ---- */
+
+/* The options risk and report share: --policy FILE (one), --at DATE
+ * (only with --policy), --snapshot DATE. */
+struct nis5g_assess_params {
+    const char *policy; /* one policy source, or NULL */
+    int32_t at;         /* NIS5G_NO_DATE: the environment's today */
+    int32_t snapshot;   /* NIS5G_NO_DATE: the latest */
+};
+extern const struct nis5g_opt nis5g_assess_opts[];
+void nis5g_assess_params_init(struct nis5g_assess_params *p);
+
+/* What the assessment holds on to. Zeroed before use. */
+struct nis5g_assess_run {
+    struct nis5g_policy *policy; /* NULL without --policy */
+    struct nis5g_catalog cat;
+    const struct nis5g_model *m; /* borrowed from the environment */
+    struct nis5g_snapshot snap;
+    struct nis5g_assessment a;
+    int loaded, assessed;
+};
+struct nis5g_query_env;
+/* Load the policy (diagnostics into env->diags), the catalogues and the
+ * model (elements, detail and links). NIS5G_EUSAGE for --at without
+ * --policy ("--at sets the date of a policy's deadlines: it needs
+ * --policy"). Release x with nis5g_query_assess_release either way. */
+int nis5g_query_assess_load(const struct nis5g_query_env *env, const struct nis5g_assess_params *p,
+                            struct nis5g_assess_run *x, struct nis5g_err *err);
+/* Then run the assessment (kill-switch of every vendor, 1,000 Monte Carlo
+ * trials, seed 1), reporting progress through env. */
+int nis5g_query_assess_run(const struct nis5g_query_env *env, const struct nis5g_assess_params *p,
+                           struct nis5g_assess_run *x, struct nis5g_err *err);
+void nis5g_query_assess_release(const struct nis5g_query_env *env, struct nis5g_assess_run *x);
+
+/* ---- The query (query.h; query/q-risk.c): `nis5g risk`, GET /api/v1/risk ---- */
+
+struct nis5g_risk_params {
+    const char *operator; /* one operator's scores; NULL: the nation, then every operator */
+    struct nis5g_assess_params a;
+};
+struct nis5g_risk_query_result {
+    struct nis5g_assess_run x;
+    int only; /* the scope shown alone (1 + operator id), or -1 */
+};
+extern const struct nis5g_opt nis5g_risk_opts[];
+void nis5g_risk_params_init(void *params);
+/* nis5g_risk_json of the result, with "as_of". */
+struct json_t *nis5g_risk_query_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_risk;
 
 #endif

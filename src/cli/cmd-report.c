@@ -1,106 +1,111 @@
 /*
- * cmd-report.c — `nis5g report -o DIR`: the national risk assessment as
- * report.html (self-contained, with charts) and report.json (docs/report.md).
+ * cmd-report.c — `nis5g report -o DIR`: the national risk assessment (the
+ * query in query/q-report.c) written as report.json and report.html
+ * (self-contained, with charts; docs/report.md). With --eu, the EU view of
+ * the packages held is gathered here (share-eu.c) and added to both.
  */
-#include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "assess.h"
 #include "cmd.h"
-#include "nis5g/catalog.h"
-#include "nis5g/date.h"
-#include "nis5g/policy.h"
-#include "policy-load.h"
-#include "nis5g/report.h"
-#include "nis5g/risk.h"
 #include "nis5g/eu.h"
+#include "nis5g/fileio.h"
+#include "nis5g/report.h"
 #include "share-eu.h"
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+struct params {
+    const char *dir;
+    struct nis5g_report_params q;
+};
+
+static const struct nis5g_opt opts[] = {
+    { .type = NIS5G_OPT_STRING, .name = "output", .short_name = 'o', .arg = "DIR",
+      .help = "where to write report.html and report.json (created when missing)", .offset = offsetof(struct params, dir),
+      .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_GIVEN_ONCE },
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_report_opts),
+    NIS5G_OPT_END_,
+};
+
+static void init(void *params)
 {
-    const char *dir = NULL, *figure = "high-risk";
-    int eu = 0, figure_given = 0;
-    struct cli_assess_args args;
-    cli_assess_args_init(&args);
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if ((r = cli_assess_opt(ctx, argc, argv, &i, &args))) {
-            if (r < 0)
-                return 2;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "-o", &v)) || (r = cli_opt(ctx, argc, argv, &i, "--output", &v))) {
-            if (r < 0)
-                return 2;
-            dir = v;
-        } else if (cli_is(argv[i], "--eu")) {
-            eu = 1;
-        } else if ((r = cli_opt(ctx, argc, argv, &i, "--figure", &v))) {
-            if (r < 0)
-                return 2;
-            figure = v;
-            figure_given = 1;
-        } else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    if (!dir)
-        return cli_fail(ctx, NIS5G_EUSAGE, "an output folder is needed (-o DIR)");
-    int bad = cli_assess_args_check(ctx, &args);
-    if (bad)
-        return bad;
-    if (figure_given && !eu)
-        return cli_fail(ctx, NIS5G_EUSAGE, "--figure colours the EU map: it needs --eu");
-    struct cli_assess x;
-    int rc = cli_assess_load(ctx, args.snapday, args.policy, &x);
+    nis5g_report_params_init(&((struct params *)params)->q);
+}
+
+/* --eu: the EU view from the packages held and this state's own
+ * assessment (the one just made), its map, and its HTML section. */
+static int eu_section(struct nis5g_ctx *ctx, const struct params *p, struct nis5g_report_result *r,
+                      struct nis5g_buf *html)
+{
+    struct share_gather g = { .snap_day = p->q.a.snapshot,
+                              .policies = p->q.a.policy ? (char **)&p->q.a.policy : NULL,
+                              .n_policies = p->q.a.policy ? 1 : 0,
+                              .assessment = &r->x.a };
+    struct nis5g_buf svg = NIS5G_BUF_INIT;
+    int rc = share_eu_view(ctx, &g, 1, &r->eu_view);
     if (!rc)
-        rc = cli_assess_run(ctx, args.at, &x);
-    if (rc)
-        goto out;
-    double t0 = cli_now();
+        rc = share_eu_map(ctx, r->eu_view, p->q.figure ? p->q.figure : "high-risk", &svg);
+    if (!rc)
+        nis5g_eu_html(r->eu_view, svg.data, html);
+    nis5g_buf_release(&svg);
+    return rc;
+}
+
+/* The document's bytes and the page; then DIR/report.json and
+ * DIR/report.html, each whole or not at all. */
+static int write_report(struct nis5g_ctx *ctx, const char *dir, json_t *doc, const char *eu_html)
+{
     struct nis5g_err err = { 0 };
-    /* --eu: the EU view from the packages held and this state's own
-     * assessment, with the map, as a section after the national report. */
-    json_t *view = NULL;
-    struct nis5g_buf svg = NIS5G_BUF_INIT, euhtml = NIS5G_BUF_INIT;
-    if (eu) {
-        struct share_gather g = { .snap_day = args.snapday,
-                                  .policies = args.policy ? &args.policy : NULL,
-                                  .n_policies = args.policy ? 1 : 0,
-                                  .assessment = &x.a };
-        rc = share_eu_view(ctx, &g, 1, &view);
-        if (!rc)
-            rc = share_eu_map(ctx, view, figure, &svg);
-        if (!rc)
-            nis5g_eu_html(view, svg.data, &euhtml);
+    struct nis5g_buf js = NIS5G_BUF_INIT, html = NIS5G_BUF_INIT, path = NIS5G_BUF_INIT;
+    int rc = doc ? nis5g_report_dump(doc, &js, &err) : nis5g_err_set(&err, NIS5G_ENOMEM, "out of memory");
+    if (!rc)
+        rc = nis5g_report_html(js.data, js.len, eu_html, &html, &err);
+    if (!rc && mkdir(dir, 0777) && errno != EEXIST)
+        rc = nis5g_err_set(&err, NIS5G_EIO, "cannot create '%s': %s", dir, strerror(errno));
+    if (!rc) {
+        nis5g_buf_addf(&path, "%s/report.json", dir);
+        rc = nis5g_write_file_atomic(path.data, js.data, js.len, 0644, 0, &err);
     }
     if (!rc) {
-        if (nis5g_report_write(&x.a, view, eu ? euhtml.data : NULL, dir, &err))
-            rc = cli_fail_err(ctx, &err);
-        else
-            fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", dir, dir);
+        nis5g_buf_reset(&path);
+        nis5g_buf_addf(&path, "%s/report.html", dir);
+        rc = nis5g_write_file_atomic(path.data, html.data, html.len, 0644, 0, &err);
     }
+    nis5g_buf_release(&js);
+    nis5g_buf_release(&html);
+    nis5g_buf_release(&path);
+    return rc ? cli_fail_err(ctx, &err) : 0;
+}
+
+static int run(struct nis5g_ctx *ctx, void *params)
+{
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_report;
+    struct nis5g_report_result r = { 0 };
+    struct nis5g_buf euhtml = NIS5G_BUF_INIT;
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    double t0 = cli_now();
+    if (!rc && p->q.eu)
+        rc = eu_section(ctx, p, &r, &euhtml);
+    if (!rc) {
+        json_t *doc = q->to_json(&r);
+        rc = write_report(ctx, p->dir, doc, p->q.eu ? euhtml.data : NULL);
+        json_decref(doc);
+    }
+    if (!rc)
+        fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", p->dir, p->dir);
     cli_timing("report", t0);
-    json_decref(view);
-    nis5g_buf_release(&svg);
     nis5g_buf_release(&euhtml);
-out:
-    cli_assess_release(&x);
+    cli_query_release(ctx, q, &r);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_report = {
     .name = "report",
-    .usage = "report -o DIR [--policy FILE [--at DATE]] [--snapshot DATE] [--eu [--figure F]]",
     .summary = "the national risk assessment: report.html (self-contained, with charts) and report.json",
-    .help = "Options:\n"
-            "  -o, --output DIR  where to write report.html and report.json (created when missing)\n"
-            "  --policy FILE     evaluate this policy and include compliance with it (its designations set\n"
-            "                    the supplier profiles)\n"
-            "  --at DATE         evaluate the policy's deadlines as of DATE (default: today)\n"
-            "  --snapshot DATE   report on that snapshot (default: the latest)\n"
-            "  --eu              add the EU view (the packages held and this state's own assessment,\n"
-            "                    docs/eu.md) with a map of Europe\n"
-            "  --figure F        what colours the map: high-risk[:DOMAIN] (default), toolbox, killswitch,\n"
-            "                    restricts\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
+    .init = init,
     .flags = CMD_STORE_READ,
-    .run_argv = run,
+    .run = run,
 };

@@ -1,18 +1,16 @@
 /*
  * cmd-risk.c — `nis5g risk`: the risk scenarios R1–R9, nationally and per
  * operator: likelihood, impact, level, the figures behind each score, the
- * residual risk after the measures in place (docs/risk.md).
+ * residual risk after the measures in place (docs/risk.md); the query is
+ * query/q-risk.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "assess.h"
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/catalog.h"
 #include "nis5g/date.h"
-#include "nis5g/policy.h"
-#include "policy-load.h"
 #include "nis5g/risk.h"
 
 static void detail(struct nis5g_ctx *ctx, const struct nis5g_assessment *a, size_t k)
@@ -78,76 +76,50 @@ static void overview(struct nis5g_ctx *ctx, const struct nis5g_assessment *a)
     cli_table_print(t, ctx->out);
 }
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+struct params {
+    struct nis5g_risk_params q;
+    int json;
+};
+
+static const struct nis5g_opt opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_risk_opts),
+    NIS5G_OPT_JSON(struct params, json),
+    NIS5G_OPT_END_,
+};
+
+static void init(void *params)
 {
-    int json = 0;
-    const char *op = NULL;
-    struct cli_assess_args args;
-    cli_assess_args_init(&args);
-    for (int i = 1; i < argc; i++) {
-        const char *v;
-        int r;
-        if ((r = cli_assess_opt(ctx, argc, argv, &i, &args))) {
-            if (r < 0)
-                return 2;
-        } else if (cli_is(argv[i], "--json"))
-            json = 1;
-        else if ((r = cli_opt(ctx, argc, argv, &i, "--operator", &v))) {
-            if (r < 0)
-                return 2;
-            op = v;
-        } else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    int bad = cli_assess_args_check(ctx, &args);
-    if (bad)
-        return bad;
-    struct cli_assess x;
-    int rc = cli_assess_load(ctx, args.snapday, args.policy, &x);
-    if (rc)
-        goto out;
-    struct nis5g_model *m = x.m;
-    int only = -1;
-    if (op) {
-        uint32_t o = nis5g_dict_finds(&m->operators, op);
-        if (o == NIS5G_NONE) {
-            rc = cli_fail(ctx, NIS5G_EINPUT, "unknown operator '%s'", op);
-            goto out;
-        }
-        only = 1 + (int)o;
-    }
-    if ((rc = cli_assess_run(ctx, args.at, &x)))
-        goto out;
-    const struct nis5g_assessment *ap = &x.a;
-    if (json) {
-        char day[11];
-        json_t *j = nis5g_risk_json(ap, only);
-        json_object_set_new(j, "as_of", json_string(nis5g_date_format(m->as_of, day)));
-        rc = cli_print_json(ctx, j);
-    } else {
+    nis5g_risk_params_init(&((struct params *)params)->q);
+}
+
+static int run(struct nis5g_ctx *ctx, void *params)
+{
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_risk;
+    struct nis5g_risk_query_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc && p->json) {
+        rc = cli_query_print_json(ctx, q, &r);
+    } else if (!rc) {
+        const struct nis5g_assessment *a = &r.x.a;
         char day[11];
         fprintf(ctx->out, "Risk assessment of %s, snapshot %s (method: docs/risk-method.md)\n\n",
-                only >= 0 ? op : ap->data.in[0].scope, nis5g_date_format(m->as_of, day));
-        detail(ctx, ap, only >= 0 ? (size_t)only : 0);
-        if (only < 0)
-            overview(ctx, ap);
+                r.only >= 0 ? p->q.operator : a->data.in[0].scope, nis5g_date_format(r.x.m->as_of, day));
+        detail(ctx, a, r.only >= 0 ? (size_t)r.only : 0);
+        if (r.only < 0)
+            overview(ctx, a);
     }
-out:
-    cli_assess_release(&x);
+    cli_query_release(ctx, q, &r);
     return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_risk = {
     .name = "risk",
-    .usage = "risk [--operator OP] [--policy FILE [--at DATE]] [--snapshot DATE] [--json]",
     .summary = "risk scenarios R1-R9: likelihood, impact, level, why, and the residual risk after the measures",
-    .help = "Options:\n"
-            "  --operator OP    one operator's scores (default: the nation, then every operator)\n"
-            "  --policy FILE    evaluate this policy: its designations set the supplier profiles and its\n"
-            "                   violations raise the likelihood of R5 (docs/risk-method.md)\n"
-            "  --at DATE        evaluate the policy's deadlines as of DATE (default: today)\n"
-            "  --snapshot DATE  assess that snapshot (default: the latest)\n"
-            "  --json           print as JSON (see docs/json.md)\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
+    .init = init,
     .flags = CMD_STORE_READ,
-    .run_argv = run,
+    .run = run,
+    .help_extra = "Method: docs/risk-method.md; output: docs/risk.md.\n",
 };

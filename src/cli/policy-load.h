@@ -1,6 +1,8 @@
 /*
- * policy-load.h — reading policy files for the CLI commands that take
- * --policy (check, suppliers).
+ * policy-load.h — reading policy files for the CLI's sharing commands
+ * (share-gather.c: export, eu, stix, oscal, report --eu). check, suppliers,
+ * risk and report read theirs through the query layer
+ * (nis5g_query_policy); this goes when share-gather does too.
  */
 #ifndef NIS5G_CLI_POLICY_LOAD_H
 #define NIS5G_CLI_POLICY_LOAD_H

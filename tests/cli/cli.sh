@@ -40,7 +40,7 @@ grep -q "^nis5g init: cannot open the workspace '$T/nowhere/ws.db': No such file
 # a command that only reads never creates a workspace: a mistyped --db is an error
 "$NIS5G" --db "$T/nowhere/ws.db" snapshots 2>"$T/err" && exit 1 || [ $? = 2 ]
 grep -qx "nis5g snapshots: no workspace at $T/nowhere/ws.db (create one with 'nis5g init' or 'nis5g import')" "$T/err"
-for c in summary snapshots suppliers diversity killswitch risk eu; do
+for c in summary snapshots suppliers diversity killswitch risk eu measures; do
   "$NIS5G" --db "$T/typo.db" $c >/dev/null 2>"$T/err" && exit 1 || [ $? = 2 ]
   grep -q "no workspace at $T/typo.db" "$T/err"
   [ ! -e "$T/typo.db" ]

@@ -130,7 +130,7 @@ for cmd in "risk" "report -o rep2"; do
   # shellcheck disable=SC2086
   if n $cmd --policy "$p" --policy "$p" >out.txt 2>err.txt; then echo "$cmd: two --policy accepted"; exit 1; else rc=$?; fi
   [ "$rc" -eq 2 ] || { echo "$cmd two --policy: exit $rc"; cat err.txt; exit 1; }
-  grep -q -- "--policy is taken once here" err.txt || { cat err.txt; exit 1; }
+  grep -q -- "--policy given twice" err.txt || { cat err.txt; exit 1; }
 done
 
 # options that would do nothing are refused, not ignored

@@ -18,6 +18,13 @@ extern const struct nis5g_query nis5g_query_killswitch;
 extern const struct nis5g_query nis5g_query_whatif_ban;
 
 /* policies, suppliers, risk, measures, report */
+extern const struct nis5g_query nis5g_query_check;
+extern const struct nis5g_query nis5g_query_suppliers;
+extern const struct nis5g_query nis5g_query_measures;
+extern const struct nis5g_query nis5g_query_risk;
+extern const struct nis5g_query nis5g_query_measures_history;
+extern const struct nis5g_query nis5g_query_measures_set;
+extern const struct nis5g_query nis5g_query_report;
 
 /* sharing, the EU view, the workspace's changes */
 
@@ -33,6 +40,13 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_whatif_ban,
 
     /* policies, suppliers, risk, measures, report */
+    &nis5g_query_check,
+    &nis5g_query_suppliers,
+    &nis5g_query_risk,
+    &nis5g_query_measures,
+    &nis5g_query_measures_history,
+    &nis5g_query_measures_set,
+    &nis5g_query_report,
 
     /* sharing, the EU view, the workspace's changes */
 

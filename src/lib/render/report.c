@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
@@ -386,86 +384,60 @@ static size_t strip_source_map(const char *s, size_t n)
     return n;
 }
 
-static int write_file(const char *dir, const char *name, const char *data, size_t len, struct nis5g_err *err)
+int nis5g_report_dump(const json_t *doc, struct nis5g_buf *out, struct nis5g_err *err)
 {
-    struct nis5g_buf p = NIS5G_BUF_INIT, tmp = NIS5G_BUF_INIT;
-    nis5g_buf_addf(&p, "%s/%s", dir, name);
-    nis5g_buf_addf(&tmp, "%s/.%s.tmp", dir, name);
-    int rc = 0;
-    FILE *f = fopen(tmp.data, "wb");
-    if (!f || fwrite(data, 1, len, f) != len || fflush(f) || fclose(f) != 0 || rename(tmp.data, p.data)) {
-        rc = nis5g_err_set(err, NIS5G_EIO, "cannot write '%s': %s", p.data, strerror(errno));
-        if (f)
-            unlink(tmp.data);
-    }
-    nis5g_buf_release(&p);
-    nis5g_buf_release(&tmp);
-    return rc;
+    /* as the CLI prints JSON, with non-ASCII escaped for the page */
+    char *js = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENSURE_ASCII);
+    if (!js)
+        return nis5g_err_set(err, NIS5G_ENOMEM, "cannot serialise the report");
+    nis5g_buf_adds(out, js);
+    free(js);
+    return 0;
 }
 
-int nis5g_report_write(const struct nis5g_assessment *a, const json_t *eu_view, const char *eu_html, const char *dir,
-                       struct nis5g_err *err)
+/* Fill the page's placeholders, in the order they appear. */
+static int fill_page(char *const asset[4], const size_t alen[4], const char *json, size_t json_len,
+                     const char *eu_html, struct nis5g_buf *html, struct nis5g_err *err)
 {
-    if (mkdir(dir, 0777) && errno != EEXIST)
-        return nis5g_err_set(err, NIS5G_EIO, "cannot create '%s': %s", dir, strerror(errno));
+    struct {
+        const char *key;
+        const char *s;
+        size_t n;
+        int script;
+    } fill[] = {
+        { "/*@CSS@*/", asset[1], alen[1], 0 },
+        { "<!--@EU@-->", eu_html ? eu_html : "", eu_html ? strlen(eu_html) : 0, 0 },
+        { "@DATA@", json, json_len, 2 },
+        { "/*@CHARTJS@*/", asset[3], strip_source_map(asset[3], alen[3]), 1 },
+        { "/*@REPORTJS@*/", asset[2], alen[2], 1 },
+    };
+    const char *p = asset[0], *end = asset[0] + alen[0];
+    for (size_t k = 0; k < sizeof fill / sizeof fill[0]; k++) {
+        const char *at = strstr(p, fill[k].key);
+        if (!at || at > end)
+            return nis5g_err_set(err, NIS5G_EINPUT, "the report page has no placeholder '%s'", fill[k].key);
+        nis5g_buf_add(html, p, (size_t)(at - p));
+        if (fill[k].script)
+            add_script_safe(html, fill[k].s, fill[k].n, fill[k].script == 2);
+        else
+            nis5g_buf_add(html, fill[k].s, fill[k].n);
+        p = at + strlen(fill[k].key);
+    }
+    nis5g_buf_add(html, p, (size_t)(end - p));
+    return 0;
+}
+
+int nis5g_report_html(const char *json, size_t json_len, const char *eu_html, struct nis5g_buf *html,
+                      struct nis5g_err *err)
+{
     const char *names[4] = { "report.html", "report.css", "report.js", "node_modules/chart.js/dist/chart.umd.js" };
     char *asset[4] = { 0 };
     size_t alen[4] = { 0 };
     int rc = 0;
     for (int i = 0; i < 4 && !rc; i++)
         rc = read_asset(names[i], &asset[i], &alen[i], err);
-    json_t *j = NULL;
-    char *js = NULL;
-    struct nis5g_buf html = NIS5G_BUF_INIT;
-    if (rc)
-        goto out;
-    j = nis5g_report_json(a);
-    if (eu_view)
-        json_object_set(j, "eu", (json_t *)eu_view);
-    js = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10) | JSON_ENSURE_ASCII); /* as the CLI prints JSON */
-    if (!js) {
-        rc = nis5g_err_set(err, NIS5G_ENOMEM, "cannot serialise the report");
-        goto out;
-    }
-    size_t jl = strlen(js);
-    rc = write_file(dir, "report.json", js, jl, err);
-    if (!rc) {
-        /* Fill the page's placeholders, in the order they appear. */
-        struct {
-            const char *key;
-            const char *s;
-            size_t n;
-            int script;
-        } fill[] = {
-            { "/*@CSS@*/", asset[1], alen[1], 0 },
-            { "<!--@EU@-->", eu_html ? eu_html : "", eu_html ? strlen(eu_html) : 0, 0 },
-            { "@DATA@", js, jl, 2 },
-            { "/*@CHARTJS@*/", asset[3], strip_source_map(asset[3], alen[3]), 1 },
-            { "/*@REPORTJS@*/", asset[2], alen[2], 1 },
-        };
-        const char *p = asset[0], *end = asset[0] + alen[0];
-        for (size_t k = 0; k < sizeof fill / sizeof fill[0]; k++) {
-            const char *at = strstr(p, fill[k].key);
-            if (!at || at > end) {
-                rc = nis5g_err_set(err, NIS5G_EINPUT, "the report page has no placeholder '%s'", fill[k].key);
-                break;
-            }
-            nis5g_buf_add(&html, p, (size_t)(at - p));
-            if (fill[k].script)
-                add_script_safe(&html, fill[k].s, fill[k].n, fill[k].script == 2);
-            else
-                nis5g_buf_add(&html, fill[k].s, fill[k].n);
-            p = at + strlen(fill[k].key);
-        }
-        if (!rc) {
-            nis5g_buf_add(&html, p, (size_t)(end - p));
-            rc = write_file(dir, "report.html", html.data, html.len, err);
-        }
-    }
-out:
-    nis5g_buf_release(&html);
-    free(js);
-    json_decref(j);
+    if (!rc)
+        rc = fill_page(asset, alen, json, json_len, eu_html, html, err);
     for (int i = 0; i < 4; i++)
         free(asset[i]);
     return rc;
