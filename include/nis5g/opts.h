@@ -39,8 +39,11 @@ enum {
     NIS5G_OPT_GIVEN_ONCE = 1u << 2, /* a second one is an error, not a replacement */
     NIS5G_OPT_POSITIONAL = 1u << 3, /* a positional argument on the command line that
                                        also has a .name: the server's query-string name */
-    NIS5G_OPT_REPEATABLE = 1u << 4  /* a CUSTOM option that may be given more than once
+    NIS5G_OPT_REPEATABLE = 1u << 4, /* a CUSTOM option that may be given more than once
                                        (shown with "..." in the usage; LISTs always are) */
+    NIS5G_OPT_GREEDY = 1u << 5      /* a LIST that on the command line also takes the plain
+                                       arguments after it, up to the next option:
+                                       `--policy a.policy b.policy` */
 };
 
 /* A list of borrowed strings (the values of a repeatable option). The

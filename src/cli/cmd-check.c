@@ -313,16 +313,15 @@ static void print_csv(FILE *f, const struct nis5g_check_result *res)
 
 struct params {
     struct nis5g_check_params q;
-    int format;          /* 0 text, 1 --json, 2 --csv */
-    int json_given, csv_given; /* both: an error, not the last one */
+    int format; /* 0 text, 1 --json, 2 --csv (both: an error, options.c) */
 };
 
 static const struct nis5g_opt opts[] = {
     NIS5G_OPT_INCLUDE_(struct params, q, nis5g_check_opts),
     { .type = NIS5G_OPT_FLAG, .name = "json", .help = "machine-readable result (docs/json.md, section check)",
-      .offset = offsetof(struct params, format), .value = 1, .given_offset = offsetof(struct params, json_given) },
+      .offset = offsetof(struct params, format), .value = 1 },
     { .type = NIS5G_OPT_FLAG, .name = "csv", .help = "one row per finding group",
-      .offset = offsetof(struct params, format), .value = 2, .given_offset = offsetof(struct params, csv_given) },
+      .offset = offsetof(struct params, format), .value = 2 },
     NIS5G_OPT_END_,
 };
 
@@ -335,8 +334,6 @@ static int run(struct nis5g_ctx *ctx, void *params)
 {
     const struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_check;
-    if (p->json_given && p->csv_given)
-        return cli_fail(ctx, NIS5G_EUSAGE, "choose one of --json and --csv");
     struct nis5g_check_result r = { 0 };
     int rc = cli_query_compute(ctx, q, &p->q, &r);
     if (!rc) {

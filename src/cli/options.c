@@ -91,6 +91,14 @@ static int set_value(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, const str
             cli_fail(ctx, NIS5G_EUSAGE, "%s given twice", nis5g_opt_display(o, n));
             return usage_error(ctx, c);
         }
+    for (size_t k = 0; k < *ngiven && o->type == NIS5G_OPT_FLAG; k++) {
+        const struct nis5g_opt *g = given[k].o;
+        if (g != o && g->type == NIS5G_OPT_FLAG && given[k].base + g->offset == base + o->offset &&
+            g->value != o->value) {
+            cli_fail(ctx, NIS5G_EUSAGE, "choose one of --%s and --%s", g->name, o->name);
+            return usage_error(ctx, c);
+        }
+    }
     given[(*ngiven)++] = (struct given){ o, base };
     struct nis5g_err err = { 0 };
     if (nis5g_opt_set(o, (char *)params + base, value, &err)) {
@@ -123,6 +131,8 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
     struct given *given = nis5g_xcalloc((size_t)argc + 1, sizeof *given);
     size_t ngiven = 0;
     int positional = 0, only_positional = 0, rc = 0;
+    const struct nis5g_opt *greedy = NULL; /* the NIS5G_OPT_GREEDY list just given */
+    size_t greedy_base = 0;
     for (int i = 1; i < argc && !rc; i++) {
         const char *a = argv[i];
         struct lookup l = { .bestd = 99 };
@@ -144,6 +154,11 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
             l.len = 0;
         } else {
             l.positional = positional;
+        }
+        if (!l.name && !l.short_name && greedy) {
+            /* a plain argument after a greedy list option belongs to it */
+            rc = set_value(ctx, c, greedy, greedy_base, params, a, given, &ngiven);
+            continue;
         }
         if (c->opts)
             each_opt(c->opts, 0, lookup_fn, &l);
@@ -181,6 +196,8 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
             value = argv[++i];
         }
         rc = set_value(ctx, c, o, l.base, params, value, given, &ngiven);
+        greedy = (o->flags & NIS5G_OPT_GREEDY) ? o : NULL;
+        greedy_base = l.base;
     }
     if (!rc && c->opts) {
         struct required r = { ctx, given, ngiven, NULL };

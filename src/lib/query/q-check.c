@@ -14,10 +14,9 @@
 /* --policy is repeatable; the files after one --policy, up to the next
  * option, are policies too (`--policy a.policy b.policy`). */
 const struct nis5g_opt nis5g_check_opts[] = {
-    { .type = NIS5G_OPT_LIST, .name = "policy", .arg = "FILE", .flags = NIS5G_OPT_REQUIRED,
+    { .type = NIS5G_OPT_LIST, .name = "policy", .arg = "FILE", .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_GREEDY,
       .help = "a policy to apply (rules and designate lines; repeatable, several files add up)",
       .offset = offsetof(struct nis5g_check_params, policy) },
-    NIS5G_OPT_POS_(struct nis5g_check_params, "FILE", policy, NIS5G_OPT_HIDDEN, NULL),
     NIS5G_OPT_AT(struct nis5g_check_params, at),
     NIS5G_OPT_DATE_(struct nis5g_check_params, "snapshot", snapshot,
                     "check the snapshot of this as-of date (default: the latest)"),

@@ -13,9 +13,9 @@
 
 /* As for check: the files after one --policy are policies too. */
 const struct nis5g_opt nis5g_suppliers_opts[] = {
-    NIS5G_OPT_LIST_(struct nis5g_suppliers_params, "policy", "FILE", policy,
-                    "apply the designate lines of this policy (repeatable; they win over suppliers.csv)"),
-    NIS5G_OPT_POS_(struct nis5g_suppliers_params, "FILE", policy, NIS5G_OPT_HIDDEN, NULL),
+    { .type = NIS5G_OPT_LIST, .name = "policy", .arg = "FILE", .flags = NIS5G_OPT_GREEDY,
+      .help = "apply the designate lines of this policy (repeatable; they win over suppliers.csv)",
+      .offset = offsetof(struct nis5g_suppliers_params, policy) },
     NIS5G_OPT_SNAPSHOT(struct nis5g_suppliers_params, snapshot),
     NIS5G_OPT_END_,
 };
