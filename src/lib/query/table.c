@@ -15,6 +15,11 @@ extern const struct nis5g_query nis5g_query_summary;
 /* policies, suppliers, risk, measures, report */
 
 /* sharing, the EU view, the workspace's changes */
+extern const struct nis5g_query nis5g_query_export;
+extern const struct nis5g_query nis5g_query_eu;
+extern const struct nis5g_query nis5g_query_stix;
+extern const struct nis5g_query nis5g_query_oscal_catalog;
+extern const struct nis5g_query nis5g_query_oscal_assessment;
 
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
@@ -25,6 +30,11 @@ const struct nis5g_query *const nis5g_queries[] = {
     /* policies, suppliers, risk, measures, report */
 
     /* sharing, the EU view, the workspace's changes */
+    &nis5g_query_export,
+    &nis5g_query_eu,
+    &nis5g_query_stix,
+    &nis5g_query_oscal_catalog,
+    &nis5g_query_oscal_assessment,
 
     NULL,
 };
