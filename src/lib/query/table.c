@@ -20,6 +20,7 @@ extern const struct nis5g_query nis5g_query_eu;
 extern const struct nis5g_query nis5g_query_stix;
 extern const struct nis5g_query nis5g_query_oscal_catalog;
 extern const struct nis5g_query nis5g_query_oscal_assessment;
+extern const struct nis5g_query nis5g_query_import;
 
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
@@ -35,6 +36,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_stix,
     &nis5g_query_oscal_catalog,
     &nis5g_query_oscal_assessment,
+    &nis5g_query_import,
 
     NULL,
 };
