@@ -21,6 +21,7 @@ extern const struct nis5g_query nis5g_query_stix;
 extern const struct nis5g_query nis5g_query_oscal_catalog;
 extern const struct nis5g_query nis5g_query_oscal_assessment;
 extern const struct nis5g_query nis5g_query_import;
+extern const struct nis5g_query nis5g_query_import_package;
 extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, nis5g_query_trust_remove;
 
 const struct nis5g_query *const nis5g_queries[] = {
@@ -38,6 +39,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_oscal_catalog,
     &nis5g_query_oscal_assessment,
     &nis5g_query_import,
+    &nis5g_query_import_package,
     &nis5g_query_trust_add,
     &nis5g_query_trust_list,
     &nis5g_query_trust_remove,
