@@ -20,9 +20,9 @@ struct params {
 
 static const struct nis5g_opt opts[] = {
     NIS5G_OPT_INCLUDE_(struct params, q, nis5g_export_opts),
+    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "with --dry-run: print the package document itself"),
     { .type = NIS5G_OPT_STRING, .short_name = 'o', .arg = "FILE", .offset = offsetof(struct params, out),
       .help = "the package file", .flags = NIS5G_OPT_GIVEN_ONCE },
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "with --dry-run: print the package document itself"),
     NIS5G_OPT_END_,
 };
 
