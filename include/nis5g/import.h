@@ -13,9 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/err.h"
 #include "nis5g/model.h"
 #include "nis5g/progress.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 
 struct nis5g_import_opts {
@@ -32,11 +36,6 @@ int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_im
                  struct nis5g_model **out, struct nis5g_diags *diags);
 
 /* ---- The query (query.h; query/q-import.c): `nis5g import`, POST ---- */
-
-#include <jansson.h>
-
-#include "nis5g/opts.h"
-#include "nis5g/store.h"
 
 /* Import the dataset and save it as the snapshot of its date in one
  * transaction, with its measures.csv rows in the measure history (source

@@ -22,9 +22,12 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "nis5g/buf.h"
 #include "nis5g/err.h"
 #include "nis5g/store.h"
+#include "nis5g/opts.h"
 
 #define NIS5G_PK_BYTES 32
 #define NIS5G_SK_BYTES 64
@@ -99,10 +102,6 @@ int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, s
 int nis5g_identity_get(struct nis5g_store *st, struct nis5g_pubkey *out, struct nis5g_err *err);
 
 /* ---- The queries (query.h; query/q-trust.c): `nis5g trust add|list|remove` */
-
-#include <jansson.h>
-
-#include "nis5g/opts.h"
 
 struct nis5g_trust_params {
     const char *state; /* CC (add, remove) */

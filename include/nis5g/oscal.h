@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "nis5g/err.h"
+#include "nis5g/package.h"
 
 #define NIS5G_OSCAL_VERSION "1.1.2"
 #define NIS5G_OSCAL_NS "urn:nis5g"
@@ -58,8 +59,6 @@ json_t *nis5g_oscal_assessment(const json_t *pkg, const struct nis5g_oscal_measu
 /* ---- The queries (query.h; query/q-oscal.c): `nis5g oscal catalog` and
  * `nis5g oscal assessment`. Titles and the measure-scenario mapping come
  * from the editable toolbox catalogue (catalog.h). ---- */
-
-#include "nis5g/package.h"
 
 struct nis5g_oscal_params {
     struct nis5g_share_params share; /* assessment: --snapshot */

@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "nis5g/err.h"
+#include "nis5g/package.h"
 
 /* The OASIS TLP 2.0 marking definitions (cti-stix-common-objects,
  * extension-definition-specifications/tlp-2.0), indexed by enum nis5g_tlp. */
@@ -45,8 +46,6 @@ void nis5g_stix_id(const char *type, const char *key, char *out, size_t size);
 json_t *nis5g_stix_bundle(const json_t *pkg, int tlp, struct nis5g_err *err);
 
 /* ---- The query (query.h; query/q-stix.c): `nis5g stix` ---------------- */
-
-#include "nis5g/package.h"
 
 struct nis5g_stix_params {
     struct nis5g_share_params share; /* --policy, --snapshot */
