@@ -18,6 +18,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/err.h"
+#include "nis5g/package.h"
 
 struct nis5g_eu_input {
     char state[3];
@@ -44,5 +45,37 @@ void nis5g_eu_html(const json_t *view, const char *map_svg, struct nis5g_buf *ou
 /* A vendor is high-risk for a state when that state's suppliers section
  * says so: its "profile" when given, else its "designation". */
 int nis5g_eu_vendor_high(const json_t *suppliers, const char *vendor);
+
+/* ---- The map and the page --------------------------------------------- */
+
+/* Append to svg the map of the view coloured by figure: high-risk[:DOMAIN]
+ * (default domain ran), toolbox, killswitch or restricts. The borders are
+ * web/eu/node_modules/world-atlas/countries-50m.json, found as a web asset
+ * (data.h). NIS5G_EUSAGE for an unknown figure ("--figure expects ..."),
+ * else the error of reading the borders or drawing. */
+int nis5g_eu_map(const json_t *view, const char *figure, struct nis5g_buf *svg, struct nis5g_err *err);
+
+/* Append a standalone HTML page holding nis5g_eu_html's section. */
+void nis5g_eu_page(const json_t *view, const char *map_svg, struct nis5g_buf *out);
+
+/* ---- The query (query.h; query/q-eu.c): `nis5g eu`, GET /api/v1/eu ---- */
+
+struct nis5g_query_env;
+struct nis5g_assessment;
+struct nis5g_eu_params {
+    struct nis5g_share_params share; /* --policy; the own part is of the snapshot .snapshot */
+    int no_own;                      /* leave this state's own assessment out */
+    /* report --eu: the own part's risk section from this assessment
+     * instead of a new one. Not an option. */
+    const struct nis5g_assessment *assessment;
+};
+struct nis5g_eu_result {
+    json_t *view;
+};
+extern const struct nis5g_opt nis5g_eu_opts[];
+void nis5g_eu_params_init(void *params);
+json_t *nis5g_eu_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_eu;
 
 #endif

@@ -13,9 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/err.h"
 #include "nis5g/model.h"
 #include "nis5g/progress.h"
+#include "nis5g/opts.h"
+#include "nis5g/store.h"
 
 
 struct nis5g_import_opts {
@@ -30,5 +34,28 @@ struct nis5g_import_opts {
  * NIS5G_EIO. */
 int nis5g_import(const char *const *paths, size_t n_paths, const struct nis5g_import_opts *opts,
                  struct nis5g_model **out, struct nis5g_diags *diags);
+
+/* ---- The query (query.h; query/q-import.c): `nis5g import`, POST ---- */
+
+/* Import the dataset and save it as the snapshot of its date in one
+ * transaction, with its measures.csv rows in the measure history (source
+ * 'import', recorded as by). The dataset's diagnostics go to env->diags;
+ * with an error among them nothing is saved (NIS5G_EPARSE or the import's
+ * code, "N errors; nothing was imported"). */
+struct nis5g_import_params {
+    struct nis5g_strlist paths; /* DIR|FILE... */
+    int32_t as_of;              /* --as-of; NIS5G_NO_DATE: today */
+    const char *by;             /* who imports (the login name); not an option */
+};
+struct nis5g_import_query_result {
+    struct nis5g_snapshot saved;
+    int replaced; /* a snapshot of that date was replaced */
+    size_t warnings;
+};
+extern const struct nis5g_opt nis5g_import_opts[];
+void nis5g_import_params_init(void *params);
+json_t *nis5g_import_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_import;
 
 #endif

@@ -22,9 +22,12 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "nis5g/buf.h"
 #include "nis5g/err.h"
 #include "nis5g/store.h"
+#include "nis5g/opts.h"
 
 #define NIS5G_PK_BYTES 32
 #define NIS5G_SK_BYTES 64
@@ -98,6 +101,28 @@ int nis5g_trust_remove(struct nis5g_store *st, const char *state, struct nis5g_e
 int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, struct nis5g_err *err);
 int nis5g_identity_get(struct nis5g_store *st, struct nis5g_pubkey *out, struct nis5g_err *err);
 
+/* ---- The queries (query.h; query/q-trust.c): `nis5g trust add|list|remove` */
 
+struct nis5g_trust_params {
+    const char *state; /* CC (add, remove) */
+    const char *file;  /* PUBKEY_FILE (add): must be a key of CC */
+    int replace;       /* add: --replace a state's other key */
+    const char *by;    /* add: who trusts it (the login name); not an option */
+};
+struct nis5g_trust_result {
+    struct nis5g_pubkey key;    /* add: the key trusted; remove: .state */
+    struct nis5g_trusted *list; /* list */
+    size_t n;
+};
+extern const struct nis5g_opt nis5g_trust_add_opts[];
+extern const struct nis5g_opt nis5g_trust_list_opts[];
+extern const struct nis5g_opt nis5g_trust_remove_opts[];
+/* list: {"trusted": [{"state", "fingerprint", "added_at", "added_by"}]};
+ * add: {"state", "fingerprint"}; remove: {"removed": STATE}. */
+json_t *nis5g_trust_list_json(const void *result);
+json_t *nis5g_trust_add_json(const void *result);
+json_t *nis5g_trust_remove_json(const void *result);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, nis5g_query_trust_remove;
 
 #endif

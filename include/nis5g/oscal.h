@@ -24,6 +24,7 @@
 #include <jansson.h>
 
 #include "nis5g/err.h"
+#include "nis5g/package.h"
 
 #define NIS5G_OSCAL_VERSION "1.1.2"
 #define NIS5G_OSCAL_NS "urn:nis5g"
@@ -54,5 +55,24 @@ json_t *nis5g_oscal_catalog(const struct nis5g_oscal_measure *m, size_t n, const
  * (their target is still the code's statement id). */
 json_t *nis5g_oscal_assessment(const json_t *pkg, const struct nis5g_oscal_measure *m, size_t n,
                                struct nis5g_err *err);
+
+/* ---- The queries (query.h; query/q-oscal.c): `nis5g oscal catalog` and
+ * `nis5g oscal assessment`. Titles and the measure-scenario mapping come
+ * from the editable toolbox catalogue (catalog.h). ---- */
+
+struct nis5g_oscal_params {
+    struct nis5g_share_params share; /* assessment: --snapshot */
+    const char *state;               /* assessment: NULL for the workspace's (keygen) */
+};
+struct nis5g_oscal_result {
+    json_t *doc;
+};
+extern const struct nis5g_opt nis5g_oscal_catalog_opts[];
+extern const struct nis5g_opt nis5g_oscal_assessment_opts[];
+void nis5g_oscal_params_init(void *params);
+json_t *nis5g_oscal_json(const void *result); /* the document */
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_oscal_catalog;
+extern const struct nis5g_query nis5g_query_oscal_assessment;
 
 #endif

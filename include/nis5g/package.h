@@ -33,6 +33,7 @@
 #include "nis5g/err.h"
 #include "nis5g/keys.h"
 #include "nis5g/model.h"
+#include "nis5g/opts.h"
 #include "nis5g/store.h"
 
 /* TLP 2.0, least to most restrictive. */
@@ -186,5 +187,83 @@ struct nis5g_held {
  * array of their parsed package members, in the same order. */
 int nis5g_packages_held(struct nis5g_store *st, int latest_only, struct nis5g_held **list, size_t *n,
                         json_t **docs, struct nis5g_err *err);
+
+/* ---- The sharing queries (query.h) ------------------------------------ */
+
+struct nis5g_query_env;
+struct nis5g_assessment;
+
+/* TLP names for a CHOICE option (opts.h): nis5g_tlp_names, NULL-terminated. */
+extern const char *const nis5g_tlp_choices[NIS5G_TLP_COUNT + 1];
+
+/* What this state shares, as export, eu, stix and oscal gather it
+ * (query/q-share.c). */
+struct nis5g_share_params {
+    int32_t snapshot;            /* NIS5G_NO_DATE: the latest */
+    int detail;                  /* add element- and site-level sections */
+    struct nis5g_strlist policy; /* sources (env->read_source); none: profiles from the data */
+};
+void nis5g_share_params_init(struct nis5g_share_params *g);
+
+/* The sections of the snapshot: those of nis5g_package_sections, the
+ * profiles in force, the policy findings (deadlines as of the snapshot's
+ * date), the kill-switch losses and the risk assessment (a, when given,
+ * else a new one as `nis5g risk` makes it). Diagnostics of the policies go
+ * to env->diags. 0 with *sections (the caller's) and *snap, or an error. */
+int nis5g_share_sections(const struct nis5g_query_env *env, const struct nis5g_share_params *g,
+                         const struct nis5g_assessment *a, json_t **sections, struct nis5g_snapshot *snap,
+                         struct nis5g_err *err);
+/* The same as a package document with the header o (state, tlp, recipients,
+ * detail), whose snapshot and created fields are filled from the snapshot. */
+int nis5g_share_package(const struct nis5g_query_env *env, const struct nis5g_share_params *g,
+                        const struct nis5g_assessment *a, struct nis5g_export_opts *o, json_t **pkg,
+                        struct nis5g_err *err);
+/* The exporting state: given (normalised), else the workspace's identity
+ * (keygen); NIS5G_EUSAGE "which state is this? ..." when neither. */
+int nis5g_share_state(const struct nis5g_query_env *env, const char *given, char out[3], struct nis5g_err *err);
+
+/* `nis5g export` (query/q-export.c): the signed package of this state. It
+ * records nothing: the result holds the package file's bytes, which the
+ * front end writes or sends. */
+struct nis5g_export_params {
+    struct nis5g_share_params share; /* --snapshot, --policy, --detail */
+    struct nis5g_export_opts head;   /* --tlp and --to (state, detail: from the others) */
+    const char *state;               /* --state CC: must be the key's */
+    const char *key;                 /* --key FILE: the state's secret key */
+    int dry_run;                     /* the document only: no signature, no bytes */
+};
+struct nis5g_export_result {
+    struct nis5g_export_opts head; /* as exported: snapshot and created filled */
+    char fpr[NIS5G_FPR_LEN + 1];   /* of the signing key */
+    json_t *pkg;                   /* the package document */
+    struct nis5g_buf file;         /* the package file (empty with dry_run) */
+};
+extern const struct nis5g_opt nis5g_export_opts[];
+void nis5g_export_params_init(void *params);
+/* The package document (the dry run's --json). */
+json_t *nis5g_export_json(const void *result);
+/* --to's value: state codes separated by commas, added to the recipients
+ * of the struct nis5g_export_opts at field (an opts.h CUSTOM parser). */
+int nis5g_export_parse_to(const char *value, void *field, struct nis5g_err *err);
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_export;
+
+/* `nis5g import-package` (query/q-package.c): verify and keep peers'
+ * packages, all or nothing. A refusal is not a failure of the query: the
+ * result says which package was refused and why (status). */
+struct nis5g_package_import_params {
+    struct nis5g_strlist files; /* FILE... */
+    const char *by;             /* who receives them (the login name); not an option */
+};
+struct nis5g_package_import_result {
+    const char *const *files;
+    size_t n;
+    struct nis5g_import_result *res; /* n */
+    int status;                      /* 0 all imported, else the code of the first refusal */
+    char msg[256];                   /* why nothing was imported */
+};
+extern const struct nis5g_opt nis5g_package_import_opts[];
+json_t *nis5g_package_import_json(const void *result);
+extern const struct nis5g_query nis5g_query_import_package;
 
 #endif

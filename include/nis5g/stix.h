@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "nis5g/err.h"
+#include "nis5g/package.h"
 
 /* The OASIS TLP 2.0 marking definitions (cti-stix-common-objects,
  * extension-definition-specifications/tlp-2.0), indexed by enum nis5g_tlp. */
@@ -43,5 +44,22 @@ void nis5g_stix_id(const char *type, const char *key, char *out, size_t size);
 /* The bundle for a package document (package.h: header and sections),
  * marked tlp. Returns NULL with err set on error. */
 json_t *nis5g_stix_bundle(const json_t *pkg, int tlp, struct nis5g_err *err);
+
+/* ---- The query (query.h; query/q-stix.c): `nis5g stix` ---------------- */
+
+struct nis5g_stix_params {
+    struct nis5g_share_params share; /* --policy, --snapshot */
+    int tlp;                         /* enum nis5g_tlp; default amber */
+    const char *state;               /* NULL: the workspace's (keygen) */
+};
+struct nis5g_stix_result {
+    json_t *bundle;
+    int tlp;
+};
+extern const struct nis5g_opt nis5g_stix_opts[];
+void nis5g_stix_params_init(void *params);
+json_t *nis5g_stix_json(const void *result); /* the bundle */
+struct nis5g_query;
+extern const struct nis5g_query nis5g_query_stix;
 
 #endif

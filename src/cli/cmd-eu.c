@@ -9,7 +9,8 @@
 #include "nis5g/date.h"
 #include "nis5g/eu.h"
 #include "nis5g/package.h"
-#include "share-eu.h"
+#include "nis5g/fileio.h"
+#include "nis5g/query.h"
 
 static const char *str(const json_t *o, const char *key)
 {
@@ -60,10 +61,9 @@ static void matrix(struct nis5g_ctx *ctx, const json_t *states, const json_t *eu
     cli_table_print(t, ctx->out);
 }
 
-static void print_view(struct nis5g_ctx *ctx, const json_t *v)
+static void print_states(struct nis5g_ctx *ctx, const json_t *v, const json_t *states)
 {
     FILE *f = ctx->out;
-    const json_t *states = json_object_get(v, "states");
     size_t i;
     json_t *s;
     fprintf(f, "EU view from %zu state%s; marking of the whole view: %s\n\n", json_array_size(states),
@@ -92,14 +92,20 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
         nis5g_buf_release(&b);
     }
     cli_table_print(t, f);
+}
 
+static void print_vendors(struct nis5g_ctx *ctx, const json_t *v, const json_t *states)
+{
+    FILE *f = ctx->out;
+    size_t i;
+    json_t *s;
     const json_t *hr = json_object_get(v, "high_risk_shares");
     fprintf(f, "\nHigh-risk vendors' share of active elements by domain (each state's own profiles)\n");
     matrix(ctx, states, json_object_get(hr, "eu"), json_object_get(hr, "by_state"), "domain", "high_risk_share",
            "high_risk_share", 1);
 
     fprintf(f, "\nLargest vendors EU-wide by domain\n");
-    t = cli_table_new();
+    struct cli_table *t = cli_table_new();
     cli_table_col(t, "domain", 0);
     cli_table_col(t, "elements", 1);
     cli_table_col(t, "vendors (share, states)", 0);
@@ -125,11 +131,17 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
         cli_table_cell(t, label(s, "tlp"));
     }
     cli_table_print(t, f);
+}
 
+static void print_restrictions(struct nis5g_ctx *ctx, const json_t *v, const json_t *states)
+{
+    FILE *f = ctx->out;
+    size_t i;
+    json_t *s;
     const json_t *re = json_object_get(v, "restrictions");
     fprintf(f, "\nStates restricting high-risk suppliers: %d of %zu (marking %s)\n",
             (int)json_integer_value(json_object_get(re, "states_restricting")), json_array_size(states), label(re, "tlp"));
-    t = cli_table_new();
+    struct cli_table *t = cli_table_new();
     cli_table_col(t, "state", 0);
     cli_table_col(t, "restricts", 0);
     cli_table_col(t, "designated high", 0);
@@ -156,7 +168,14 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
         nis5g_buf_release(&b);
     }
     cli_table_print(t, f);
+}
 
+static void print_rankings(struct nis5g_ctx *ctx, const json_t *v, const json_t *states)
+{
+    FILE *f = ctx->out;
+    size_t i;
+    json_t *s;
+    struct cli_table *t;
     const json_t *ms = json_object_get(v, "measures");
     fprintf(f, "\nToolbox implementation (score: none 0, planned 1/3, partial 2/3, implemented 1; mean over scopes)\n");
     matrix(ctx, states, json_object_get(ms, "eu"), json_object_get(ms, "by_state"), "measure", "score", "score", 0);
@@ -202,113 +221,97 @@ static void print_view(struct nis5g_ctx *ctx, const json_t *v)
     }
 }
 
+static void print_view(struct nis5g_ctx *ctx, const json_t *v)
+{
+    const json_t *states = json_object_get(v, "states");
+    print_states(ctx, v, states);
+    print_vendors(ctx, v, states);
+    print_restrictions(ctx, v, states);
+    print_rankings(ctx, v, states);
+}
+
+/* The map of the view as an SVG file. */
 static int write_map(struct nis5g_ctx *ctx, const json_t *view, const char *figure, const char *file)
 {
     struct nis5g_buf svg = NIS5G_BUF_INIT;
-    int rc = share_eu_map(ctx, view, figure, &svg);
-    if (!rc) {
-        FILE *f = fopen(file, "w");
-        if (!f || fwrite(svg.data, 1, svg.len, f) != svg.len || fclose(f) != 0)
-            rc = cli_fail(ctx, NIS5G_EIO, "cannot write '%s'", file);
-    }
+    struct nis5g_err err = { 0 };
+    int rc = nis5g_eu_map(view, figure, &svg, &err);
+    if (!rc)
+        rc = nis5g_write_file_atomic(file, svg.data, svg.len, 0644, 0, &err);
     nis5g_buf_release(&svg);
-    return rc;
+    return rc ? cli_fail_err(ctx, &err) : 0;
 }
 
-/* A standalone page with the report's EU section (the map when the
- * borders are installed). */
+/* A standalone page with the report's EU section: with the map when it can
+ * be drawn, else without it (the reason is said). */
 static int write_html(struct nis5g_ctx *ctx, const json_t *view, const char *figure, const char *file)
 {
     struct nis5g_buf svg = NIS5G_BUF_INIT, page = NIS5G_BUF_INIT;
-    int have_map = share_eu_map(ctx, view, figure, &svg) == 0;
-    nis5g_buf_adds(&page, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nis5g: EU view</title>\n"
-                          "<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;"
-                          "margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px}td.num{text-align:right}"
-                          ".tlp-red{background:#ff2b2b;color:#fff}.tlp-amber,.tlp-amber\\+strict{background:#ffc000}"
-                          ".tlp-green{background:#33ff00}.tlp-clear{background:#fff}.eu-map svg{max-width:800px}</style>"
-                          "</head><body>\n");
-    nis5g_eu_html(view, have_map ? svg.data : NULL, &page);
-    nis5g_buf_adds(&page, "</body></html>\n");
-    FILE *f = fopen(file, "w");
-    int rc = 0;
-    if (!f || fwrite(page.data, 1, page.len, f) != page.len || fclose(f) != 0)
-        rc = cli_fail(ctx, NIS5G_EIO, "cannot write '%s'", file);
+    struct nis5g_err err = { 0 };
+    int have_map = nis5g_eu_map(view, figure, &svg, &err) == 0;
+    if (!have_map)
+        cli_fail_err(ctx, &err);
+    nis5g_eu_page(view, have_map ? svg.data : NULL, &page);
+    memset(&err, 0, sizeof err);
+    int rc = nis5g_write_file_atomic(file, page.data, page.len, 0644, 0, &err);
     nis5g_buf_release(&svg);
     nis5g_buf_release(&page);
-    return rc;
+    return rc ? cli_fail_err(ctx, &err) : 0;
 }
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+struct params {
+    struct nis5g_eu_params q;
+    int json;
+    const char *svg, *html, *figure;
+};
+
+static const struct nis5g_opt opts[] = {
+    NIS5G_OPT_JSON(struct params, json),
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_eu_opts),
+    NIS5G_OPT_STR_(struct params, "svg", 0, "FILE", svg,
+                   "also write a map of the EU coloured by --figure (borders: npm ci in web/eu)"),
+    NIS5G_OPT_STR_(struct params, "html", 0, "FILE", html,
+                   "also write the view as an HTML page, with the map"),
+    NIS5G_OPT_STR_(struct params, "figure", 0, "NAME", figure,
+                   "high-risk[:DOMAIN] (default high-risk:ran), toolbox, killswitch, restricts"),
+    NIS5G_OPT_END_,
+};
+
+static void init(void *params)
 {
-    int json = 0, own = 1;
-    const char *svg = NULL, *html = NULL, *figure = "high-risk:ran", *v;
-    struct share_gather g = { .snap_day = NIS5G_NO_DATE };
-    for (int i = 1; i < argc; i++) {
-        int r = share_gather_opt(ctx, argc, argv, &i, &g);
-        if (r < 0) {
-            share_gather_release(&g);
-            return 2;
-        }
-        if (r > 0)
-            continue;
-        if ((r = cli_opt(ctx, argc, argv, &i, "--svg", &v)) > 0) {
-            svg = v;
-            continue;
-        }
-        if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--html", &v)) > 0) {
-            html = v;
-            continue;
-        }
-        if (r == 0 && (r = cli_opt(ctx, argc, argv, &i, "--figure", &v)) > 0) {
-            figure = v;
-            continue;
-        }
-        if (r < 0) {
-            share_gather_release(&g);
-            return 2;
-        }
-        if (cli_is(argv[i], "--json"))
-            json = 1;
-        else if (cli_is(argv[i], "--no-own"))
-            own = 0;
-        else {
-            share_gather_release(&g);
-            return cli_bad_option(ctx, argv[i]);
-        }
-    }
-    json_t *view;
-    int rc = share_eu_view(ctx, &g, own, &view);
-    share_gather_release(&g);
-    if (rc)
-        return rc;
-    if ((svg && (rc = write_map(ctx, view, figure, svg)) != 0) || (html && (rc = write_html(ctx, view, figure, html)) != 0)) {
-        json_decref(view);
-        return rc;
-    }
-    if (json)
-        return cli_print_json(ctx, view);
-    print_view(ctx, view);
-    json_decref(view);
-    return 0;
+    struct params *p = params;
+    nis5g_eu_params_init(&p->q);
+    p->figure = "high-risk:ran";
+}
+
+static int run(struct nis5g_ctx *ctx, void *params)
+{
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_eu;
+    struct nis5g_eu_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc && p->svg)
+        rc = write_map(ctx, r.view, p->figure, p->svg);
+    if (!rc && p->html)
+        rc = write_html(ctx, r.view, p->figure, p->html);
+    if (!rc && p->json)
+        rc = cli_query_print_json(ctx, q, &r);
+    else if (!rc)
+        print_view(ctx, r.view);
+    cli_query_release(ctx, q, &r);
+    return rc;
 }
 
 const struct nis5g_cmd nis5g_cmd_eu = {
     .name = "eu",
-    .usage = "eu [--json] [--no-own] [--policy FILE]... [--svg FILE] [--html FILE] [--figure NAME]",
     .summary = "the EU view: what the packages held and the own assessment say together",
-    .help = "Per state and EU-wide: high-risk vendor shares by domain, vendor shares, the states\n"
-            "restricting high-risk suppliers and how, toolbox implementation per measure, the\n"
-            "ranking of R1-R9, the largest single-vendor kill-switch exposure. Each figure carries\n"
-            "the most restrictive TLP marking of the packages it was computed from.\n"
-            "Options:\n"
-            "  --json     the view as JSON (docs/json.md, \"eu\")\n"
-            "  --no-own   leave this state's own assessment out\n"
-            "  --policy FILE  evaluate this state's policy for its own part (as export does)\n"
-            "  --svg FILE     also write a map of the EU coloured by a figure (Natural Earth borders,\n"
-            "                 web/eu: npm ci there first)\n"
-            "  --html FILE    also write the view as an HTML page (the report's EU section, with the map)\n"
-            "  --figure NAME  the map's figure: high-risk[:DOMAIN] (default high-risk:ran), toolbox,\n"
-            "                 killswitch, restricts\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
+    .init = init,
     .flags = CMD_STORE_READ,
-    .run_argv = run,
+    .run = run,
+    .help_extra = "Per state and EU-wide: high-risk vendor shares by domain, vendor shares, the states\n"
+                  "restricting high-risk suppliers and how, toolbox implementation per measure, the\n"
+                  "ranking of R1-R9, the largest single-vendor kill-switch exposure. Each figure carries\n"
+                  "the most restrictive TLP marking of the packages it was computed from.\n",
 };

@@ -3,18 +3,21 @@
  */
 #include "cmd.h"
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+struct params {
+    int json;
+};
+
+static const struct nis5g_opt opts[] = {
+    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the result as JSON"),
+    NIS5G_OPT_END_,
+};
+
+static int run(struct nis5g_ctx *ctx, void *params)
 {
-    int json = 0;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is(argv[i], "--json"))
-            json = 1;
-        else
-            return cli_bad_option(ctx, argv[i]);
-    }
+    const struct params *p = params;
     /* main.c already created and migrated the file. */
     int v = nis5g_store_file_version(ctx->store);
-    if (json)
+    if (p->json)
         return cli_print_json(ctx, json_pack("{s:s, s:i}", "workspace", nis5g_store_path(ctx->store),
                                              "schema_version", v));
     fprintf(ctx->out, "workspace %s ready (schema version %d)\n", nis5g_store_path(ctx->store), v);
@@ -23,11 +26,10 @@ static int run(struct nis5g_ctx *ctx, int argc, char **argv)
 
 const struct nis5g_cmd nis5g_cmd_init = {
     .name = "init",
-    .usage = "init [--json]",
     .summary = "create the workspace (an SQLite file), or bring its schema up to date",
-    .help = "Options:\n"
-            "  --json     print the result as JSON\n"
-            "Other commands create the workspace on first use too.\n",
+    .opts = opts,
+    .params_size = sizeof(struct params),
     .flags = CMD_STORE_WRITE,
-    .run_argv = run,
+    .run = run,
+    .help_extra = "Other commands create the workspace on first use too.\n",
 };

@@ -1,16 +1,33 @@
 /*
  * cmd-trust.c — `nis5g trust add|list|remove`: the peer keys this
- * workspace accepts packages from (keys.h).
+ * workspace accepts packages from (the trust operations, keys.h).
  */
 #include <pwd.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
 #include "nis5g/keys.h"
+#include "nis5g/query.h"
 
-extern const struct nis5g_cmd nis5g_cmd_trust;
+struct params {
+    struct nis5g_trust_params q;
+    int json;
+};
+
+static const struct nis5g_opt add_opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_trust_add_opts),
+    NIS5G_OPT_END_,
+};
+static const struct nis5g_opt list_opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_trust_list_opts),
+    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the list as JSON"),
+    NIS5G_OPT_END_,
+};
+static const struct nis5g_opt remove_opts[] = {
+    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_trust_remove_opts),
+    NIS5G_OPT_END_,
+};
 
 static const char *login_name(void)
 {
@@ -21,112 +38,96 @@ static const char *login_name(void)
     return pw ? pw->pw_name : "unknown";
 }
 
-static int add(struct nis5g_ctx *ctx, int argc, char **argv)
+static int run_add(struct nis5g_ctx *ctx, void *params)
 {
-    const char *cc = NULL, *file = NULL;
-    int replace = 0;
-    for (int i = 2; i < argc; i++) {
-        if (cli_is(argv[i], "--replace"))
-            replace = 1;
-        else if (argv[i][0] == '-')
-            return cli_bad_option(ctx, argv[i]);
-        else if (!cc)
-            cc = argv[i];
-        else if (!file)
-            file = argv[i];
-        else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    if (!file)
-        return cli_fail(ctx, NIS5G_EUSAGE, "usage: nis5g trust add CC PUBKEY_FILE [--replace]");
-    struct nis5g_err err = { 0 };
-    char state[3];
-    struct nis5g_pubkey k;
-    if (nis5g_state_norm(cc, state, &err) || nis5g_pubkey_read(file, &k, &err))
-        return cli_fail_err(ctx, &err);
-    if (strcmp(k.state, state) != 0)
-        return cli_fail(ctx, NIS5G_EINPUT, "'%s' is a key of %s, not of %s", file, k.state, state);
-    if (nis5g_trust_add(ctx->store, &k, login_name(), replace, &err))
-        return cli_fail_err(ctx, &err);
-    fprintf(ctx->out, "trusted %s: key %s\n", k.state, k.fpr);
-    return 0;
+    struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_trust_add;
+    p->q.by = login_name();
+    struct nis5g_trust_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc)
+        fprintf(ctx->out, "trusted %s: key %s\n", r.key.state, r.key.fpr);
+    cli_query_release(ctx, q, &r);
+    return rc;
 }
 
-static int list(struct nis5g_ctx *ctx, int argc, char **argv)
+static void print_list(struct nis5g_ctx *ctx, const struct nis5g_trust_result *r)
 {
-    int json = 0;
-    for (int i = 2; i < argc; i++) {
-        if (cli_is(argv[i], "--json"))
-            json = 1;
-        else
-            return cli_bad_option(ctx, argv[i]);
-    }
-    struct nis5g_trusted *t;
-    size_t n;
-    struct nis5g_err err = { 0 };
-    if (nis5g_trust_list(ctx->store, &t, &n, &err))
-        return cli_fail_err(ctx, &err);
-    if (json) {
-        json_t *arr = json_array();
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s}", "state", t[i].key.state, "fingerprint",
-                                                 t[i].key.fpr, "added_at", t[i].added_at, "added_by",
-                                                 t[i].added_by));
-        free(t);
-        return cli_print_json(ctx, json_pack("{s:o}", "trusted", arr));
-    }
-    if (n == 0) {
+    if (r->n == 0) {
         fprintf(ctx->out, "no trusted keys; add one with 'nis5g trust add CC PUBKEY_FILE'\n");
-    } else {
-        struct cli_table *tb = cli_table_new();
-        cli_table_col(tb, "state", 0);
-        cli_table_col(tb, "fingerprint", 0);
-        cli_table_col(tb, "added", 0);
-        cli_table_col(tb, "by", 0);
-        for (size_t i = 0; i < n; i++) {
-            cli_table_cell(tb, t[i].key.state);
-            cli_table_cell(tb, t[i].key.fpr);
-            cli_table_cell(tb, t[i].added_at);
-            cli_table_cell(tb, t[i].added_by);
-        }
-        cli_table_print(tb, ctx->out);
+        return;
     }
-    free(t);
-    return 0;
+    struct cli_table *tb = cli_table_new();
+    cli_table_col(tb, "state", 0);
+    cli_table_col(tb, "fingerprint", 0);
+    cli_table_col(tb, "added", 0);
+    cli_table_col(tb, "by", 0);
+    for (size_t i = 0; i < r->n; i++) {
+        cli_table_cell(tb, r->list[i].key.state);
+        cli_table_cell(tb, r->list[i].key.fpr);
+        cli_table_cell(tb, r->list[i].added_at);
+        cli_table_cell(tb, r->list[i].added_by);
+    }
+    cli_table_print(tb, ctx->out);
 }
 
-static int remove_key(struct nis5g_ctx *ctx, int argc, char **argv)
+static int run_list(struct nis5g_ctx *ctx, void *params)
 {
-    if (argc != 3)
-        return cli_fail(ctx, NIS5G_EUSAGE, "usage: nis5g trust remove CC");
-    struct nis5g_err err = { 0 };
-    char state[3];
-    if (nis5g_state_norm(argv[2], state, &err) || nis5g_trust_remove(ctx->store, state, &err))
-        return cli_fail_err(ctx, &err);
-    fprintf(ctx->out, "no longer trusted: %s (packages already held from it stay)\n", state);
-    return 0;
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_trust_list;
+    struct nis5g_trust_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc && p->json)
+        rc = cli_query_print_json(ctx, q, &r);
+    else if (!rc)
+        print_list(ctx, &r);
+    cli_query_release(ctx, q, &r);
+    return rc;
 }
 
-static int run(struct nis5g_ctx *ctx, int argc, char **argv)
+static int run_remove(struct nis5g_ctx *ctx, void *params)
 {
-    if (argc >= 2 && cli_is(argv[1], "add"))
-        return add(ctx, argc, argv);
-    if (argc >= 2 && cli_is(argv[1], "list"))
-        return list(ctx, argc, argv);
-    if (argc >= 2 && cli_is(argv[1], "remove"))
-        return remove_key(ctx, argc, argv);
-    return cli_fail(ctx, NIS5G_EUSAGE, "expected add, list or remove\nusage: nis5g %s", nis5g_cmd_trust.usage);
+    const struct params *p = params;
+    const struct nis5g_query *q = &nis5g_query_trust_remove;
+    struct nis5g_trust_result r = { 0 };
+    int rc = cli_query_compute(ctx, q, &p->q, &r);
+    if (!rc)
+        fprintf(ctx->out, "no longer trusted: %s (packages already held from it stay)\n", r.key.state);
+    cli_query_release(ctx, q, &r);
+    return rc;
 }
+
+static const struct nis5g_cmd add = {
+    .name = "add",
+    .summary = "trust the public key in PUBKEY_FILE (made by keygen) for state CC",
+    .opts = add_opts,
+    .params_size = sizeof(struct params),
+    .flags = CMD_STORE_WRITE,
+    .run = run_add,
+};
+static const struct nis5g_cmd list = {
+    .name = "list",
+    .summary = "the trusted keys: state, fingerprint, added when and by whom",
+    .opts = list_opts,
+    .params_size = sizeof(struct params),
+    .flags = CMD_STORE_READ,
+    .run = run_list,
+};
+static const struct nis5g_cmd remove_cmd = {
+    .name = "remove",
+    .summary = "forget CC's key (packages already held from it stay)",
+    .opts = remove_opts,
+    .params_size = sizeof(struct params),
+    .flags = CMD_STORE_WRITE,
+    .run = run_remove,
+};
+static const struct nis5g_cmd *const subs[] = { &add, &list, &remove_cmd, NULL };
 
 const struct nis5g_cmd nis5g_cmd_trust = {
     .name = "trust",
-    .usage = "trust add CC PUBKEY_FILE [--replace] | trust list [--json] | trust remove CC",
     .summary = "manage the peer states' public keys that packages are verified against",
-    .help = "Subcommands:\n"
-            "  add CC FILE   trust the public key in FILE (made by keygen) for state CC;\n"
-            "                --replace changes the key of a state already trusted\n"
-            "  list          the trusted keys: state, fingerprint, added when and by whom\n"
-            "  remove CC     forget CC's key (packages already held from it stay)\n",
     .flags = CMD_STORE_WRITE,
-    .run_argv = run,
+    .subs = subs,
+    .help_extra = "add trusts the public key in PUBKEY_FILE (made by keygen) for state CC; list shows the\n"
+                  "trusted keys: state, fingerprint, added when and by whom; remove forgets CC's key.\n",
 };

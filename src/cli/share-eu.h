@@ -1,27 +1,30 @@
 /*
- * share-eu.h — the EU view for the CLI: gathered from the packages held
- * and this state's own assessment, and drawn as a map. `nis5g eu` uses
- * both; `nis5g report --eu` is meant to call them too and inline the
- * result (nis5g_eu_html in eu.h gives the HTML section).
+ * share-eu.h — transitional: what `nis5g report --eu` still calls while it
+ * parses its own argv. The work is the library's (the eu query and
+ * nis5g_eu_map, eu.h); these only print its errors. Delete this file when
+ * report calls them itself.
  */
 #ifndef NIS5G_CLI_SHARE_EU_H
 #define NIS5G_CLI_SHARE_EU_H
 
 #include "cmd.h"
 #include "nis5g/buf.h"
-#include "share-gather.h"
+#include "nis5g/risk.h"
 
-/* The EU view (eu.h) from the latest package of each state held and,
- * with own, this workspace's own assessment (its latest snapshot, through
- * share_gather with g). Returns 0 and *out (the caller's), or prints the
- * error and returns the exit status. */
+struct share_gather {
+    int32_t snap_day; /* NIS5G_NO_DATE: the latest */
+    int detail;
+    char **policies; /* --policy files */
+    size_t n_policies;
+    /* the risk section from this assessment instead of a new one */
+    const struct nis5g_assessment *assessment;
+};
+
+/* The EU view (the eu query) with, when own, this workspace's own part
+ * made with g. 0 and *out (the caller's), or the exit status (printed). */
 int share_eu_view(struct nis5g_ctx *ctx, const struct share_gather *g, int own, json_t **out);
 
-/* Append to svg the map of the view coloured by figure: high-risk[:DOMAIN]
- * (default domain ran), toolbox, killswitch or restricts. The borders are
- * web/eu/node_modules/world-atlas/countries-50m.json, found under
- * $NIS5G_WEB, beside the executable (../web) or in the source tree.
- * Prints the error and returns the exit status on failure. */
+/* nis5g_eu_map, printing its error. */
 int share_eu_map(struct nis5g_ctx *ctx, const json_t *view, const char *figure, struct nis5g_buf *svg);
 
 #endif

@@ -213,9 +213,9 @@ expect_refused "$T/de.db" "differs from the package already held from SE for sna
 
 # a missing -o shows the whole usage, with every option the command takes
 if "$N" --db "$T/se.db" stix 2>"$T/err"; then fail "stix without -o"; fi
-grep -q "usage: nis5g stix .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "stix usage"; }
+grep -q "usage: nis5g \[--db PATH\] stix .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "stix usage"; }
 if "$N" --db "$T/se.db" export --state SE 2>"$T/err"; then fail "export without --key"; fi
-grep -q "usage: nis5g export .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "export usage"; }
+grep -q "usage: nis5g \[--db PATH\] export .*--policy FILE.*--snapshot DATE" "$T/err" || { cat "$T/err"; fail "export usage"; }
 # STIX 2.1: the properties the OASIS schemas require, and the OASIS TLP 2.0 marking
 "$N" --db "$T/se.db" stix --tlp amber -o "$T/se.stix.json" >/dev/null
 python3 - "$T/se.stix.json" <<'PY'

@@ -27,6 +27,14 @@ extern const struct nis5g_query nis5g_query_measures_set;
 extern const struct nis5g_query nis5g_query_report;
 
 /* sharing, the EU view, the workspace's changes */
+extern const struct nis5g_query nis5g_query_export;
+extern const struct nis5g_query nis5g_query_eu;
+extern const struct nis5g_query nis5g_query_stix;
+extern const struct nis5g_query nis5g_query_oscal_catalog;
+extern const struct nis5g_query nis5g_query_oscal_assessment;
+extern const struct nis5g_query nis5g_query_import;
+extern const struct nis5g_query nis5g_query_import_package;
+extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, nis5g_query_trust_remove;
 
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
@@ -49,6 +57,16 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_report,
 
     /* sharing, the EU view, the workspace's changes */
+    &nis5g_query_export,
+    &nis5g_query_eu,
+    &nis5g_query_stix,
+    &nis5g_query_oscal_catalog,
+    &nis5g_query_oscal_assessment,
+    &nis5g_query_import,
+    &nis5g_query_import_package,
+    &nis5g_query_trust_add,
+    &nis5g_query_trust_list,
+    &nis5g_query_trust_remove,
 
     NULL,
 };

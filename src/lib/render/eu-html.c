@@ -192,3 +192,15 @@ void nis5g_eu_html(const json_t *v, const char *map_svg, struct nis5g_buf *b)
     }
     nis5g_buf_adds(b, "</section>\n");
 }
+
+void nis5g_eu_page(const json_t *view, const char *map_svg, struct nis5g_buf *out)
+{
+    nis5g_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>nis5g: EU view</title>\n"
+                        "<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;"
+                        "margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:2px 6px}td.num{text-align:right}"
+                        ".tlp-red{background:#ff2b2b;color:#fff}.tlp-amber,.tlp-amber\\+strict{background:#ffc000}"
+                        ".tlp-green{background:#33ff00}.tlp-clear{background:#fff}.eu-map svg{max-width:800px}</style>"
+                        "</head><body>\n");
+    nis5g_eu_html(view, map_svg, out);
+    nis5g_buf_adds(out, "</body></html>\n");
+}

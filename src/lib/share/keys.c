@@ -17,6 +17,7 @@
 
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/fileio.h"
 #include "nis5g/country.h"
 #include "nis5g/keys.h"
 
@@ -61,34 +62,13 @@ void nis5g_pubkey_format(const struct nis5g_pubkey *k, struct nis5g_buf *out)
     nis5g_buf_addf(out, "nis5g-public-key 1 %s\n%s\n", k->state, b64);
 }
 
-static int write_excl(const char *path, mode_t mode, const char *data, size_t len, struct nis5g_err *err)
+/* A key file: written whole or not at all, never over an existing file. */
+static int write_key(const char *path, unsigned mode, const char *data, size_t len, struct nis5g_err *err)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0)
-        return nis5g_err_set(err, errno == EEXIST ? NIS5G_EEXIST : NIS5G_EIO, "cannot create '%s': %s", path,
-                             errno == EEXIST ? "it exists (keys are never overwritten)" : strerror(errno));
-    /* umask may have widened nothing but could narrow; make the mode exact. */
-    int bad = fchmod(fd, mode) != 0;
-    size_t off = 0;
-    while (!bad && off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            bad = 1;
-        else
-            off += (size_t)w;
-    }
-    if (!bad && fsync(fd) != 0)
-        bad = 1;
-    int saved = errno;
-    if (close(fd) != 0)
-        bad = 1;
-    if (bad) {
-        unlink(path);
-        return nis5g_err_set(err, NIS5G_EIO, "cannot write '%s': %s", path, strerror(saved));
-    }
-    return 0;
+    struct stat sb;
+    if (lstat(path, &sb) == 0)
+        return nis5g_err_set(err, NIS5G_EEXIST, "cannot create '%s': it exists (keys are never overwritten)", path);
+    return nis5g_write_file_atomic(path, data, len, mode, NIS5G_WRITE_EXCL, err);
 }
 
 int nis5g_keygen(const char *state, const char *path, struct nis5g_pubkey *pub, struct nis5g_err *err)
@@ -114,14 +94,14 @@ int nis5g_keygen(const char *state, const char *path, struct nis5g_pubkey *pub, 
     sodium_bin2base64(b64, sizeof b64, k.sk, NIS5G_SK_BYTES, sodium_base64_VARIANT_ORIGINAL);
     nis5g_buf_addf(&text, "nis5g-secret-key 1 %s\n%s\n", k.state, b64);
     sodium_memzero(b64, sizeof b64);
-    rc = write_excl(path, 0600, text.data, text.len, err);
+    rc = write_key(path, 0600, text.data, text.len, err);
     sodium_memzero(text.data, text.len);
     sodium_memzero(k.sk, sizeof k.sk);
     if (rc)
         goto out;
     nis5g_buf_reset(&text);
     nis5g_pubkey_format(&k.pub, &text);
-    if ((rc = write_excl(pubpath.data, 0644, text.data, text.len, err))) {
+    if ((rc = write_key(pubpath.data, 0644, text.data, text.len, err))) {
         unlink(path);
         goto out;
     }
