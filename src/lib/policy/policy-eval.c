@@ -126,7 +126,11 @@ static int risk_holds(int risk, const struct nis5g_pcond *pc)
     return negated(pc) ? !any : any;
 }
 
-/* Sites within pc->km of a site carrying one of pc's tags. */
+/* Sites within pc->km of a site carrying one of pc's tags. A tagged site
+ * is near at any distance, with or without coordinates (so `near 0 km of
+ * tag in gov` catches what `tag = gov` does); a site without coordinates
+ * is never near another site (the index skips it, both as a tagged point
+ * and as a query). */
 static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
 {
     struct nis5g_model *m = c->m;
@@ -138,6 +142,7 @@ static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
             want[id] = 1;
     }
     double *lat = nis5g_xmalloc((ns ? ns : 1) * sizeof *lat), *lon = nis5g_xmalloc((ns ? ns : 1) * sizeof *lon);
+    uint8_t *out = nis5g_xcalloc((size_t)ns + 1, 1);
     size_t n = 0;
     for (uint32_t s = 0; s < ns; s++) {
         for (uint32_t k = m->site_tag_off[s]; k < m->site_tag_off[s + 1]; k++) {
@@ -145,14 +150,14 @@ static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
                 lat[n] = m->site_lat[s];
                 lon[n] = m->site_lon[s];
                 n++;
+                out[s] = 1;
                 break;
             }
         }
     }
     struct nis5g_geo_index *ix = nis5g_geo_index_new(lat, lon, n, pc->km);
-    uint8_t *out = nis5g_xcalloc((size_t)ns + 1, 1);
     for (uint32_t s = 0; s < ns; s++)
-        out[s] = (uint8_t)nis5g_geo_index_any_within(ix, m->site_lat[s], m->site_lon[s]);
+        out[s] |= (uint8_t)nis5g_geo_index_any_within(ix, m->site_lat[s], m->site_lon[s]);
     nis5g_geo_index_free(ix);
     free(lat);
     free(lon);
