@@ -25,6 +25,7 @@
 #include "nis5g/date.h"
 #include "nis5g/suggest.h"
 #include "nis5g/generate.h"
+#include "nis5g/text.h"
 #include "base/rng.h"
 
 /* ---- assumptions (documented in data/generate.md) ---- */
@@ -119,10 +120,12 @@ static inline void w_date(struct w *w, int32_t day)
     w_c(w, '-');
     w_u0(w, (uint64_t)d, 2);
 }
-/* A CSV field, quoted only when it must be. Short strings only (names). */
+/* A CSV field, quoted only when it must be (nis5g_csv_needs_quote decides,
+ * as for every CSV the program writes); the bytes go straight into the row
+ * buffer. Short strings only (names). */
 static void w_csv(struct w *w, const char *s)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
+    if (!nis5g_csv_needs_quote(s)) {
         w_s(w, s);
         return;
     }
