@@ -198,6 +198,7 @@ TEST(near_boundary)
         { "OVER", "OPA", 0, over, NULL, NULL, 1 },
         { "WEST", "OPA", 0, -deg, NULL, NULL, 1 },
         { "NOPOS", "OPA", NAN, NAN, NULL, "gov", 1 },
+        { "BARE", "OPA", NAN, NAN, NULL, NULL, 1 },
     };
     struct fx_el els[] = {
         { "eT", "OPA", "T", "ran", "RU", "X", NULL, NULL },
@@ -206,13 +207,16 @@ TEST(near_boundary)
         { "eWEST", "OPA", "WEST", "ran", "RU", "X", NULL, NULL },
         { "eNOPOS", "OPA", "NOPOS", "ran", "RU", "X", NULL, NULL },
         { "eNOSITE", "OPA", NULL, "ran", "RU", "X", NULL, NULL },
+        { "eBARE", "OPA", "BARE", "ran", "RU", "X", NULL, NULL },
     };
-    struct nis5g_model *m = fx_model(sites, 5, els, 6);
+    struct nis5g_model *m = fx_model(sites, 6, els, 7);
     struct nis5g_policy *p = parse_ok("rule N\n  deny near 5 km of tag in gov\n"
                                       "rule Z\n  deny near 0 km of tag in gov\n");
     struct nis5g_check *c = run(p, m, "2026-11-27");
-    ASSERT_EQ_STR(ids(m, &c->r[0]), "eT,eAT,eWEST");
-    ASSERT_EQ_STR(ids(m, &c->r[1]), "eT");
+    /* A tagged site is near at any distance, coordinates or not; a site
+     * without coordinates is never near another one. */
+    ASSERT_EQ_STR(ids(m, &c->r[0]), "eT,eAT,eWEST,eNOPOS");
+    ASSERT_EQ_STR(ids(m, &c->r[1]), "eT,eNOPOS");
     nis5g_check_free(c);
     nis5g_model_free(m);
     nis5g_policy_free(p);

@@ -28,16 +28,13 @@ static void spread8_init(void)
     }
 }
 
-void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites *rs,
-                          const struct nis5g_ks_scenario *sc, size_t n, struct nis5g_ks_result *res,
-                          nis5g_progress_fn progress, void *progress_ctx)
+/* Each scenario's result, zeroed with its per-operator and per-region
+ * arrays, and the active elements of its vendors (a vendor named twice in
+ * one scenario counts once). */
+static void ks_results_init(const struct nis5g_model *m, const struct nis5g_ks_scenario *sc, size_t n,
+                            struct nis5g_ks_result *res)
 {
     uint32_t nv = m->vendors.n, nops = m->operators.n, nreg = m->regions.n;
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, spread8_init);
-    uint64_t *w = nis5g_xmalloc((m->n_elements ? m->n_elements : 1) * sizeof *w);
-    uint64_t *vmask = nis5g_xcalloc(nv ? nv : 1, sizeof *vmask);
-    /* Active elements per vendor, for elements_failed. */
     uint64_t *active = nis5g_xcalloc(nv ? nv : 1, sizeof *active);
     for (uint32_t e = 0; e < m->n_elements; e++)
         if (m->el_status[e] == NIS5G_ST_ACTIVE)
@@ -49,7 +46,6 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
         r->op_subs_lost = nis5g_xcalloc(nops ? nops : 1, sizeof *r->op_subs_lost);
         r->reg_sites_lost = nis5g_xcalloc((size_t)nreg + 1, sizeof *r->reg_sites_lost);
         r->reg_subs_lost = nis5g_xcalloc((size_t)nreg + 1, sizeof *r->reg_subs_lost);
-        /* A vendor named twice in one scenario counts once. */
         for (size_t k = 0; k < sc[s].n_vendors; k++) {
             int dup = 0;
             for (size_t j = 0; j < k; j++)
@@ -58,6 +54,84 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
                 r->elements_failed += active[sc[s].vendors[k]];
         }
     }
+    free(active);
+}
+
+/* The radio sites that lose service in the pass's scenarios (bits of
+ * valid), added to res[bit]. */
+static void ks_sites_lost(const struct nis5g_model *m, const struct nis5g_radio_sites *rs, const uint64_t *w,
+                          uint64_t valid, struct nis5g_ks_result *res)
+{
+    uint32_t nreg = m->regions.n;
+    for (uint32_t i = 0; i < rs->n; i++) {
+        if (!rs->base[i])
+            continue;
+        uint64_t lost = ~nis5g_radio_site_service(rs, i, w) & valid;
+        if (!lost)
+            continue;
+        uint32_t site = rs->site[i];
+        int64_t subs = nis5g_site_subs(m, site);
+        uint16_t op = m->site_operator[site];
+        uint32_t reg = m->site_region[site] == NIS5G_NONE ? nreg : m->site_region[site];
+        while (lost) {
+            struct nis5g_ks_result *r = &res[__builtin_ctzll(lost)];
+            lost &= lost - 1;
+            r->sites_lost++;
+            r->subs_lost += subs;
+            r->op_sites_lost[op]++;
+            r->op_subs_lost[op] += subs;
+            r->reg_sites_lost[reg]++;
+            r->reg_subs_lost[reg] += subs;
+        }
+    }
+}
+
+/* Collateral elements of the pass's cnt scenarios, per domain, in
+ * byte-wide counters flushed before they can overflow (255 adds). */
+static void ks_collateral(const struct nis5g_model *m, const struct nis5g_radio_sites *rs, const uint64_t *w,
+                          const uint64_t *vmask, const uint16_t *vend, const uint8_t *dom, size_t cnt,
+                          struct nis5g_ks_result *res)
+{
+    uint64_t valid = cnt == 64 ? ~0ull : (1ull << cnt) - 1;
+    uint64_t acc[NIS5G_DOM_COUNT][8], tot[NIS5G_DOM_COUNT][64];
+    memset(acc, 0, sizeof acc);
+    memset(tot, 0, sizeof tot);
+    unsigned nb = (unsigned)(cnt + 7) / 8, since = 0;
+    for (uint32_t i = 0; i <= m->n_elements; i++) {
+        if (since == 255 || i == m->n_elements) {
+            for (int d = 0; d < NIS5G_DOM_COUNT; d++)
+                for (unsigned b = 0; b < nb; b++) {
+                    for (unsigned l = 0; l < 8; l++)
+                        tot[d][b * 8 + l] += (acc[d][b] >> (8 * l)) & 0xffu;
+                    acc[d][b] = 0;
+                }
+            since = 0;
+            if (i == m->n_elements)
+                break;
+        }
+        since++;
+        uint64_t x = rs->base_works[i] ? ~w[i] & ~vmask[vend[i]] & valid : 0;
+        if (x)
+            for (unsigned b = 0; b < nb; b++)
+                acc[dom[i]][b] += spread8[(x >> (8 * b)) & 0xffu];
+    }
+    for (size_t s = 0; s < cnt; s++)
+        for (int d = 0; d < NIS5G_DOM_COUNT; d++) {
+            res[s].collateral_dom[d] = tot[d][s];
+            res[s].collateral += tot[d][s];
+        }
+}
+
+void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites *rs,
+                          const struct nis5g_ks_scenario *sc, size_t n, struct nis5g_ks_result *res,
+                          nis5g_progress_fn progress, void *progress_ctx)
+{
+    uint32_t nv = m->vendors.n;
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, spread8_init);
+    uint64_t *w = nis5g_xmalloc((m->n_elements ? m->n_elements : 1) * sizeof *w);
+    uint64_t *vmask = nis5g_xcalloc(nv ? nv : 1, sizeof *vmask);
+    ks_results_init(m, sc, n, res);
 
     /* Vendor and domain by position, so that each pass reads sequentially. */
     const struct nis5g_service_prog *pg = &rs->prog;
@@ -85,58 +159,9 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
         nis5g_service_prog_eval_classes(pg, w, vend, vmask);
         if (!rs->have_base)
             nis5g_radio_sites_set_baseline(m, rs, w, 63);
-
         uint64_t valid = cnt == 64 ? ~0ull : (1ull << cnt) - 1;
-        for (uint32_t i = 0; i < rs->n; i++) {
-            if (!rs->base[i])
-                continue;
-            uint64_t lost = ~nis5g_radio_site_service(rs, i, w) & valid;
-            if (!lost)
-                continue;
-            uint32_t site = rs->site[i];
-            int64_t subs = nis5g_site_subs(m, site);
-            uint16_t op = m->site_operator[site];
-            uint32_t reg = m->site_region[site] == NIS5G_NONE ? nreg : m->site_region[site];
-            while (lost) {
-                struct nis5g_ks_result *r = &res[base + (size_t)__builtin_ctzll(lost)];
-                lost &= lost - 1;
-                r->sites_lost++;
-                r->subs_lost += subs;
-                r->op_sites_lost[op]++;
-                r->op_subs_lost[op] += subs;
-                r->reg_sites_lost[reg]++;
-                r->reg_subs_lost[reg] += subs;
-            }
-        }
-
-        /* Byte-wide counters, flushed before they can overflow (255 adds). */
-        uint64_t acc[NIS5G_DOM_COUNT][8], tot[NIS5G_DOM_COUNT][64];
-        memset(acc, 0, sizeof acc);
-        memset(tot, 0, sizeof tot);
-        unsigned nb = (unsigned)(cnt + 7) / 8, since = 0;
-        for (uint32_t i = 0; i <= m->n_elements; i++) {
-            if (since == 255 || i == m->n_elements) {
-                for (int d = 0; d < NIS5G_DOM_COUNT; d++)
-                    for (unsigned b = 0; b < nb; b++) {
-                        for (unsigned l = 0; l < 8; l++)
-                            tot[d][b * 8 + l] += (acc[d][b] >> (8 * l)) & 0xffu;
-                        acc[d][b] = 0;
-                    }
-                since = 0;
-                if (i == m->n_elements)
-                    break;
-            }
-            since++;
-            uint64_t x = rs->base_works[i] ? ~w[i] & ~vmask[vend[i]] & valid : 0;
-            if (x)
-                for (unsigned b = 0; b < nb; b++)
-                    acc[dom[i]][b] += spread8[(x >> (8 * b)) & 0xffu];
-        }
-        for (size_t s = 0; s < cnt; s++)
-            for (int d = 0; d < NIS5G_DOM_COUNT; d++) {
-                res[base + s].collateral_dom[d] = tot[d][s];
-                res[base + s].collateral += tot[d][s];
-            }
+        ks_sites_lost(m, rs, w, valid, res + base);
+        ks_collateral(m, rs, w, vmask, vend, dom, cnt, res + base);
         if (progress)
             progress(progress_ctx, "kill-switch", base + cnt, n);
     }
@@ -147,7 +172,6 @@ void nis5g_killswitch_run(const struct nis5g_model *m, struct nis5g_radio_sites 
     }
     free(dom);
     free(vend);
-    free(active);
     free(vmask);
     free(w);
 }

@@ -167,10 +167,10 @@ static void *worker(void *arg)
     return NULL;
 }
 
-int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
-                         const struct nis5g_mc_opts *o, struct nis5g_mc_result *res, struct nis5g_err *err)
+/* Options that cannot be run: no trial, more trials than memory allows,
+ * a probability outside [0, 1]. */
+static int mc_check_opts(const struct nis5g_model *m, const struct nis5g_mc_opts *o, struct nis5g_err *err)
 {
-    memset(res, 0, sizeof *res);
     if (o->trials == 0)
         return nis5g_err_set(err, NIS5G_EINPUT, "the number of trials must be at least 1");
     /* The per-trial counts take 12 bytes per trial and operator (and once
@@ -188,18 +188,17 @@ int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_s
         if (o->p_function[f] > 1.0 || o->p_function[f] != o->p_function[f])
             return nis5g_err_set(err, NIS5G_EINPUT, "probability out of [0, 1] for '%s': '%g'",
                                  nis5g_dict_str(&m->functions, f), o->p_function[f]);
+    return NIS5G_OK;
+}
 
-    struct mc mc;
-    memset(&mc, 0, sizeof mc);
-    mc.m = m;
-    mc.rs = rs;
-    mc.o = o;
-    mc.res = res;
-    mc.per_pass = o->per_pass >= 1 && o->per_pass <= 64 ? o->per_pass : 64;
-    mc.n_blocks = (o->trials + (uint64_t)mc.per_pass - 1) / (uint64_t)mc.per_pass;
-
-    /* Classes: one per function with its own probability, then one per
-     * domain; ids f and nf + d. Only classes with p > 0 are drawn. */
+/* Classes: one per function with its own probability, then one per
+ * domain; ids f and nf + d. Only classes with p > 0 are drawn; their
+ * members are listed class by class, as positions in the program. */
+static void mc_classes(struct mc *mc)
+{
+    const struct nis5g_model *m = mc->m;
+    const struct nis5g_mc_opts *o = mc->o;
+    uint32_t nf = m->functions.n;
     uint32_t ncls_all = nf + NIS5G_DOM_COUNT;
     uint32_t *cls_of = nis5g_xmalloc((m->n_elements ? m->n_elements : 1) * sizeof *cls_of);
     uint32_t *cnt = nis5g_xcalloc(ncls_all, sizeof *cnt);
@@ -219,42 +218,107 @@ int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_s
             cnt[c]++;
         }
     }
-    mc.cls = nis5g_xcalloc(ncls_all, sizeof *mc.cls);
+    mc->cls = nis5g_xcalloc(ncls_all, sizeof *mc->cls);
     uint32_t *start = nis5g_xcalloc(ncls_all, sizeof *start);
     uint32_t total = 0;
     for (uint32_t c = 0; c < ncls_all; c++) {
         if (!cnt[c])
             continue;
-        mc.cls[mc.n_cls].p = p_of[c];
-        mc.cls[mc.n_cls].off = total;
-        mc.cls[mc.n_cls].n = cnt[c];
+        mc->cls[mc->n_cls].p = p_of[c];
+        mc->cls[mc->n_cls].off = total;
+        mc->cls[mc->n_cls].n = cnt[c];
         start[c] = total;
         total += cnt[c];
-        mc.n_cls++;
+        mc->n_cls++;
     }
-    mc.members = nis5g_xmalloc((total ? total : 1) * sizeof *mc.members);
+    mc->members = nis5g_xmalloc((total ? total : 1) * sizeof *mc->members);
     for (uint32_t e = 0; e < m->n_elements; e++)
         if (cls_of[e] != NIS5G_NONE)
-            mc.members[start[cls_of[e]]++] = rs->prog.pos[e];
+            mc->members[start[cls_of[e]]++] = mc->rs->prog.pos[e];
     free(start);
     free(cnt);
     free(p_of);
     free(cls_of);
+}
 
-    /* The outage: the radios of every radio site whose backup runs out. */
-    mc.forced = nis5g_xmalloc((rs->off[rs->n] ? rs->off[rs->n] : 1) * sizeof *mc.forced);
-    if (o->outage_hours > 0)
-        for (uint32_t i = 0; i < rs->n; i++) {
-            uint32_t s = rs->site[i];
-            if (o->outage_region != NIS5G_NONE && m->site_region[s] != o->outage_region)
-                continue;
-            double b = m->site_backup_hours[s];
-            if (b != b)
-                b = 0;
-            if (o->outage_hours > b)
-                for (uint32_t k = rs->off[i]; k < rs->off[i + 1]; k++)
-                    mc.forced[mc.n_forced++] = rs->radio[k];
-        }
+/* The outage: the radios of every radio site whose backup runs out. */
+static void mc_forced(struct mc *mc)
+{
+    const struct nis5g_model *m = mc->m;
+    const struct nis5g_radio_sites *rs = mc->rs;
+    const struct nis5g_mc_opts *o = mc->o;
+    mc->forced = nis5g_xmalloc((rs->off[rs->n] ? rs->off[rs->n] : 1) * sizeof *mc->forced);
+    if (o->outage_hours <= 0)
+        return;
+    for (uint32_t i = 0; i < rs->n; i++) {
+        uint32_t s = rs->site[i];
+        if (o->outage_region != NIS5G_NONE && m->site_region[s] != o->outage_region)
+            continue;
+        double b = m->site_backup_hours[s];
+        if (b != b)
+            b = 0;
+        if (o->outage_hours > b)
+            for (uint32_t k = rs->off[i]; k < rs->off[i + 1]; k++)
+                mc->forced[mc->n_forced++] = rs->radio[k];
+    }
+}
+
+/* The blocks of trials, shared out to worker threads; this thread works
+ * too, and reports progress between its blocks. */
+static void mc_run_blocks(struct mc *mc)
+{
+    const struct nis5g_mc_opts *o = mc->o;
+    int nt = o->threads;
+    if (nt <= 0) {
+        long c = sysconf(_SC_NPROCESSORS_ONLN);
+        nt = c > 0 ? (int)c : 1;
+    }
+    if (nt > 64)
+        nt = 64;
+    if ((uint64_t)nt > mc->n_blocks)
+        nt = (int)mc->n_blocks;
+    atomic_init(&mc->next, 0);
+    atomic_init(&mc->done, 0);
+    pthread_t th[64];
+    int started = 0;
+    for (int t = 1; t < nt; t++)
+        if (pthread_create(&th[started], NULL, worker, mc) == 0)
+            started++;
+    uint32_t ne = mc->m->n_elements;
+    uint64_t *w = nis5g_xmalloc((ne ? ne : 1) * sizeof *w);
+    for (;;) {
+        uint64_t blk = atomic_fetch_add(&mc->next, 1);
+        if (blk >= mc->n_blocks)
+            break;
+        run_block(mc, blk, w);
+        uint64_t d = atomic_fetch_add(&mc->done, 1) + 1;
+        if (o->progress)
+            o->progress(o->progress_ctx, "monte carlo trials",
+                        d * (uint64_t)mc->per_pass < o->trials ? d * (uint64_t)mc->per_pass : o->trials, o->trials);
+    }
+    free(w);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+}
+
+int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_sites *rs,
+                         const struct nis5g_mc_opts *o, struct nis5g_mc_result *res, struct nis5g_err *err)
+{
+    memset(res, 0, sizeof *res);
+    int rc = mc_check_opts(m, o, err);
+    if (rc != NIS5G_OK)
+        return rc;
+
+    struct mc mc;
+    memset(&mc, 0, sizeof mc);
+    mc.m = m;
+    mc.rs = rs;
+    mc.o = o;
+    mc.res = res;
+    mc.per_pass = o->per_pass >= 1 && o->per_pass <= 64 ? o->per_pass : 64;
+    mc.n_blocks = (o->trials + (uint64_t)mc.per_pass - 1) / (uint64_t)mc.per_pass;
+    mc_classes(&mc);
+    mc_forced(&mc);
 
     res->trials = o->trials;
     res->n_ops = m->operators.n;
@@ -264,37 +328,7 @@ int nis5g_montecarlo_run(const struct nis5g_model *m, const struct nis5g_radio_s
     res->op_sites_lost = nis5g_xcalloc(o->trials * nops, sizeof *res->op_sites_lost);
     res->op_subs_lost = nis5g_xcalloc(o->trials * nops, sizeof *res->op_subs_lost);
 
-    int nt = o->threads;
-    if (nt <= 0) {
-        long c = sysconf(_SC_NPROCESSORS_ONLN);
-        nt = c > 0 ? (int)c : 1;
-    }
-    if (nt > 64)
-        nt = 64;
-    if ((uint64_t)nt > mc.n_blocks)
-        nt = (int)mc.n_blocks;
-    atomic_init(&mc.next, 0);
-    atomic_init(&mc.done, 0);
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 1; t < nt; t++)
-        if (pthread_create(&th[started], NULL, worker, &mc) == 0)
-            started++;
-    /* This thread works too, and reports progress between its blocks. */
-    uint64_t *w = nis5g_xmalloc((m->n_elements ? m->n_elements : 1) * sizeof *w);
-    for (;;) {
-        uint64_t blk = atomic_fetch_add(&mc.next, 1);
-        if (blk >= mc.n_blocks)
-            break;
-        run_block(&mc, blk, w);
-        uint64_t d = atomic_fetch_add(&mc.done, 1) + 1;
-        if (o->progress)
-            o->progress(o->progress_ctx, "monte carlo trials",
-                        d * (uint64_t)mc.per_pass < o->trials ? d * (uint64_t)mc.per_pass : o->trials, o->trials);
-    }
-    free(w);
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    mc_run_blocks(&mc);
     free(mc.forced);
     free(mc.members);
     free(mc.cls);

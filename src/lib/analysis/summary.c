@@ -36,6 +36,45 @@ static int vendor_cmp(const void *a, const void *b)
     return strcmp(nis5g_dict_str(&sort_model->vendors, x->vendor), nis5g_dict_str(&sort_model->vendors, y->vendor));
 }
 
+/* The non-zero cells of the count table, dense (cells entries) or
+ * sparse (keys in sparse, counts in counts), into s->cells. */
+static void gather_cells(struct nis5g_summary *s, const uint32_t *dense, uint64_t cells,
+                         const struct nis5g_intmap *sparse, const uint64_t *counts, uint32_t nv)
+{
+    size_t cap = 256;
+    s->cells = nis5g_xmalloc(cap * sizeof *s->cells);
+    if (dense) {
+        for (uint64_t i = 0; i < cells; i++) {
+            if (!dense[i])
+                continue;
+            if (s->n_cells == cap) {
+                cap *= 2;
+                s->cells = nis5g_xreallocarray(s->cells, cap, sizeof *s->cells);
+            }
+            struct nis5g_summary_cell *c = &s->cells[s->n_cells++];
+            c->vendor = (uint16_t)(i % nv);
+            c->domain = (uint8_t)((i / nv) % NIS5G_DOM_COUNT);
+            c->op = (uint16_t)(i / nv / NIS5G_DOM_COUNT);
+            c->count = dense[i];
+        }
+        return;
+    }
+    for (size_t i = 0; i <= sparse->mask; i++) {
+        if (!sparse->vals[i])
+            continue;
+        if (s->n_cells == cap) {
+            cap *= 2;
+            s->cells = nis5g_xreallocarray(s->cells, cap, sizeof *s->cells);
+        }
+        uint64_t k = sparse->keys[i];
+        struct nis5g_summary_cell *c = &s->cells[s->n_cells++];
+        c->vendor = (uint16_t)(k & 0xffff);
+        c->domain = (uint8_t)((k >> 16) % NIS5G_DOM_COUNT);
+        c->op = (uint16_t)((k >> 16) / NIS5G_DOM_COUNT);
+        c->count = counts[sparse->vals[i] - 1];
+    }
+}
+
 int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, struct nis5g_err *err)
 {
     memset(s, 0, sizeof *s);
@@ -95,40 +134,8 @@ int nis5g_summary_compute(const struct nis5g_model *m, struct nis5g_summary *s, 
         s->ops[o].site_subscribers += (uint64_t)nis5g_site_subs(m, st);
     }
 
-    /* gather non-zero cells */
-    size_t cap = 256;
-    s->cells = nis5g_xmalloc(cap * sizeof *s->cells);
+    gather_cells(s, dense, cells, &sparse, counts, nv);
     uint64_t *by_dom_vendor = nis5g_xcalloc((size_t)NIS5G_DOM_COUNT * (nv ? nv : 1), sizeof *by_dom_vendor);
-    if (dense) {
-        for (uint64_t i = 0; i < cells; i++) {
-            if (!dense[i])
-                continue;
-            if (s->n_cells == cap) {
-                cap *= 2;
-                s->cells = nis5g_xreallocarray(s->cells, cap, sizeof *s->cells);
-            }
-            struct nis5g_summary_cell *c = &s->cells[s->n_cells++];
-            c->vendor = (uint16_t)(i % nv);
-            c->domain = (uint8_t)((i / nv) % NIS5G_DOM_COUNT);
-            c->op = (uint16_t)(i / nv / NIS5G_DOM_COUNT);
-            c->count = dense[i];
-        }
-    } else {
-        for (size_t i = 0; i <= sparse.mask; i++) {
-            if (!sparse.vals[i])
-                continue;
-            if (s->n_cells == cap) {
-                cap *= 2;
-                s->cells = nis5g_xreallocarray(s->cells, cap, sizeof *s->cells);
-            }
-            uint64_t k = sparse.keys[i];
-            struct nis5g_summary_cell *c = &s->cells[s->n_cells++];
-            c->vendor = (uint16_t)(k & 0xffff);
-            c->domain = (uint8_t)((k >> 16) % NIS5G_DOM_COUNT);
-            c->op = (uint16_t)((k >> 16) / NIS5G_DOM_COUNT);
-            c->count = counts[sparse.vals[i] - 1];
-        }
-    }
     uint8_t *vendor_seen = nis5g_xcalloc(nv ? nv : 1, 1);
     for (size_t i = 0; i < s->n_cells; i++) {
         const struct nis5g_summary_cell *c = &s->cells[i];

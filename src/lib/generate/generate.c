@@ -25,6 +25,7 @@
 #include "nis5g/date.h"
 #include "nis5g/suggest.h"
 #include "nis5g/generate.h"
+#include "nis5g/text.h"
 #include "base/rng.h"
 
 /* ---- assumptions (documented in data/generate.md) ---- */
@@ -119,10 +120,12 @@ static inline void w_date(struct w *w, int32_t day)
     w_c(w, '-');
     w_u0(w, (uint64_t)d, 2);
 }
-/* A CSV field, quoted only when it must be. Short strings only (names). */
+/* A CSV field, quoted only when it must be (nis5g_csv_needs_quote decides,
+ * as for every CSV the program writes); the bytes go straight into the row
+ * buffer. Short strings only (names). */
 static void w_csv(struct w *w, const char *s)
 {
-    if (!strpbrk(s, ",\"\n\r")) {
+    if (!nis5g_csv_needs_quote(s)) {
         w_s(w, s);
         return;
     }
@@ -451,231 +454,340 @@ static int32_t restrict_date(struct gen *g, struct nis5g_rng *r, const struct ge
 /* ---- one operator ---- */
 static const int core_nf[] = { FN_AUSF, FN_UDM, FN_UDR, FN_PCF, FN_NRF, FN_NSSF, FN_NEF };
 
-static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint64_t stream)
+/* What the steps of one operator share. The steps run in a fixed order,
+ * each drawing from the operator's one random stream: same seed, same
+ * bytes. */
+struct opgen {
+    struct gen *g;
+    const struct gen_country *c;
+    const struct gen_op *o;
+    struct nis5g_rng *r;
+    const char *op;
+    double share_sum;
+    uint64_t subs_total;
+    int ureg[GEN_MAX_REGIONS], nureg, reg_of[GEN_MAX_REGIONS]; /* unique region codes */
+    int nd, dc_entry[3], a;                                     /* data centres; AMF/SMF/UPF per DC */
+    char dcid[3][64];
+    int32_t d18, d23;
+    int nfvi_v, core_main;
+    int ems_of[GEN_MAX_VENDORS]; /* EMS index of a RAN vendor, -1 none */
+    char ems_suf[GEN_MAX_VENDORS][32];
+    char hub[GEN_MAX_REGIONS][64];
+    size_t nsites;
+};
+
+/* operators.csv */
+static void op_row(struct opgen *x)
 {
-    const struct gen_data *d = g->d;
-    const struct gen_op *o = &c->op[k];
-    struct nis5g_rng rng, *r = &rng;
-    nis5g_rng_seed2(r, g->seed, stream);
-    const char *op = o->id;
-    double share_sum = 0;
-    for (int i = 0; i < c->nop; i++)
-        share_sum += c->op[i].share;
-    uint64_t subs_total = (uint64_t)llround(c->pop * SUBS_PER_INHABITANT * o->share / share_sum);
-
-    /* operators.csv */
-    struct w *w = &g->w[F_OPS];
+    struct w *w = &x->g->w[F_OPS];
     w_row(w);
-    w_s(w, op);
+    w_s(w, x->op);
     w_c(w, ',');
-    w_csv(w, o->name);
+    w_csv(w, x->o->name);
     w_c(w, ',');
-    w_s(w, c->code);
+    w_s(w, x->c->code);
     w_c(w, ',');
-    w_u(w, subs_total);
+    w_u(w, x->subs_total);
     w_c(w, '\n');
+}
 
-    /* Unique region codes, in file order; the centre of each is its first. */
-    int ureg[GEN_MAX_REGIONS], nureg = 0, reg_of[GEN_MAX_REGIONS];
+/* Unique region codes, in file order; then the data centres: the capital,
+ * then the most populous other centres; and the size of the core. */
+static void op_plan_core(struct opgen *x, int k)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    const struct gen_op *o = x->o;
+    x->nureg = 0;
     for (int i = 0; i < c->nreg; i++) {
         int j = 0;
-        while (j < nureg && strcmp(c->reg[ureg[j]].code, c->reg[i].code) != 0)
+        while (j < x->nureg && strcmp(c->reg[x->ureg[j]].code, c->reg[i].code) != 0)
             j++;
-        if (j == nureg)
-            ureg[nureg++] = i;
-        reg_of[i] = j;
+        if (j == x->nureg)
+            x->ureg[x->nureg++] = i;
+        x->reg_of[i] = j;
     }
-    /* Data centres: the capital, then the most populous other centres. */
-    int nd = (subs_total > 8000000 || nureg >= 6) && c->nreg >= 3 ? 3 : 2;
-    int dc_entry[3], cap_entry = 0;
+    int nd = (x->subs_total > 8000000 || x->nureg >= 6) && c->nreg >= 3 ? 3 : 2;
+    int cap_entry = 0;
     double best = 1e18;
     for (int i = 0; i < c->nreg; i++) {
         double km = km_between(c->clat, c->clon, c->reg[i].lat, c->reg[i].lon);
         if (km < best)
             best = km, cap_entry = i;
     }
-    dc_entry[0] = cap_entry;
+    x->dc_entry[0] = cap_entry;
     for (int j = 1; j < nd; j++) {
         int bi = -1;
         for (int i = 0; i < c->nreg; i++) {
             int used = 0;
             for (int u = 0; u < j; u++)
-                used |= dc_entry[u] == i;
+                used |= x->dc_entry[u] == i;
             if (!used && (bi < 0 || c->reg[i].pop > c->reg[bi].pop))
                 bi = i;
         }
-        dc_entry[j] = bi < 0 ? cap_entry : bi;
+        x->dc_entry[j] = bi < 0 ? cap_entry : bi;
     }
-    int a = (int)ceil((double)subs_total / (SUBS_PER_AMF * nd));
-    a = a < 1 ? 1 : a > 8 ? 8 : a;
+    x->nd = nd;
+    int a = (int)ceil((double)x->subs_total / (SUBS_PER_AMF * nd));
+    x->a = a < 1 ? 1 : a > 8 ? 8 : a;
 
-    char dcid[3][64];
-    int nfvi_v = k % 2 == 0 ? gen_vendor_find(d, "HPE") : gen_vendor_find(d, "Dell");
-    if (nfvi_v < 0)
-        nfvi_v = g->fallback[FN_NFVI];
+    x->nfvi_v = k % 2 == 0 ? gen_vendor_find(g->d, "HPE") : gen_vendor_find(g->d, "Dell");
+    if (x->nfvi_v < 0)
+        x->nfvi_v = g->fallback[FN_NFVI];
     int core_main = o->core.v[0];
     for (int i = 1; i < o->core.n; i++)
         if (o->core.w[i] > o->core.w[0] && makes(g, o->core.v[i], FN_OSS))
             core_main = o->core.v[i];
     if (!makes(g, core_main, FN_OSS))
         core_main = g->fallback[FN_OSS];
+    x->core_main = core_main;
 
     /* RAN vendors of this operator: one EMS each. */
-    int ems_of[GEN_MAX_VENDORS];
     for (int v = 0; v < GEN_MAX_VENDORS; v++)
-        ems_of[v] = -1;
+        x->ems_of[v] = -1;
     int nems = 0;
     for (int i = 0; i < o->ran.n; i++)
-        if (ems_of[o->ran.v[i]] < 0)
-            ems_of[o->ran.v[i]] = nems++;
+        if (x->ems_of[o->ran.v[i]] < 0)
+            x->ems_of[o->ran.v[i]] = nems++;
+}
 
-    for (int dc = 0; dc < nd; dc++) {
-        const struct gen_region *re = &c->reg[dc_entry[dc]];
-        snprintf(dcid[dc], sizeof dcid[dc], "%s-DC%d", op, dc + 1);
+static void dc_sites(struct opgen *x)
+{
+    for (int dc = 0; dc < x->nd; dc++) {
+        const struct gen_region *re = &x->c->reg[x->dc_entry[dc]];
+        snprintf(x->dcid[dc], sizeof x->dcid[dc], "%s-DC%d", x->op, dc + 1);
         double la, lo;
-        jitter(c, r, re->lat, re->lon, 6, &la, &lo);
-        site_row(g, dcid[dc], op, la, lo, re->code, dc == 0 ? "dc;critical;capital" : "dc;critical",
-                 48 + 12 * below(r, 3), 0, 0);
+        jitter(x->c, x->r, re->lat, re->lon, 6, &la, &lo);
+        site_row(x->g, x->dcid[dc], x->op, la, lo, re->code, dc == 0 ? "dc;critical;capital" : "dc;critical",
+                 48 + 12 * below(x->r, 3), 0, 0);
     }
-    /* Data-centre infrastructure and core. Installed dates: core and
-     * cloud in 2018-2023 (the 5G core roll-out). */
-    int32_t d18 = nis5g_date_from_ymd(2018, 1, 1), d23 = nis5g_date_from_ymd(2023, 12, 31);
-    for (int dc = 0; dc < nd; dc++) {
-        const char *dci = dcid[dc];
-        int32_t base = d18 + below(r, d23 - d18 + 1);
-        int pv = gen_vendor_find(d, dc % 2 == 0 ? "Vertiv" : "Eaton");
-        if (pv < 0)
-            pv = g->fallback[FN_POWER];
-        for (int i = 1; i <= 2; i++)
-            element(g, (struct eid){ dci, "PWR", i }, op, dci, "infrastructure", FN_POWER, pv, base - 200, ST_ACTIVE);
-        int rv = pick_for(g, r, &o->transport, FN_ROUTER);
-        int sv = pick_for(g, r, &o->transport, FN_SWITCH);
-        int fv = pick_for(g, r, &o->transport, FN_FIREWALL);
-        for (int i = 1; i <= 2; i++) {
-            element(g, (struct eid){ dci, "DCR", i }, op, dci, "transport", FN_ROUTER, rv,
-                    restrict_date(g, r, c, rv, base - 100), ST_ACTIVE);
-            for (int p = 1; p <= 2; p++)
-                dep(g, (struct eid){ dci, "DCR", i }, (struct eid){ dci, "PWR", p }, "power");
-        }
-        for (int i = 1; i <= 2; i++) {
-            struct eid e = { dci, "DSW", i };
-            element(g, e, op, dci, "transport", FN_SWITCH, sv, restrict_date(g, r, c, sv, base - 100), ST_ACTIVE);
-            for (int p = 1; p <= 2; p++)
-                dep(g, e, (struct eid){ dci, "DCR", p }, "dcr");
-            for (int p = 1; p <= 2; p++)
-                dep(g, e, (struct eid){ dci, "PWR", p }, "power");
-        }
-        struct eid fw = { dci, "FW", 0 };
-        element(g, fw, op, dci, "transport", FN_FIREWALL, fv, restrict_date(g, r, c, fv, base - 50), ST_ACTIVE);
+}
+
+/* Data-centre infrastructure of one DC: power, routers, switches, a
+ * firewall, an Internet gateway in the first two, NFVI. Installed dates:
+ * core and cloud in 2018-2023 (the 5G core roll-out). */
+static void dc_infra(struct opgen *x, int dc)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const char *op = x->op, *dci = x->dcid[dc];
+    int32_t base = x->d18 + below(r, x->d23 - x->d18 + 1);
+    int pv = gen_vendor_find(g->d, dc % 2 == 0 ? "Vertiv" : "Eaton");
+    if (pv < 0)
+        pv = g->fallback[FN_POWER];
+    for (int i = 1; i <= 2; i++)
+        element(g, (struct eid){ dci, "PWR", i }, op, dci, "infrastructure", FN_POWER, pv, base - 200, ST_ACTIVE);
+    int rv = pick_for(g, r, &x->o->transport, FN_ROUTER);
+    int sv = pick_for(g, r, &x->o->transport, FN_SWITCH);
+    int fv = pick_for(g, r, &x->o->transport, FN_FIREWALL);
+    for (int i = 1; i <= 2; i++) {
+        element(g, (struct eid){ dci, "DCR", i }, op, dci, "transport", FN_ROUTER, rv,
+                restrict_date(g, r, c, rv, base - 100), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            dep(g, fw, (struct eid){ dci, "DSW", p }, "dsw");
-        if (dc < 2) {
-            struct eid igw = { dci, "IGW", 0 };
-            element(g, igw, op, dci, "interconnect", FN_ROUTER, rv, restrict_date(g, r, c, rv, base - 50),
-                    ST_ACTIVE);
-            dep(g, igw, fw, "");
-        }
-        for (int i = 1; i <= 2; i++) {
-            struct eid e = { dci, "NFVI", i };
-            element(g, e, op, dci, "infrastructure", FN_NFVI, nfvi_v, base, ST_ACTIVE);
+            dep(g, (struct eid){ dci, "DCR", i }, (struct eid){ dci, "PWR", p }, "power");
+    }
+    for (int i = 1; i <= 2; i++) {
+        struct eid e = { dci, "DSW", i };
+        element(g, e, op, dci, "transport", FN_SWITCH, sv, restrict_date(g, r, c, sv, base - 100), ST_ACTIVE);
+        for (int p = 1; p <= 2; p++)
+            dep(g, e, (struct eid){ dci, "DCR", p }, "dcr");
+        for (int p = 1; p <= 2; p++)
+            dep(g, e, (struct eid){ dci, "PWR", p }, "power");
+    }
+    struct eid fw = { dci, "FW", 0 };
+    element(g, fw, op, dci, "transport", FN_FIREWALL, fv, restrict_date(g, r, c, fv, base - 50), ST_ACTIVE);
+    for (int p = 1; p <= 2; p++)
+        dep(g, fw, (struct eid){ dci, "DSW", p }, "dsw");
+    if (dc < 2) {
+        struct eid igw = { dci, "IGW", 0 };
+        element(g, igw, op, dci, "interconnect", FN_ROUTER, rv, restrict_date(g, r, c, rv, base - 50), ST_ACTIVE);
+        dep(g, igw, fw, "");
+    }
+    for (int i = 1; i <= 2; i++) {
+        struct eid e = { dci, "NFVI", i };
+        element(g, e, op, dci, "infrastructure", FN_NFVI, x->nfvi_v, base, ST_ACTIVE);
+        for (int p = 1; p <= 2; p++)
+            dep(g, e, (struct eid){ dci, "DSW", p }, "dsw");
+        for (int p = 1; p <= 2; p++)
+            dep(g, e, (struct eid){ dci, "PWR", p }, "power");
+    }
+}
+
+/* Core network functions of one DC: AMF/SMF/UPF a per DC, the others one
+ * per DC; SEPP in two DCs, NWDAF in the first. Vendor per (DC, function). */
+static void dc_core(struct opgen *x, int dc)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const char *op = x->op, *dci = x->dcid[dc];
+    int nd = x->nd;
+    int32_t base = x->d18 + below(r, x->d23 - x->d18 + 1);
+    int nfs[16], nn = 0;
+    nfs[nn++] = FN_AMF, nfs[nn++] = FN_SMF, nfs[nn++] = FN_UPF;
+    for (size_t i = 0; i < sizeof core_nf / sizeof *core_nf; i++)
+        nfs[nn++] = core_nf[i];
+    if (dc < 2)
+        nfs[nn++] = FN_SEPP;
+    if (dc == 0)
+        nfs[nn++] = FN_NWDAF;
+    for (int i = 0; i < nn; i++) {
+        int f = nfs[i];
+        int v = pick_for(g, r, &x->o->core, f);
+        int cnt = f == FN_AMF || f == FN_SMF || f == FN_UPF ? x->a : 1;
+        for (int j = 1; j <= cnt; j++) {
+            struct eid e = { dci, gen_fn_name[f], j };
+            element(g, e, op, dci, "core", f, v, restrict_date(g, r, c, v, base + below(r, 120)), ST_ACTIVE);
             for (int p = 1; p <= 2; p++)
-                dep(g, e, (struct eid){ dci, "DSW", p }, "dsw");
-            for (int p = 1; p <= 2; p++)
-                dep(g, e, (struct eid){ dci, "PWR", p }, "power");
+                dep(g, e, (struct eid){ dci, "NFVI", p }, "nfvi");
+            if (f != FN_NRF)
+                for (int y = 0; y < nd; y++)
+                    dep(g, e, (struct eid){ x->dcid[y], "NRF", 1 }, "nrf");
+            int need = f == FN_AMF ? FN_AUSF : f == FN_SMF ? FN_PCF : f == FN_AUSF ? FN_UDM
+                     : f == FN_UDM || f == FN_PCF || f == FN_NEF ? FN_UDR : -1;
+            if (need >= 0)
+                for (int y = 0; y < nd; y++)
+                    dep(g, e, (struct eid){ x->dcid[y], gen_fn_name[need], 1 }, gen_fn_name[need]);
+            if (f == FN_SEPP)
+                for (int y = 0; y < 2; y++)
+                    dep(g, e, (struct eid){ x->dcid[y], "IGW", 0 }, "igw");
         }
     }
-    /* Core network functions: AMF/SMF/UPF a per DC, the others one per DC;
-     * SEPP in two DCs, NWDAF in the first. Vendor per (DC, function). */
-    for (int dc = 0; dc < nd; dc++) {
-        const char *dci = dcid[dc];
-        int32_t base = d18 + below(r, d23 - d18 + 1);
-        int nfs[16], nn = 0;
-        nfs[nn++] = FN_AMF, nfs[nn++] = FN_SMF, nfs[nn++] = FN_UPF;
-        for (size_t i = 0; i < sizeof core_nf / sizeof *core_nf; i++)
-            nfs[nn++] = core_nf[i];
-        if (dc < 2)
-            nfs[nn++] = FN_SEPP;
-        if (dc == 0)
-            nfs[nn++] = FN_NWDAF;
-        for (int i = 0; i < nn; i++) {
-            int f = nfs[i];
-            int v = pick_for(g, r, &o->core, f);
-            int cnt = f == FN_AMF || f == FN_SMF || f == FN_UPF ? a : 1;
-            for (int j = 1; j <= cnt; j++) {
-                struct eid e = { dci, gen_fn_name[f], j };
-                element(g, e, op, dci, "core", f, v, restrict_date(g, r, c, v, base + below(r, 120)), ST_ACTIVE);
-                for (int p = 1; p <= 2; p++)
-                    dep(g, e, (struct eid){ dci, "NFVI", p }, "nfvi");
-                if (f != FN_NRF)
-                    for (int x = 0; x < nd; x++)
-                        dep(g, e, (struct eid){ dcid[x], "NRF", 1 }, "nrf");
-                int need = f == FN_AMF ? FN_AUSF : f == FN_SMF ? FN_PCF : f == FN_AUSF ? FN_UDM
-                         : f == FN_UDM || f == FN_PCF || f == FN_NEF ? FN_UDR : -1;
-                if (need >= 0)
-                    for (int x = 0; x < nd; x++)
-                        dep(g, e, (struct eid){ dcid[x], gen_fn_name[need], 1 }, gen_fn_name[need]);
-                if (f == FN_SEPP)
-                    for (int x = 0; x < 2; x++)
-                        dep(g, e, (struct eid){ dcid[x], "IGW", 0 }, "igw");
-            }
-        }
-    }
-    /* Management: OSS in two DCs (a pool), MANO, one EMS per RAN vendor. */
+}
+
+/* Management: OSS in two DCs (a pool), MANO, one EMS per RAN vendor. */
+static void op_management(struct opgen *x)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const char *op = x->op;
+    int core_main = x->core_main;
     for (int dc = 0; dc < 2; dc++) {
-        struct eid e = { dcid[dc], "OSS", 0 };
-        element(g, e, op, dcid[dc], "management", FN_OSS, core_main,
-                restrict_date(g, r, c, core_main, d18 + below(r, 1500)), ST_ACTIVE);
+        struct eid e = { x->dcid[dc], "OSS", 0 };
+        element(g, e, op, x->dcid[dc], "management", FN_OSS, core_main,
+                restrict_date(g, r, c, core_main, x->d18 + below(r, 1500)), ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            dep(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ x->dcid[dc], "NFVI", p }, "nfvi");
     }
     {
-        struct eid e = { dcid[0], "MANO", 0 };
+        struct eid e = { x->dcid[0], "MANO", 0 };
         int mv = makes(g, core_main, FN_MANO) ? core_main : g->fallback[FN_MANO];
-        element(g, e, op, dcid[0], "management", FN_MANO, mv, restrict_date(g, r, c, mv, d18 + below(r, 1500)),
+        element(g, e, op, x->dcid[0], "management", FN_MANO, mv, restrict_date(g, r, c, mv, x->d18 + below(r, 1500)),
                 ST_ACTIVE);
         for (int p = 1; p <= 2; p++)
-            dep(g, e, (struct eid){ dcid[0], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ x->dcid[0], "NFVI", p }, "nfvi");
     }
-    char ems_suf[GEN_MAX_VENDORS][32];
     for (int v = 0; v < GEN_MAX_VENDORS; v++) {
-        if (ems_of[v] < 0)
+        if (x->ems_of[v] < 0)
             continue;
-        int dc = ems_of[v] % nd;
-        snprintf(ems_suf[v], sizeof ems_suf[v], "EMS-%s", d->v[v].name);
-        struct eid e = { dcid[dc], ems_suf[v], 0 };
+        int dc = x->ems_of[v] % x->nd;
+        snprintf(x->ems_suf[v], sizeof x->ems_suf[v], "EMS-%s", g->d->v[v].name);
+        struct eid e = { x->dcid[dc], x->ems_suf[v], 0 };
         int ev = makes(g, v, FN_EMS) ? v : g->fallback[FN_EMS];
-        element(g, e, op, dcid[dc], "management", FN_EMS, ev,
+        element(g, e, op, x->dcid[dc], "management", FN_EMS, ev,
                 restrict_date(g, r, c, ev, g->d2016 + below(r, 2000)), ST_ACTIVE);
-        for (int x = 0; x < 2; x++)
-            dep(g, e, (struct eid){ dcid[x], "OSS", 0 }, "oss");
+        for (int y = 0; y < 2; y++)
+            dep(g, e, (struct eid){ x->dcid[y], "OSS", 0 }, "oss");
         for (int p = 1; p <= 2; p++)
-            dep(g, e, (struct eid){ dcid[dc], "NFVI", p }, "nfvi");
+            dep(g, e, (struct eid){ x->dcid[dc], "NFVI", p }, "nfvi");
     }
-    /* Regional transport: a hub site per region with two aggregation
-     * routers, each reaching the data centres' routers (a pool). */
-    char hub[GEN_MAX_REGIONS][64];
-    for (int u = 0; u < nureg; u++) {
-        const struct gen_region *re = &c->reg[ureg[u]];
-        snprintf(hub[u], sizeof hub[u], "%s-HUB-%s", op, re->code);
+}
+
+/* Regional transport: a hub site per region with two aggregation
+ * routers, each reaching the data centres' routers (a pool). */
+static void op_hubs(struct opgen *x)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const char *op = x->op;
+    for (int u = 0; u < x->nureg; u++) {
+        const struct gen_region *re = &c->reg[x->ureg[u]];
+        snprintf(x->hub[u], sizeof x->hub[u], "%s-HUB-%s", op, re->code);
         double la, lo;
         jitter(c, r, re->lat, re->lon, 4, &la, &lo);
-        site_row(g, hub[u], op, la, lo, re->code, "transport", 24, 0, 0);
-        int rv = pick_for(g, r, &o->transport, FN_ROUTER);
+        site_row(g, x->hub[u], op, la, lo, re->code, "transport", 24, 0, 0);
+        int rv = pick_for(g, r, &x->o->transport, FN_ROUTER);
         int32_t base = restrict_date(g, r, c, rv, g->d2016 + below(r, 2500));
         for (int i = 1; i <= 2; i++) {
-            struct eid e = { hub[u], "AGG", i };
-            element(g, e, op, hub[u], "transport", FN_ROUTER, rv, base, ST_ACTIVE);
-            for (int x = 0; x < nd; x++)
+            struct eid e = { x->hub[u], "AGG", i };
+            element(g, e, op, x->hub[u], "transport", FN_ROUTER, rv, base, ST_ACTIVE);
+            for (int y = 0; y < x->nd; y++)
                 for (int p = 1; p <= 2; p++)
-                    dep(g, e, (struct eid){ dcid[x], "DCR", p }, "backbone");
+                    dep(g, e, (struct eid){ x->dcid[y], "DCR", p }, "backbone");
         }
     }
+}
 
-    /* ---- radio sites, first pass: where, which vendor, when ---- */
+/* One radio site of region entry e: where, which vendor, when, how it is
+ * built, its backup and its subscriber weight (kept in subs until the
+ * shares are known). */
+static void plan_site(struct opgen *x, struct site *st, int e, const struct gen_mix *safe, int *gov_done,
+                      int *mil_done)
+{
+    struct gen *g = x->g;
+    const struct gen_data *d = g->d;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const struct gen_region *re = &c->reg[e];
+    st->urban = U(r) < 0.55;
+    jitter(c, r, re->lat, re->lon, st->urban ? 0.12 * c->spread_km : c->spread_km, &st->lat, &st->lon);
+    st->region = (uint16_t)x->reg_of[e];
+    st->tags = 0;
+    double kc = km_between(st->lat, st->lon, c->clat, c->clon);
+    if (kc <= 12) {
+        st->tags |= TAG_CAPITAL;
+        if (!*gov_done || U(r) < 0.01)
+            st->tags |= TAG_GOV, *gov_done = 1;
+    }
+    if (!st->urban && kc > 30 && (!*mil_done || U(r) < 0.003))
+        st->tags |= TAG_MILITARY, *mil_done = 1;
+    st->status = U(r) < P_PLANNED ? ST_PLANNED : ST_ACTIVE;
+    int v = pick(r, &x->o->ran);
+    if (st->status == ST_PLANNED && d->v[v].chinese && c->restricted != NIS5G_NO_DATE && safe->n)
+        v = pick(r, safe);
+    st->vendor = (uint8_t)v;
+    if (st->status == ST_PLANNED)
+        st->installed = U(r) < 0.5 ? NIS5G_NO_DATE : g->d_today + 4 + below(r, 210);
+    else
+        st->installed = ran_date(g, r, c, d->v[v].chinese);
+    /* DU+CU split: open/virtual RAN vendors always, Samsung often,
+     * Ericsson and Nokia on some newer sites; Huawei/ZTE integrated. */
+    double ps = !makes(g, v, FN_GNB) ? 1.0 : !makes(g, v, FN_DU) ? 0.0
+              : strcmp(d->v[v].name, "Samsung") == 0 ? 0.5 : 0.15;
+    int y = st->installed == NIS5G_NO_DATE ? 2026 : year_of(st->installed);
+    st->split = makes(g, v, FN_DU) && makes(g, v, FN_CU) && (ps >= 1.0 || (y >= 2021 && U(r) < ps));
+    if (!st->split && !makes(g, v, FN_GNB))
+        st->split = 1; /* no integrated product: DU+CU */
+    st->nru = (uint8_t)(3 + below(r, 4));
+    /* Backup: 1-4 h for radio sites, 8 h for some rural ones,
+     * 8-24 h at sensitive sites. */
+    if (st->tags & (TAG_GOV | TAG_MILITARY))
+        st->backup = (uint8_t)(8 + 8 * below(r, 3));
+    else if (!st->urban && U(r) < 0.2)
+        st->backup = 8;
+    else
+        st->backup = (uint8_t)(1 + below(r, 4));
+    /* Subscribers: urban sites carry three times a rural one's. */
+    double wt = st->status == ST_PLANNED ? 0 : (st->urban ? 3.0 : 1.0) * (st->tags & TAG_CAPITAL ? 1.5 : 1.0);
+    wt *= 0.6 + 0.8 * U(r);
+    st->subs = (uint32_t)llround(wt * 1000);
+}
+
+/* Radio sites, first pass: how many per region (by population), then
+ * each one planned; then the operator's subscribers shared out exactly
+ * (cumulative rounding). */
+static void plan_sites(struct opgen *x)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    const struct gen_op *o = x->o;
     double pop_sum = 0;
     for (int i = 0; i < c->nreg; i++)
         pop_sum += c->reg[i].pop;
-    double nsites_f = c->pop / INHABITANTS_PER_SITE * g->scale * (0.5 + 0.5 * o->share / share_sum * c->nop);
+    double nsites_f = c->pop / INHABITANTS_PER_SITE * g->scale * (0.5 + 0.5 * o->share / x->share_sum * c->nop);
     size_t nsites = 0;
     int per_entry[GEN_MAX_REGIONS];
     for (int i = 0; i < c->nreg; i++) {
@@ -689,157 +801,147 @@ static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint
     }
     struct gen_mix safe = { 0 }; /* the RAN mix without high-risk vendors */
     for (int i = 0; i < o->ran.n; i++)
-        if (!d->v[o->ran.v[i]].chinese)
+        if (!g->d->v[o->ran.v[i]].chinese)
             safe.v[safe.n] = o->ran.v[i], safe.w[safe.n++] = o->ran.w[i];
     size_t s = 0;
     int gov_done = 0, mil_done = 0;
-    for (int e = 0; e < c->nreg; e++) {
-        const struct gen_region *re = &c->reg[e];
-        for (int i = 0; i < per_entry[e]; i++, s++) {
-            struct site *st = &g->sites[s];
-            st->urban = U(r) < 0.55;
-            jitter(c, r, re->lat, re->lon, st->urban ? 0.12 * c->spread_km : c->spread_km, &st->lat, &st->lon);
-            st->region = (uint16_t)reg_of[e];
-            st->tags = 0;
-            double kc = km_between(st->lat, st->lon, c->clat, c->clon);
-            if (kc <= 12) {
-                st->tags |= TAG_CAPITAL;
-                if (!gov_done || U(r) < 0.01)
-                    st->tags |= TAG_GOV, gov_done = 1;
-            }
-            if (!st->urban && kc > 30 && (!mil_done || U(r) < 0.003))
-                st->tags |= TAG_MILITARY, mil_done = 1;
-            st->status = U(r) < P_PLANNED ? ST_PLANNED : ST_ACTIVE;
-            int v = pick(r, &o->ran);
-            if (st->status == ST_PLANNED && d->v[v].chinese && c->restricted != NIS5G_NO_DATE && safe.n)
-                v = pick(r, &safe);
-            st->vendor = (uint8_t)v;
-            if (st->status == ST_PLANNED)
-                st->installed = U(r) < 0.5 ? NIS5G_NO_DATE : g->d_today + 4 + below(r, 210);
-            else
-                st->installed = ran_date(g, r, c, d->v[v].chinese);
-            /* DU+CU split: open/virtual RAN vendors always, Samsung often,
-             * Ericsson and Nokia on some newer sites; Huawei/ZTE integrated. */
-            double ps = !makes(g, v, FN_GNB) ? 1.0 : !makes(g, v, FN_DU) ? 0.0
-                      : strcmp(d->v[v].name, "Samsung") == 0 ? 0.5 : 0.15;
-            int y = st->installed == NIS5G_NO_DATE ? 2026 : year_of(st->installed);
-            st->split = makes(g, v, FN_DU) && makes(g, v, FN_CU) && (ps >= 1.0 || (y >= 2021 && U(r) < ps));
-            if (!st->split && !makes(g, v, FN_GNB))
-                st->split = 1; /* no integrated product: DU+CU */
-            st->nru = (uint8_t)(3 + below(r, 4));
-            /* Backup: 1-4 h for radio sites, 8 h for some rural ones,
-             * 8-24 h at sensitive sites. */
-            if (st->tags & (TAG_GOV | TAG_MILITARY))
-                st->backup = (uint8_t)(8 + 8 * below(r, 3));
-            else if (!st->urban && U(r) < 0.2)
-                st->backup = 8;
-            else
-                st->backup = (uint8_t)(1 + below(r, 4));
-            /* Subscribers: urban sites carry three times a rural one's. The
-             * weight waits in subs until the shares are known. */
-            double wt = st->status == ST_PLANNED ? 0 : (st->urban ? 3.0 : 1.0) * (st->tags & TAG_CAPITAL ? 1.5 : 1.0);
-            wt *= 0.6 + 0.8 * U(r);
-            st->subs = (uint32_t)llround(wt * 1000);
-        }
-    }
-    /* Share the operator's subscribers out exactly (cumulative rounding). */
-    {
-        double wtot = 0;
-        for (size_t i = 0; i < nsites; i++)
-            wtot += g->sites[i].subs;
-        double cum = 0;
-        uint64_t given = 0;
-        for (size_t i = 0; i < nsites; i++) {
-            cum += g->sites[i].subs;
-            uint64_t upto = wtot > 0 ? (uint64_t)llround(cum / wtot * (double)subs_total) : 0;
-            g->sites[i].subs = (uint32_t)(upto - given);
-            given = upto;
-        }
-    }
-
-    /* ---- second pass: write sites, RAN elements and their links ---- */
-    int nr_amf = a;
+    for (int e = 0; e < c->nreg; e++)
+        for (int i = 0; i < per_entry[e]; i++, s++)
+            plan_site(x, &g->sites[s], e, &safe, &gov_done, &mil_done);
+    double wtot = 0;
+    for (size_t i = 0; i < nsites; i++)
+        wtot += g->sites[i].subs;
+    double cum = 0;
+    uint64_t given = 0;
     for (size_t i = 0; i < nsites; i++) {
-        struct site *st = &g->sites[i];
-        char sid[64];
-        size_t pl = strlen(op);
-        memcpy(sid, op, pl);
-        sid[pl] = '-';
-        sid[pl + 1] = 'S';
-        char *p = sid + pl + 2;
-        {
-            char t[24];
-            int n = 0;
-            uint64_t x = i + 1;
-            do
-                t[n++] = (char)('0' + x % 10);
-            while (x /= 10);
-            while (n < 6)
-                t[n++] = '0';
-            while (n)
-                *p++ = t[--n];
-            *p = 0;
-        }
-        char tags[48];
-        tags[0] = 0;
-        size_t tl = 0;
-        if (st->tags & TAG_CAPITAL)
-            memcpy(tags + tl, "capital;", 8), tl += 8;
-        if (st->tags & TAG_GOV)
-            memcpy(tags + tl, "gov;critical;", 13), tl += 13;
-        if (st->tags & TAG_MILITARY)
-            memcpy(tags + tl, "military;critical;", 18), tl += 18;
-        if (!(st->tags & (TAG_GOV | TAG_MILITARY)) && st->urban)
-            memcpy(tags + tl, "urban;", 6), tl += 6;
-        if (!st->urban)
-            memcpy(tags + tl, "rural;", 6), tl += 6;
-        if (tl)
-            tl--;
-        tags[tl] = 0;
-        const struct gen_region *re = &c->reg[ureg[st->region]];
-        site_row(g, sid, op, st->lat, st->lon, re->code, tags, st->backup, st->subs, 1);
-
-        int v = st->vendor, status = st->status;
-        int32_t inst = st->installed;
-        struct eid top = { sid, st->split ? "CU" : "GNB", 0 };
-        element(g, top, op, sid, "ran", st->split ? FN_CU : FN_GNB, v, inst, status);
-        struct eid radio_parent = top;
-        if (st->split) {
-            struct eid du = { sid, "DU", 0 };
-            element(g, du, op, sid, "ran", FN_DU, v, inst, status);
-            dep(g, du, top, "");
-            radio_parent = du;
-        }
-        for (int j = 1; j <= st->nru; j++) {
-            struct eid ru = { sid, "RU", j };
-            int32_t rd = inst;
-            int rs = status;
-            if (status == ST_ACTIVE && U(r) < 0.35) {
-                /* radios added later (new bands, 5G NR) */
-                rd = inst + below(r, 900);
-                if (rd > g->d_last)
-                    rd = g->d_last;
-                if (d->v[v].chinese && c->restricted != NIS5G_NO_DATE && rd >= c->restricted && inst < c->restricted)
-                    rd = inst; /* no new high-risk radios after the restriction */
-            }
-            if (status == ST_ACTIVE && j > 3 && year_of(inst) < 2020 && U(r) < P_RETIRED_RU * 4)
-                rs = ST_RETIRED;
-            element(g, ru, op, sid, "ran", FN_RU, v, rd, rs);
-            dep(g, ru, radio_parent, "");
-        }
-        /* The gNB/CU reaches the region's aggregation routers, an AMF set
-         * and a UPF set spread over two data centres, and its vendor's EMS. */
-        for (int x = 1; x <= 2; x++)
-            dep(g, top, (struct eid){ hub[st->region], "AGG", x }, "transport");
-        int rix = st->region;
-        int d1 = rix % nd, d2 = (rix + 1) % nd, inst_n = 1 + (rix / nd) % nr_amf;
-        dep(g, top, (struct eid){ dcid[d1], "AMF", inst_n }, "amf");
-        dep(g, top, (struct eid){ dcid[d2], "AMF", inst_n }, "amf");
-        dep(g, top, (struct eid){ dcid[d1], "UPF", inst_n }, "upf");
-        dep(g, top, (struct eid){ dcid[d2], "UPF", inst_n }, "upf");
-        int edc = ems_of[v] % nd;
-        dep(g, top, (struct eid){ dcid[edc], ems_suf[v], 0 }, "");
+        cum += g->sites[i].subs;
+        uint64_t upto = wtot > 0 ? (uint64_t)llround(cum / wtot * (double)x->subs_total) : 0;
+        g->sites[i].subs = (uint32_t)(upto - given);
+        given = upto;
     }
+    x->nsites = nsites;
+}
+
+/* The id of radio site i (from 0): OP-S000001. */
+static void site_id(const char *op, size_t i, char sid[64])
+{
+    size_t pl = strlen(op);
+    memcpy(sid, op, pl);
+    sid[pl] = '-';
+    sid[pl + 1] = 'S';
+    char *p = sid + pl + 2;
+    char t[24];
+    int n = 0;
+    uint64_t v = i + 1;
+    do
+        t[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    while (n < 6)
+        t[n++] = '0';
+    while (n)
+        *p++ = t[--n];
+    *p = 0;
+}
+
+/* The tags column of a radio site. */
+static void site_tags(const struct site *st, char tags[48])
+{
+    size_t tl = 0;
+    tags[0] = 0;
+    if (st->tags & TAG_CAPITAL)
+        memcpy(tags + tl, "capital;", 8), tl += 8;
+    if (st->tags & TAG_GOV)
+        memcpy(tags + tl, "gov;critical;", 13), tl += 13;
+    if (st->tags & TAG_MILITARY)
+        memcpy(tags + tl, "military;critical;", 18), tl += 18;
+    if (!(st->tags & (TAG_GOV | TAG_MILITARY)) && st->urban)
+        memcpy(tags + tl, "urban;", 6), tl += 6;
+    if (!st->urban)
+        memcpy(tags + tl, "rural;", 6), tl += 6;
+    if (tl)
+        tl--;
+    tags[tl] = 0;
+}
+
+/* Second pass, one radio site: its row, its RAN elements and their links. */
+static void write_site(struct opgen *x, size_t i)
+{
+    struct gen *g = x->g;
+    const struct gen_country *c = x->c;
+    struct nis5g_rng *r = x->r;
+    const char *op = x->op;
+    struct site *st = &g->sites[i];
+    char sid[64], tags[48];
+    site_id(op, i, sid);
+    site_tags(st, tags);
+    const struct gen_region *re = &c->reg[x->ureg[st->region]];
+    site_row(g, sid, op, st->lat, st->lon, re->code, tags, st->backup, st->subs, 1);
+
+    int v = st->vendor, status = st->status;
+    int32_t inst = st->installed;
+    struct eid top = { sid, st->split ? "CU" : "GNB", 0 };
+    element(g, top, op, sid, "ran", st->split ? FN_CU : FN_GNB, v, inst, status);
+    struct eid radio_parent = top;
+    if (st->split) {
+        struct eid du = { sid, "DU", 0 };
+        element(g, du, op, sid, "ran", FN_DU, v, inst, status);
+        dep(g, du, top, "");
+        radio_parent = du;
+    }
+    for (int j = 1; j <= st->nru; j++) {
+        struct eid ru = { sid, "RU", j };
+        int32_t rd = inst;
+        int rs = status;
+        if (status == ST_ACTIVE && U(r) < 0.35) {
+            /* radios added later (new bands, 5G NR) */
+            rd = inst + below(r, 900);
+            if (rd > g->d_last)
+                rd = g->d_last;
+            if (g->d->v[v].chinese && c->restricted != NIS5G_NO_DATE && rd >= c->restricted && inst < c->restricted)
+                rd = inst; /* no new high-risk radios after the restriction */
+        }
+        if (status == ST_ACTIVE && j > 3 && year_of(inst) < 2020 && U(r) < P_RETIRED_RU * 4)
+            rs = ST_RETIRED;
+        element(g, ru, op, sid, "ran", FN_RU, v, rd, rs);
+        dep(g, ru, radio_parent, "");
+    }
+    /* The gNB/CU reaches the region's aggregation routers, an AMF set
+     * and a UPF set spread over two data centres, and its vendor's EMS. */
+    for (int y = 1; y <= 2; y++)
+        dep(g, top, (struct eid){ x->hub[st->region], "AGG", y }, "transport");
+    int rix = st->region, nd = x->nd;
+    int d1 = rix % nd, d2 = (rix + 1) % nd, inst_n = 1 + (rix / nd) % x->a;
+    dep(g, top, (struct eid){ x->dcid[d1], "AMF", inst_n }, "amf");
+    dep(g, top, (struct eid){ x->dcid[d2], "AMF", inst_n }, "amf");
+    dep(g, top, (struct eid){ x->dcid[d1], "UPF", inst_n }, "upf");
+    dep(g, top, (struct eid){ x->dcid[d2], "UPF", inst_n }, "upf");
+    int edc = x->ems_of[v] % nd;
+    dep(g, top, (struct eid){ x->dcid[edc], x->ems_suf[v], 0 }, "");
+}
+
+static void gen_operator(struct gen *g, const struct gen_country *c, int k, uint64_t stream)
+{
+    struct nis5g_rng rng;
+    nis5g_rng_seed2(&rng, g->seed, stream);
+    struct opgen x = { .g = g, .c = c, .o = &c->op[k], .r = &rng, .op = c->op[k].id };
+    for (int i = 0; i < c->nop; i++)
+        x.share_sum += c->op[i].share;
+    x.subs_total = (uint64_t)llround(c->pop * SUBS_PER_INHABITANT * x.o->share / x.share_sum);
+    x.d18 = nis5g_date_from_ymd(2018, 1, 1);
+    x.d23 = nis5g_date_from_ymd(2023, 12, 31);
+
+    op_row(&x);
+    op_plan_core(&x, k);
+    dc_sites(&x);
+    for (int dc = 0; dc < x.nd; dc++)
+        dc_infra(&x, dc);
+    for (int dc = 0; dc < x.nd; dc++)
+        dc_core(&x, dc);
+    op_management(&x);
+    op_hubs(&x);
+    plan_sites(&x);
+    for (size_t i = 0; i < x.nsites; i++)
+        write_site(&x, i);
     g->ops++;
 }
 

@@ -126,7 +126,11 @@ static int risk_holds(int risk, const struct nis5g_pcond *pc)
     return negated(pc) ? !any : any;
 }
 
-/* Sites within pc->km of a site carrying one of pc's tags. */
+/* Sites within pc->km of a site carrying one of pc's tags. A tagged site
+ * is near at any distance, with or without coordinates (so `near 0 km of
+ * tag in gov` catches what `tag = gov` does); a site without coordinates
+ * is never near another site (the index skips it, both as a tagged point
+ * and as a query). */
 static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
 {
     struct nis5g_model *m = c->m;
@@ -138,6 +142,7 @@ static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
             want[id] = 1;
     }
     double *lat = nis5g_xmalloc((ns ? ns : 1) * sizeof *lat), *lon = nis5g_xmalloc((ns ? ns : 1) * sizeof *lon);
+    uint8_t *out = nis5g_xcalloc((size_t)ns + 1, 1);
     size_t n = 0;
     for (uint32_t s = 0; s < ns; s++) {
         for (uint32_t k = m->site_tag_off[s]; k < m->site_tag_off[s + 1]; k++) {
@@ -145,19 +150,80 @@ static uint8_t *near_sites(struct compiler *c, const struct nis5g_pcond *pc)
                 lat[n] = m->site_lat[s];
                 lon[n] = m->site_lon[s];
                 n++;
+                out[s] = 1;
                 break;
             }
         }
     }
     struct nis5g_geo_index *ix = nis5g_geo_index_new(lat, lon, n, pc->km);
-    uint8_t *out = nis5g_xcalloc((size_t)ns + 1, 1);
     for (uint32_t s = 0; s < ns; s++)
-        out[s] = (uint8_t)nis5g_geo_index_any_within(ix, m->site_lat[s], m->site_lon[s]);
+        out[s] |= (uint8_t)nis5g_geo_index_any_within(ix, m->site_lat[s], m->site_lon[s]);
     nis5g_geo_index_free(ix);
     free(lat);
     free(lon);
     free(want);
     return out;
+}
+
+/* 1 for each of pc's values found in dict, in a table of dict's ids plus
+ * one. */
+static uint8_t *wanted(struct compiler *c, struct nis5g_dict *dict, const struct nis5g_pcond *pc, const char *what)
+{
+    uint8_t *want = nis5g_xcalloc(dict->n + 1, 1);
+    for (size_t k = 0; k < pc->n_values; k++) {
+        uint32_t id = value_id(c, dict, pc, k, what);
+        if (id != NIS5G_NONE)
+            want[id] = 1;
+    }
+    return want;
+}
+
+/* tag (not) in T: a site's tags; an element without a site has none. */
+static void and_tags(struct compiler *c, struct ctable *t, const struct nis5g_pcond *pc)
+{
+    struct nis5g_model *m = c->m;
+    uint32_t ns = m->sites.n;
+    int neg = negated(pc);
+    uint8_t *want = wanted(c, &m->tags, pc, "tag");
+    uint8_t *ts = table(&t->site, (size_t)ns + 1);
+    for (uint32_t s = 0; s < ns; s++) {
+        int any = 0;
+        for (uint32_t k = m->site_tag_off[s]; k < m->site_tag_off[s + 1]; k++)
+            any |= want[m->site_tags[k]];
+        ts[s] &= (uint8_t)(neg ? !any : any);
+    }
+    ts[ns] &= (uint8_t)neg;
+    free(want);
+}
+
+/* certified (not) in C: the certifications of the element's product row. */
+static void and_certified(struct compiler *c, struct ctable *t, const struct nis5g_pcond *pc)
+{
+    struct nis5g_model *m = c->m;
+    int neg = negated(pc);
+    uint8_t *want = wanted(c, &m->certs, pc, "certification");
+    uint8_t *tr = table(&t->prow, (size_t)m->n_products + 1);
+    for (uint32_t r = 0; r < m->n_products; r++) {
+        int any = 0;
+        for (uint32_t k = m->prod_cert_off[r]; k < m->prod_cert_off[r + 1]; k++)
+            any |= want[m->prod_certs[k]];
+        tr[r] &= (uint8_t)(neg ? !any : any);
+    }
+    tr[m->n_products] &= (uint8_t)neg; /* no known product: not certified */
+    c->need_prow = 1;
+    free(want);
+}
+
+/* domain or status (not) in a list of enum values: a table of n. */
+static void and_enum(uint8_t *tab, int n, const struct nis5g_pcond *pc)
+{
+    int neg = negated(pc);
+    for (int x = 0; x < n; x++) {
+        int any = 0;
+        for (size_t k = 0; k < pc->n_values; k++)
+            any |= pc->ivalues[k] == x;
+        tab[x] &= (uint8_t)(neg ? !any : any);
+    }
 }
 
 static void compile(struct compiler *c, const struct nis5g_pconds *cs, int default_active, struct ctable *t)
@@ -173,7 +239,6 @@ static void compile(struct compiler *c, const struct nis5g_pconds *cs, int defau
     uint32_t nv = m->vendors.n, no = m->operators.n, ns = m->sites.n;
     for (size_t i = 0; i < cs->n; i++) {
         const struct nis5g_pcond *pc = &cs->v[i];
-        int neg = negated(pc);
         switch (pc->field) {
         case NIS5G_PF_ALL:
             break;
@@ -224,24 +289,9 @@ static void compile(struct compiler *c, const struct nis5g_pconds *cs, int defau
             free(pos);
             break;
         }
-        case NIS5G_PF_TAG: {
-            uint8_t *want = nis5g_xcalloc(m->tags.n + 1, 1);
-            for (size_t k = 0; k < pc->n_values; k++) {
-                uint32_t id = value_id(c, &m->tags, pc, k, "tag");
-                if (id != NIS5G_NONE)
-                    want[id] = 1;
-            }
-            uint8_t *ts = table(&t->site, (size_t)ns + 1);
-            for (uint32_t s = 0; s < ns; s++) {
-                int any = 0;
-                for (uint32_t k = m->site_tag_off[s]; k < m->site_tag_off[s + 1]; k++)
-                    any |= want[m->site_tags[k]];
-                ts[s] &= (uint8_t)(neg ? !any : any);
-            }
-            ts[ns] &= (uint8_t)neg;
-            free(want);
+        case NIS5G_PF_TAG:
+            and_tags(c, t, pc);
             break;
-        }
         case NIS5G_PF_NEAR: {
             uint8_t *near = near_sites(c, pc);
             uint8_t *ts = table(&t->site, (size_t)ns + 1);
@@ -251,42 +301,20 @@ static void compile(struct compiler *c, const struct nis5g_pconds *cs, int defau
             break;
         }
         case NIS5G_PF_DOMAIN:
-        case NIS5G_PF_STATUS: {
-            uint8_t *tab = pc->field == NIS5G_PF_DOMAIN ? t->domain : t->status;
-            int n = pc->field == NIS5G_PF_DOMAIN ? NIS5G_DOM_COUNT : NIS5G_ST_COUNT;
-            for (int x = 0; x < n; x++) {
-                int any = 0;
-                for (size_t k = 0; k < pc->n_values; k++)
-                    any |= pc->ivalues[k] == x;
-                tab[x] &= (uint8_t)(neg ? !any : any);
-            }
+            and_enum(t->domain, NIS5G_DOM_COUNT, pc);
             break;
-        }
+        case NIS5G_PF_STATUS:
+            and_enum(t->status, NIS5G_ST_COUNT, pc);
+            break;
         case NIS5G_PF_FUNCTION:
             and_ids(c, &t->function, m->functions.n, 1, &m->functions, pc, "function");
             break;
         case NIS5G_PF_PRODUCT:
             and_ids(c, &t->pname, m->products.n, 1, &m->products, pc, "product");
             break;
-        case NIS5G_PF_CERTIFIED: {
-            uint8_t *want = nis5g_xcalloc(m->certs.n + 1, 1);
-            for (size_t k = 0; k < pc->n_values; k++) {
-                uint32_t id = value_id(c, &m->certs, pc, k, "certification");
-                if (id != NIS5G_NONE)
-                    want[id] = 1;
-            }
-            uint8_t *tr = table(&t->prow, (size_t)m->n_products + 1);
-            for (uint32_t r = 0; r < m->n_products; r++) {
-                int any = 0;
-                for (uint32_t k = m->prod_cert_off[r]; k < m->prod_cert_off[r + 1]; k++)
-                    any |= want[m->prod_certs[k]];
-                tr[r] &= (uint8_t)(neg ? !any : any);
-            }
-            tr[m->n_products] &= (uint8_t)neg; /* no known product: not certified */
-            c->need_prow = 1;
-            free(want);
+        case NIS5G_PF_CERTIFIED:
+            and_certified(c, t, pc);
             break;
-        }
         case NIS5G_PF_INSTALLED:
             t->dates = nis5g_xreallocarray(t->dates, t->n_dates + 1, sizeof *t->dates);
             t->dates[t->n_dates].op = pc->op;
@@ -702,13 +730,12 @@ static void *work(void *arg)
     return NULL;
 }
 
-int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, const struct nis5g_check_opts *o,
-                       struct nis5g_check **out, struct nis5g_diags *d)
+/* The vendors' profiles with the policy's designations; a designated
+ * vendor that is not in the data is a warning (the designation still
+ * stands in law). */
+static void check_profiles(const struct nis5g_policy *p, struct nis5g_model *m, struct nis5g_check *ck,
+                           struct nis5g_diags *d)
 {
-    struct nis5g_check *ck = nis5g_xcalloc(1, sizeof *ck);
-    ck->at = o->at;
-    /* Profiles with the policy's designations; a designated vendor that is
-     * not in the data is a warning (the designation still stands in law). */
     struct nis5g_designation *des = nis5g_xcalloc(p->n_des + 1, sizeof *des);
     size_t nd = 0;
     for (size_t i = 0; i < p->n_des; i++) {
@@ -731,13 +758,15 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
     ck->profiles = nis5g_xcalloc(m->vendors.n + 1, sizeof *ck->profiles);
     nis5g_profiles(m, des, nd, ck->profiles);
     free(des);
+}
 
-    size_t nr = p->n_rules;
-    ck->n = nr;
-    ck->r = nis5g_xcalloc(nr + 1, sizeof *ck->r);
-    struct rstate *st = nis5g_xcalloc(nr + 1, sizeof *st);
+/* Every rule's condition tables; the product row of each element when a
+ * condition needs it (NULL otherwise). */
+static uint32_t *compile_rules(const struct nis5g_policy *p, struct nis5g_model *m, const struct nis5g_check *ck,
+                               struct nis5g_diags *d, struct rstate *st)
+{
     struct compiler cc = { p, m, ck->profiles, d, NULL, 0 };
-    for (size_t i = 0; i < nr; i++) {
+    for (size_t i = 0; i < p->n_rules; i++) {
         const struct nis5g_rule *r = &p->rules[i];
         st[i].r = r;
         cc.file = r->file;
@@ -749,12 +778,16 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
                 compile(&cc, &r->cond, 0, &st[i].c); /* within S: S decides the statuses */
         }
     }
-    uint32_t *prow = cc.need_prow ? product_rows(m) : NULL;
+    return cc.need_prow ? product_rows(m) : NULL;
+}
 
-    /* The pass, split into contiguous ranges of elements, one per thread;
-     * each worker has its own accumulators (the compiled tables are
-     * shared, read-only), merged in range order so that element lists
-     * keep the model's order. */
+/* The pass, split into contiguous ranges of elements, one per thread;
+ * each worker has its own accumulators (the compiled tables are shared,
+ * read-only), merged in range order so that element lists keep the
+ * model's order. The accumulators of st (worker 0's) hold the sum. */
+static void run_pass(struct rstate *st, size_t nr, const struct nis5g_model *m, const uint32_t *prow,
+                     const struct nis5g_check_opts *o)
+{
     unsigned nt = o->threads;
     if (nt == 0) {
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
@@ -799,63 +832,81 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
     }
     free(w);
     free(tid);
+}
 
-    for (size_t i = 0; i < nr; i++) {
-        struct rstate *s = &st[i];
-        const struct nis5g_rule *r = s->r;
-        struct nis5g_rule_result *rr = &ck->r[i];
-        rr->rule = r;
-        if (r->kind == NIS5G_RULE_DENY) {
-            rr->findings = rr->must_change = s->count;
-            if (!o->counts_only) {
-                rr->elements = (uint32_t *)nis5g_buf_detach(&s->els, NULL);
-                rr->n_elements = (size_t)s->count;
-                deny_groups(m, rr);
-            } else {
-                nis5g_buf_release(&s->els);
-            }
+/* A cap or require rule's groups, taken from its state: each one's limit
+ * and what must change, sorted by key. */
+static void group_findings(struct rstate *s, struct nis5g_rule_result *rr)
+{
+    const struct nis5g_rule *r = s->r;
+    rr->groups = s->g;
+    rr->n_groups = s->n_g;
+    s->g = NULL;
+    for (size_t k = 0; k < rr->n_groups; k++) {
+        struct nis5g_group_result *g = &rr->groups[k];
+        if (r->kind == NIS5G_RULE_CAP) {
+            g->limit = (int64_t)((__int128)g->n * r->pct_bp / 10000);
+            g->must_change = g->c > g->limit ? g->c - g->limit : 0;
         } else {
-            rr->groups = s->g;
-            rr->n_groups = s->n_g;
-            s->g = NULL;
-            for (size_t k = 0; k < rr->n_groups; k++) {
-                struct nis5g_group_result *g = &rr->groups[k];
-                if (r->kind == NIS5G_RULE_CAP) {
-                    g->limit = (int64_t)((__int128)g->n * r->pct_bp / 10000);
-                    g->must_change = g->c > g->limit ? g->c - g->limit : 0;
-                } else {
-                    g->limit = r->min_vendors;
-                    g->must_change = g->c < g->limit ? g->limit - g->c : 0;
-                }
-                if (g->must_change > 0) {
-                    rr->findings++;
-                    rr->must_change += g->must_change;
-                }
-            }
-            if (rr->n_groups)
-                qsort(rr->groups, rr->n_groups, sizeof *rr->groups, cmp_groups);
-            if (s->dense)
-                free(s->dense);
-            else
-                nis5g_intmap_release(&s->groups);
-            if (s->seen)
-                free(s->seen);
-            else if (r->kind == NIS5G_RULE_REQUIRE)
-                nis5g_intmap_release(&s->gv);
+            g->limit = r->min_vendors;
+            g->must_change = g->c < g->limit ? g->limit - g->c : 0;
         }
-        ctable_release(&s->c);
-        ctable_release(&s->s);
-        if (rr->findings == 0) {
-            rr->status = NIS5G_RS_OK;
-        } else if (r->deadline != NIS5G_NO_DATE && o->at < r->deadline) {
-            rr->status = NIS5G_RS_PENDING;
-            rr->days_left = r->deadline - o->at;
-            ck->n_pending++;
-        } else {
-            rr->status = NIS5G_RS_VIOLATION;
-            ck->n_violations++;
+        if (g->must_change > 0) {
+            rr->findings++;
+            rr->must_change += g->must_change;
         }
     }
+    if (rr->n_groups)
+        qsort(rr->groups, rr->n_groups, sizeof *rr->groups, cmp_groups);
+}
+
+/* The result of one rule from its state, which is released. */
+static void rule_result(struct rstate *s, const struct nis5g_model *m, const struct nis5g_check_opts *o,
+                        struct nis5g_check *ck, struct nis5g_rule_result *rr)
+{
+    const struct nis5g_rule *r = s->r;
+    rr->rule = r;
+    if (r->kind == NIS5G_RULE_DENY) {
+        rr->findings = rr->must_change = s->count;
+        if (!o->counts_only) {
+            rr->elements = (uint32_t *)nis5g_buf_detach(&s->els, NULL);
+            rr->n_elements = (size_t)s->count;
+            deny_groups(m, rr);
+        } else {
+            nis5g_buf_release(&s->els);
+        }
+    } else {
+        group_findings(s, rr);
+        acc_release(s);
+    }
+    ctable_release(&s->c);
+    ctable_release(&s->s);
+    if (rr->findings == 0) {
+        rr->status = NIS5G_RS_OK;
+    } else if (r->deadline != NIS5G_NO_DATE && o->at < r->deadline) {
+        rr->status = NIS5G_RS_PENDING;
+        rr->days_left = r->deadline - o->at;
+        ck->n_pending++;
+    } else {
+        rr->status = NIS5G_RS_VIOLATION;
+        ck->n_violations++;
+    }
+}
+
+int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, const struct nis5g_check_opts *o,
+                       struct nis5g_check **out, struct nis5g_diags *d)
+{
+    struct nis5g_check *ck = nis5g_xcalloc(1, sizeof *ck);
+    ck->at = o->at;
+    check_profiles(p, m, ck, d);
+    size_t nr = p->n_rules;
+    ck->n = nr;
+    ck->r = nis5g_xcalloc(nr + 1, sizeof *ck->r);
+    struct rstate *st = nis5g_xcalloc(nr + 1, sizeof *st);
+    uint32_t *prow = compile_rules(p, m, ck, d, st);
+    run_pass(st, nr, m, prow, o);
+    for (size_t i = 0; i < nr; i++)
+        rule_result(&st[i], m, o, ck, &ck->r[i]);
     free(prow);
     free(st);
     *out = ck;

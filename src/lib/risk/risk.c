@@ -144,6 +144,40 @@ static int ks_impact(const struct nis5g_risk_inputs *in, char *why, size_t n, co
     return i;
 }
 
+/* R5 state interference: the high-risk share weighted by sensitivity, at
+ * least 4 with a high-risk critical asset, one more with policy findings in
+ * violation; the impact is the worst high-risk supplier's loss. */
+static void score_state(const struct nis5g_risk_inputs *in, char *wl, size_t nl, char *wi, size_t ni, int *lp,
+                        int *ip)
+{
+    int base = nis5g_risk_ladder_share(in->hr_weighted);
+    int L = base;
+    if (in->hr_critical > 0)
+        L = imax(L, 4);
+    int bump = in->have_policy && in->policy_violations > 0 && L < 5;
+    if (bump)
+        L++;
+    int w = snprintf(wl, nl, "likelihood %d: %.1f%% of assets (weighted by sensitivity) from high-risk suppliers%s%s%s",
+                     L, PCT(in->hr_weighted), *in->hr_vendors ? " (" : "", in->hr_vendors,
+                     *in->hr_vendors ? ")" : "");
+    if (w > 0 && (size_t)w < nl)
+        w += snprintf(wl + w, nl - (size_t)w, "; %s of %s elements of critical asset classes from them%s",
+                      N(in->hr_critical), N(in->n_critical),
+                      in->hr_critical > 0 && base < 4 ? " (at least 4)" : "");
+    if (w > 0 && (size_t)w < nl && in->have_policy)
+        snprintf(wl + w, nl - (size_t)w, "; %s policy findings in violation%s",
+                 N(in->policy_violations), bump ? " (+1)" : "");
+    int I = nis5g_risk_ladder_loss(in->ks_hr);
+    if (!in->ks_hr_vendor)
+        say(wi, ni, "impact %d: no high-risk supplier's failure cuts service", I);
+    else
+        say(wi, ni, "impact %d: a kill-switch of %s cuts %.1f%% of national subscribers%s", I, in->ks_hr_vendor,
+            PCT(in->ks_hr),
+            in->ks_from_killswitch ? "" : " (radio sites whose radios all come from it; no kill-switch run)");
+    *lp = L;
+    *ip = I;
+}
+
 static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_risk_scenario *s)
 {
     char *wl = s->why_likelihood, *wi = s->why_impact;
@@ -188,33 +222,9 @@ static void score_one(int k, const struct nis5g_risk_inputs *in, struct nis5g_ri
         I = ks_impact(in, wi, ni, "the failure of");
         break;
     }
-    case 4: { /* R5 state interference */
-        int base = nis5g_risk_ladder_share(in->hr_weighted);
-        L = base;
-        if (in->hr_critical > 0)
-            L = imax(L, 4);
-        int bump = in->have_policy && in->policy_violations > 0 && L < 5;
-        if (bump)
-            L++;
-        int w = snprintf(wl, nl, "likelihood %d: %.1f%% of assets (weighted by sensitivity) from high-risk suppliers%s%s%s",
-                         L, PCT(in->hr_weighted), *in->hr_vendors ? " (" : "", in->hr_vendors,
-                         *in->hr_vendors ? ")" : "");
-        if (w > 0 && (size_t)w < nl)
-            w += snprintf(wl + w, nl - (size_t)w, "; %s of %s elements of critical asset classes from them%s",
-                          N(in->hr_critical), N(in->n_critical),
-                          in->hr_critical > 0 && base < 4 ? " (at least 4)" : "");
-        if (w > 0 && (size_t)w < nl && in->have_policy)
-            snprintf(wl + w, nl - (size_t)w, "; %s policy findings in violation%s",
-                     N(in->policy_violations), bump ? " (+1)" : "");
-        I = nis5g_risk_ladder_loss(in->ks_hr);
-        if (!in->ks_hr_vendor)
-            say(wi, ni, "impact %d: no high-risk supplier's failure cuts service", I);
-        else
-            say(wi, ni, "impact %d: a kill-switch of %s cuts %.1f%% of national subscribers%s", I, in->ks_hr_vendor,
-                PCT(in->ks_hr),
-                in->ks_from_killswitch ? "" : " (radio sites whose radios all come from it; no kill-switch run)");
+    case 4: /* R5 state interference */
+        score_state(in, wl, nl, wi, ni, &L, &I);
         break;
-    }
     case 5: { /* R6 organised crime */
         double x = share(in->vuln_sensitive, in->n_sensitive);
         L = imax(2, nis5g_risk_ladder_share(x));
