@@ -57,6 +57,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
 	@mkdir -p $(dir $@)
 	$(say) TEST $@
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+-include $(UNIT_BIN:=.d)
 
 # deps: install the Debian packages the build and the tests use, when missing.
 deps:

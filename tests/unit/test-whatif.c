@@ -159,10 +159,3 @@ TEST(ban_replacement_rule)
     nis5g_costs_release(&c);
     nis5g_model_free(m);
 }
-
-int main(void)
-{
-    RUN(costs_precedence_and_override);
-    RUN(ban_replacement_rule);
-    return harness_done();
-}
