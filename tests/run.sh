@@ -13,6 +13,7 @@ for t in "$@"; do
   name=$(basename "$t")
   if out=$("$t" 2>&1); then
     pass=$((pass + 1)); echo "ok   unit/$name"
+    echo "$out" | grep '^xfail ' | sed 's/^/     /'
   else
     fail=$((fail + 1)); failed="$failed unit/$name"
     echo "FAIL unit/$name"; echo "$out" | grep -v '^ok ' | tail -40

@@ -87,8 +87,8 @@ static void second(void)
 
 TEST(failed_check_prints_both_sides_and_exits_non_zero)
 {
-    struct harness_test t[] = { { "passing", passing, 1 }, { "failing_int", failing_int, 2 },
-                                { "failing_str", failing_str, 3 }, { "failing_mem", failing_mem, 4 } };
+    struct harness_test t[] = { { "passing", passing, 1, NULL }, { "failing_int", failing_int, 2, NULL },
+                                { "failing_str", failing_str, 3, NULL }, { "failing_mem", failing_mem, 4, NULL } };
     struct nis5g_buf out = NIS5G_BUF_INIT;
     ASSERT_EQ_INT(run_child(t, 4, &out), 1);
     const char *s = out.data ? out.data : "";
@@ -105,7 +105,7 @@ TEST(failed_check_prints_both_sides_and_exits_non_zero)
 
 TEST(all_passing_exits_zero)
 {
-    struct harness_test t[] = { { "passing", passing, 1 } };
+    struct harness_test t[] = { { "passing", passing, 1, NULL } };
     struct nis5g_buf out = NIS5G_BUF_INIT;
     ASSERT_EQ_INT(run_child(t, 1, &out), 0);
     ASSERT_EQ_STR(out.data, "ok   passing\n1 passed, 0 failed\n");
@@ -123,10 +123,25 @@ TEST(no_tests_is_an_error)
 TEST(tests_run_in_file_order)
 {
     /* registered backwards; run by line */
-    struct harness_test t[] = { { "second", second, 20 }, { "first", first, 10 } };
+    struct harness_test t[] = { { "second", second, 20, NULL }, { "first", first, 10, NULL } };
     struct nis5g_buf out = NIS5G_BUF_INIT;
     ASSERT_EQ_INT(run_child(t, 2, &out), 0);
     ASSERT_EQ_STR(out.data, "first ran\nok   first\nsecond ran\nok   second\n0 passed, 0 failed\n");
+    nis5g_buf_release(&out);
+}
+
+TEST(xfail_hides_known_failures_and_flags_fixed_ones)
+{
+    struct harness_test t[] = { { "known", failing_int, 1, "bug 1" }, { "passing", passing, 2, NULL } };
+    struct nis5g_buf out = NIS5G_BUF_INIT;
+    ASSERT_EQ_INT(run_child(t, 2, &out), 0);
+    const char *s = out.data ? out.data : "";
+    CONTAINS(s, "xfail known: bug 1\n");
+    CONTAINS(s, "ok   passing\n");
+    nis5g_buf_reset(&out);
+    struct harness_test u[] = { { "fixed", passing, 1, "bug 2" } };
+    ASSERT_EQ_INT(run_child(u, 1, &out), 1);
+    CONTAINS(out.data ? out.data : "", "XPASS fixed: passes now; make it a TEST (it was: bug 2)\n");
     nis5g_buf_release(&out);
 }
 
@@ -138,5 +153,5 @@ TEST(registered_automatically)
         seen += strcmp(harness_tests[i].name, "registered_automatically") == 0 ||
                 strcmp(harness_tests[i].name, "no_tests_is_an_error") == 0;
     ASSERT_EQ_INT(seen, 2);
-    ASSERT_EQ_INT(harness_ntests, 5);
+    ASSERT_EQ_INT(harness_ntests, 6);
 }
