@@ -145,7 +145,10 @@ TEST(every_array_is_in_the_column_table)
                      offsetof(struct nis5g_model, n_measures) < at + sizeof(void *));
         for (size_t i = 0; i < model_ncols && !known; i++)
             known = model_cols[i].offset == at;
-        CHECK_(known, "struct nis5g_model has a field at offset %zu that model_cols[] (core/model-cols.h) lacks", at);
+        CHECK_(known,
+               "struct nis5g_model has a field at offset %zu that is neither a column of model_cols[]"
+               " (core/model-cols.h) nor n_products or n_measures",
+               at);
     }
 }
 
