@@ -58,6 +58,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnis5g.a
 	@mkdir -p $(dir $@)
 	$(say) TEST $@
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libnis5g.a $(LDLIBS_ALL)
+-include $(UNIT_BIN:=.d)
 
 # deps: what building and running needs (make demo); deps-test adds what
 # only the tests use (clang's sanitizer runtime, chromium, python3).

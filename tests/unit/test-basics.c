@@ -75,12 +75,3 @@ TEST(rng)
     ASSERT_NEAR(sum / 100000, 0.5, 0.01);
     ASSERT(nis5g_rng_below(&a, 1) == 0);
 }
-
-int main(void)
-{
-    RUN(dates);
-    RUN(dict);
-    RUN(buf);
-    RUN(rng);
-    return harness_done();
-}

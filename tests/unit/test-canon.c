@@ -134,11 +134,3 @@ TEST(round_trip)
         json_decref(w);
     }
 }
-
-int main(void)
-{
-    RUN(known_bytes);
-    RUN(parse_refuses_non_canonical);
-    RUN(round_trip);
-    return harness_done();
-}

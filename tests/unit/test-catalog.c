@@ -118,19 +118,19 @@ TEST(errors)
     ASSERT_EQ_STR(got, "scenarios.csv:1:1: missing required column 'title'");
 }
 
-int main(void)
+SETUP
 {
     snprintf(dir, sizeof dir, "/tmp/nis5g-cat-XXXXXX");
-    if (!mkdtemp(dir))
-        return 1;
-    RUN(shipped);
-    RUN(errors);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+TEARDOWN
+{
     const char *names[] = { "scenarios.csv", "toolbox.csv", "mapping.csv", "assets.csv", "threat-actors.csv" };
     for (int i = 0; i < 5; i++) {
         char p[128];
         snprintf(p, sizeof p, "%s/%s", dir, names[i]);
         unlink(p);
     }
-    rmdir(dir);
-    return harness_done();
+    return rmdir(dir);
 }

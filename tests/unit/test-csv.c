@@ -211,18 +211,3 @@ TEST(has_quote)
         }
     }
 }
-
-int main(void)
-{
-    RUN(plain);
-    RUN(quoted);
-    RUN(text_untouched);
-    RUN(crlf_and_bom);
-    RUN(errors);
-    RUN(utf8_columns);
-    RUN(long_field);
-    RUN(resume_after_error);
-    RUN(large_encoding);
-    RUN(has_quote);
-    return harness_done();
-}

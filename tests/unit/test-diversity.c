@@ -239,14 +239,3 @@ TEST(from_cells_merges_and_new_vendor)
     ASSERT_EQ_INT(nis5g_div_field_parse("vendor"), -1);
     nis5g_model_free(m);
 }
-
-int main(void)
-{
-    RUN(national_shares_and_hhi);
-    RUN(operator_domain_single_vendor_first);
-    RUN(region_and_country);
-    RUN(by_subscribers);
-    RUN(hash_path_same_as_dense);
-    RUN(from_cells_merges_and_new_vendor);
-    return harness_done();
-}

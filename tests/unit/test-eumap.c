@@ -65,9 +65,3 @@ TEST(map)
     ASSERT_EQ_STR(nis5g_eumap_alpha2("752"), "SE");
     ASSERT(nis5g_eumap_alpha2("578") == NULL);
 }
-
-int main(void)
-{
-    RUN(map);
-    return harness_done();
-}

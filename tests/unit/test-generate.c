@@ -346,20 +346,19 @@ TEST(bad_arguments)
     ASSERT(strstr(err.msg, "not a directory") != NULL);
 }
 
-int main(void)
+SETUP
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/nis5g-test-gen-XXXXXX");
-    if (!mkdtemp(tmpdir))
-        return 1;
-    RUN(headers_and_field_counts);
-    RUN(sweden);
-    RUN(chinese_ran_shares);
-    RUN(national_size);
-    RUN(deterministic);
-    RUN(bad_arguments);
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+TEARDOWN
+{
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
+    if (system(cmd) != 0) {
         fprintf(stderr, "could not remove %s\n", tmpdir);
-    return harness_done();
+        return -1;
+    }
+    return 0;
 }

@@ -68,14 +68,15 @@ TEST(numbers_like_strtod)
     nis5g_diags_release(&d);
 }
 
-int main(void)
+SETUP
 {
     snprintf(dir, sizeof dir, "/tmp/nis5g-test-import-%d", (int)getpid());
-    mkdir(dir, 0700);
-    RUN(numbers_like_strtod);
+    return mkdir(dir, 0700);
+}
+
+TEARDOWN
+{
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0)
-        return 1;
-    return harness_done();
+    return system(cmd) != 0;
 }

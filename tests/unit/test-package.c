@@ -447,23 +447,17 @@ TEST(eu_known_answers)
     json_decref(c);
 }
 
-int main(void)
+SETUP
 {
     if (sodium_init() < 0)
-        return 1;
+        return -1;
     snprintf(dir, sizeof dir, "/tmp/nis5g-pkg-XXXXXX");
-    if (!mkdtemp(dir))
-        return 1;
-    RUN(sign_verify_round_trip);
-    RUN(every_flipped_byte_refused);
-    RUN(unsigned_and_malformed);
-    RUN(export_checks);
-    RUN(determinism);
-    RUN(import_refusals_and_provenance);
-    RUN(eu_known_answers);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+TEARDOWN
+{
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        return 1;
-    return harness_done();
+    return system(cmd) != 0;
 }

@@ -118,11 +118,3 @@ TEST(reserved_words_and_quotes)
     nis5g_diags_release(&d);
     nis5g_policy_free(p);
 }
-
-int main(void)
-{
-    RUN(constructs);
-    RUN(error_places);
-    RUN(reserved_words_and_quotes);
-    return harness_done();
-}

@@ -363,17 +363,3 @@ TEST(threads_same_answer)
     nis5g_model_free(m);
     nis5g_policy_free(p);
 }
-
-int main(void)
-{
-    RUN(spec_example);
-    RUN(deadline_boundary);
-    RUN(weighted_and_pairs);
-    RUN(negation_status_dates);
-    RUN(near_boundary);
-    RUN(geo_index_matches_brute_force);
-    RUN(profile_rule);
-    RUN(forecast);
-    RUN(threads_same_answer);
-    return harness_done();
-}

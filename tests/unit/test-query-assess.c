@@ -157,7 +157,7 @@ TEST(usage_errors)
     free(pp);
 }
 
-int main(void)
+SETUP
 {
     const char *paths[] = { "tests/cases/import/small" };
     struct nis5g_import_opts o = { .as_of = 20000 };
@@ -166,11 +166,12 @@ int main(void)
         fprintf(stderr, "cannot import tests/cases/import/small\n");
         return 1;
     }
-    RUN(table);
-    RUN(check);
-    RUN(suppliers);
-    RUN(usage_errors);
+    return 0;
+}
+
+TEARDOWN
+{
     nis5g_model_free(model);
     nis5g_diags_release(&diags);
-    return harness_done();
+    return 0;
 }

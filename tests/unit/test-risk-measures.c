@@ -104,14 +104,17 @@ TEST(workspace)
     unlink(side);
 }
 
-int main(void)
+SETUP
 {
     struct nis5g_diags d;
     nis5g_diags_init(&d);
-    if (nis5g_catalog_load(&cat, &d))
-        return 1;
+    int rc = nis5g_catalog_load(&cat, &d);
     nis5g_diags_release(&d);
-    RUN(workspace);
+    return rc;
+}
+
+TEARDOWN
+{
     nis5g_catalog_release(&cat);
-    return harness_done();
+    return 0;
 }

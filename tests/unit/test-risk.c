@@ -360,20 +360,19 @@ TEST(inputs_only)
     ASSERT_EQ_STR(r.s[0].why_residual, "likelihood measures 100% in place (-2)");
 }
 
-int main(void)
+SETUP
 {
     struct nis5g_diags d;
     nis5g_diags_init(&d);
-    if (nis5g_catalog_load(&cat, &d)) {
-        fprintf(stderr, "cannot load the catalogues\n");
-        return 1;
-    }
-    RUN(ladders);
-    RUN(indicators);
-    RUN(scores);
-    RUN(extra);
-    RUN(inputs_only);
-    nis5g_catalog_release(&cat);
+    int rc = nis5g_catalog_load(&cat, &d);
     nis5g_diags_release(&d);
-    return harness_done();
+    if (rc)
+        fprintf(stderr, "cannot load the catalogues\n");
+    return rc;
+}
+
+TEARDOWN
+{
+    nis5g_catalog_release(&cat);
+    return 0;
 }

@@ -728,19 +728,3 @@ TEST(dist_percentiles_nearest_rank)
     nis5g_dist_u32(v, 0, 1, &d);
     ASSERT_EQ_INT(d.max, 0);
 }
-
-int main(void)
-{
-    RUN(eval_matches_reference_on_random_topologies);
-    RUN(killswitch_matches_reference_on_random_topologies);
-    RUN(pool_survives_one_member_not_all);
-    RUN(december_2018);
-    RUN(december_2018_other_operator_untouched);
-    RUN(montecarlo_probability_zero_and_one);
-    RUN(montecarlo_outage);
-    RUN(montecarlo_same_seed_same_result_any_threads);
-    RUN(montecarlo_deterministic_matches_reference);
-    RUN(montecarlo_frequencies);
-    RUN(dist_percentiles_nearest_rank);
-    return harness_done();
-}

@@ -191,12 +191,7 @@ TEST(oscal_catalog_and_results)
     json_decref(p);
 }
 
-int main(void)
+SETUP
 {
-    if (sodium_init() < 0)
-        return 1;
-    RUN(tlp_markings_are_oasis);
-    RUN(stix_bundle);
-    RUN(oscal_catalog_and_results);
-    return harness_done();
+    return sodium_init() < 0 ? -1 : 0;
 }

@@ -37,9 +37,3 @@ TEST(sparse_cells)
     nis5g_model_free(m);
     nis5g_diags_release(&d);
 }
-
-int main(void)
-{
-    RUN(sparse_cells);
-    return harness_done();
-}

@@ -213,12 +213,3 @@ TEST(option_parsers)
     ASSERT_EQ_INT(wp.domains, (1u << NIS5G_DOM_RAN) | (1u << NIS5G_DOM_CORE) | (1u << NIS5G_DOM_EDGE));
     ASSERT_EQ_INT(nis5g_opt_set(o, &wp, "ran,radio", &err), NIS5G_EUSAGE);
 }
-
-int main(void)
-{
-    RUN(costs_precedence_and_override);
-    RUN(ban_replacement_rule);
-    RUN(costs_parse_text);
-    RUN(option_parsers);
-    return harness_done();
-}
