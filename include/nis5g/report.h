@@ -48,10 +48,11 @@ struct nis5g_report_params {
 };
 struct nis5g_report_result {
     struct nis5g_assess_run x;
-    /* The EU view (eu.h) for eu: gathered by the front end after compute
-     * from the packages it holds (the CLI's share-eu.c, not yet in the
-     * library); the document gains it as "eu". Released with the result. */
+    /* With eu: the EU view (eu.h) of the packages held and this state's
+     * own part from this assessment (the document gains it as "eu"), and
+     * its section of report.html with the map (nis5g_eu_html). */
     struct json_t *eu_view;
+    struct nis5g_buf eu_html;
 };
 extern const struct nis5g_opt nis5g_report_opts[];
 void nis5g_report_params_init(void *params);

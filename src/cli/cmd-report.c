@@ -2,7 +2,7 @@
  * cmd-report.c — `nis5g report -o DIR`: the national risk assessment (the
  * query in query/q-report.c) written as report.json and report.html
  * (self-contained, with charts; docs/report.md). With --eu, the EU view of
- * the packages held is gathered here (share-eu.c) and added to both.
+ * the packages held is added to both.
  */
 #include <errno.h>
 #include <string.h>
@@ -12,7 +12,6 @@
 #include "nis5g/eu.h"
 #include "nis5g/fileio.h"
 #include "nis5g/report.h"
-#include "share-eu.h"
 
 struct params {
     const char *dir;
@@ -30,25 +29,6 @@ static const struct nis5g_opt opts[] = {
 static void init(void *params)
 {
     nis5g_report_params_init(&((struct params *)params)->q);
-}
-
-/* --eu: the EU view from the packages held and this state's own
- * assessment (the one just made), its map, and its HTML section. */
-static int eu_section(struct nis5g_ctx *ctx, const struct params *p, struct nis5g_report_result *r,
-                      struct nis5g_buf *html)
-{
-    struct share_gather g = { .snap_day = p->q.a.snapshot,
-                              .policies = p->q.a.policy ? (char **)&p->q.a.policy : NULL,
-                              .n_policies = p->q.a.policy ? 1 : 0,
-                              .assessment = &r->x.a };
-    struct nis5g_buf svg = NIS5G_BUF_INIT;
-    int rc = share_eu_view(ctx, &g, 1, &r->eu_view);
-    if (!rc)
-        rc = share_eu_map(ctx, r->eu_view, p->q.figure ? p->q.figure : "high-risk", &svg);
-    if (!rc)
-        nis5g_eu_html(r->eu_view, svg.data, html);
-    nis5g_buf_release(&svg);
-    return rc;
 }
 
 /* The document's bytes and the page; then DIR/report.json and
@@ -82,20 +62,16 @@ static int run(struct nis5g_ctx *ctx, void *params)
     const struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_report;
     struct nis5g_report_result r = { 0 };
-    struct nis5g_buf euhtml = NIS5G_BUF_INIT;
     int rc = cli_query_compute(ctx, q, &p->q, &r);
     double t0 = cli_now();
-    if (!rc && p->q.eu)
-        rc = eu_section(ctx, p, &r, &euhtml);
     if (!rc) {
         json_t *doc = q->to_json(&r);
-        rc = write_report(ctx, p->dir, doc, p->q.eu ? euhtml.data : NULL);
+        rc = write_report(ctx, p->dir, doc, p->q.eu ? r.eu_html.data : NULL);
         json_decref(doc);
     }
     if (!rc)
         fprintf(ctx->out, "wrote %s/report.html and %s/report.json\n", p->dir, p->dir);
     cli_timing("report", t0);
-    nis5g_buf_release(&euhtml);
     cli_query_release(ctx, q, &r);
     return rc;
 }

@@ -5,6 +5,7 @@
  */
 #include <jansson.h>
 
+#include "nis5g/eu.h"
 #include "nis5g/query.h"
 #include "nis5g/report.h"
 
@@ -25,6 +26,33 @@ void nis5g_report_params_init(void *params)
     p->figure = NULL;
 }
 
+/* --eu: the EU view of the packages held with this state's own part from
+ * the assessment just made (not a second one), its map and its section of
+ * the page. */
+static int eu_section(const struct nis5g_query_env *env, const struct nis5g_report_params *p,
+                      struct nis5g_report_result *r, struct nis5g_err *err)
+{
+    struct nis5g_eu_params ep;
+    nis5g_eu_params_init(&ep);
+    const char *policy[1] = { p->a.policy };
+    ep.share.snapshot = p->a.snapshot;
+    ep.share.policy.v = policy;
+    ep.share.policy.n = p->a.policy ? 1 : 0;
+    ep.assessment = &r->x.a;
+    struct nis5g_eu_result er = { 0 };
+    int rc = nis5g_query_eu.compute(env, &ep, &er, err);
+    if (!rc) {
+        r->eu_view = json_incref(er.view);
+        struct nis5g_buf svg = NIS5G_BUF_INIT;
+        rc = nis5g_eu_map(r->eu_view, p->figure ? p->figure : "high-risk", &svg, err);
+        if (!rc)
+            nis5g_eu_html(r->eu_view, svg.data, &r->eu_html);
+        nis5g_buf_release(&svg);
+    }
+    nis5g_query_eu.release(env, &er);
+    return rc;
+}
+
 static int compute(const struct nis5g_query_env *env, const void *params, void *result, struct nis5g_err *err)
 {
     const struct nis5g_report_params *p = params;
@@ -32,7 +60,9 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
     if (p->figure && !p->eu)
         return nis5g_err_set(err, NIS5G_EUSAGE, "--figure colours the EU map: it needs --eu");
     int rc = nis5g_query_assess_load(env, &p->a, &r->x, err);
-    return rc ? rc : nis5g_query_assess_run(env, &p->a, &r->x, err);
+    if (!rc)
+        rc = nis5g_query_assess_run(env, &p->a, &r->x, err);
+    return rc || !p->eu ? rc : eu_section(env, p, r, err);
 }
 
 static void release(const struct nis5g_query_env *env, void *result)
@@ -40,6 +70,7 @@ static void release(const struct nis5g_query_env *env, void *result)
     struct nis5g_report_result *r = result;
     json_decref(r->eu_view);
     r->eu_view = NULL;
+    nis5g_buf_release(&r->eu_html);
     nis5g_query_assess_release(env, &r->x);
 }
 
