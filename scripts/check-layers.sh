@@ -42,6 +42,7 @@ header_layer() {
   stem=$1
   f=$(ls src/lib/*/"$stem".c 2>/dev/null | head -1 || true)
   [ -n "$f" ] || f=$(ls src/lib/*/"$stem"-*.c 2>/dev/null | head -1 || true)
+  [ -n "$f" ] || f=$(ls src/lib/query/q-"$stem".c 2>/dev/null | head -1 || true)
   if [ -n "$f" ]; then
     basename "$(dirname "$f")"
     return

@@ -204,7 +204,10 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
         each_opt(c->opts, 0, required_fn, &r);
         if (r.missing) {
             char n[64];
-            if (!nis5g_opt_is_positional(r.missing))
+            if (!nis5g_opt_is_positional(r.missing) && r.missing->short_name)
+                fprintf(stderr, "nis5g %s: missing -%c %s\n", ctx->cmd_name, r.missing->short_name,
+                        r.missing->arg ? r.missing->arg : "");
+            else if (!nis5g_opt_is_positional(r.missing))
                 fprintf(stderr, "nis5g %s: missing %s %s\n", ctx->cmd_name, nis5g_opt_display(r.missing, n),
                         r.missing->arg ? r.missing->arg : "");
             else
@@ -279,20 +282,26 @@ static void usage_line(struct nis5g_buf *b, const struct nis5g_cmd *c, const cha
     nis5g_buf_add(b, "\n", 1);
 }
 
+/* "nis5g [--db PATH] trust add": --db only for what opens a workspace */
+static void cmd_path(char *out, size_t n, const struct nis5g_cmd *c, const struct nis5g_cmd *sub)
+{
+    unsigned flags = (sub ? sub : c)->flags;
+    snprintf(out, n, "nis5g %s%s%s%s", flags & (CMD_STORE_READ | CMD_STORE_WRITE) ? "[--db PATH] " : "", c->name,
+             sub ? " " : "", sub ? sub->name : "");
+}
+
 void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefix)
 {
-    char path[128];
-    snprintf(path, sizeof path, "nis5g %s%s", c->flags & (CMD_STORE_READ | CMD_STORE_WRITE) ? "[--db PATH] " : "",
-             c->name);
+    char path[160];
     int first = 1;
     if (c->run || c->run_argv || !c->subs) {
+        cmd_path(path, sizeof path, c, NULL);
         usage_line(b, c, path, prefix);
         first = 0;
     }
     for (const struct nis5g_cmd *const *s = c->subs; s && *s; s++) {
-        char sub[160];
-        snprintf(sub, sizeof sub, "%s %s", path, (*s)->name);
-        usage_line(b, *s, sub, first ? prefix : "   or: ");
+        cmd_path(path, sizeof path, c, *s);
+        usage_line(b, *s, path, first ? prefix : "   or: ");
         first = 0;
     }
 }

@@ -53,7 +53,7 @@ expect2 "not an EU member state" --country GB -o x
 expect2 "scale" --country SE --scale 0 -o x
 expect2 "scale" --country SE --scale 1000 -o x
 expect2 "non-negative number" --country SE --scale abc -o x
-expect2 "missing --output DIR" --country SE
+expect2 "missing -o DIR" --country SE
 expect2 "missing --country" -o x
 expect2 "not a directory" --country SE --scale 0.01 -o out-SE/sites.csv
 expect2 "unknown option" --country SE --bogus -o x

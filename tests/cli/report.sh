@@ -86,7 +86,7 @@ if grep -q "sourceMappingURL" out/report.html; then echo "source map reference l
 
 # Errors: no output folder; a policy with an error.
 if n report >out.txt 2>err.txt; then echo "report without -o accepted"; exit 1; else rc=$?; fi
-[ "$rc" -eq 2 ] && grep -q -- "missing --output DIR" err.txt
+[ "$rc" -eq 2 ] && grep -q -- "missing -o DIR" err.txt
 printf 'rule X "x"\n  deny risk = hihg\n' > bad.policy
 if n report -o out2 --policy bad.policy >out.txt 2>err.txt; then echo "bad policy accepted"; exit 1; else rc=$?; fi
 [ "$rc" -eq 2 ] && grep -q "bad.policy:2:" err.txt
