@@ -52,6 +52,9 @@ int nis5g_password_hash(const char *password, char out[128], struct nis5g_err *e
 /* 1 when password matches a hash made by nis5g_password_hash, else 0. */
 int nis5g_password_verify(const char *hash, const char *password);
 
+/* Check u's name, role, operator_id and state as nis5g_user_add does
+ * (its NIS5G_EINPUT messages), without a workspace. */
+int nis5g_user_check(const struct nis5g_user *u, struct nis5g_err *err);
 /* Add a user: u's name, role, operator_id and state (the rest is ignored);
  * created is now. NIS5G_EINPUT for a bad name, a short or long password,
  * an operator id missing for role operator or given for another role, a

@@ -67,7 +67,7 @@ int nis5g_password_verify(const char *hash, const char *password)
     return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
-static int check_user(const struct nis5g_user *u, struct nis5g_err *err)
+int nis5g_user_check(const struct nis5g_user *u, struct nis5g_err *err)
 {
     if (nis5g_user_name_check(u->name, err))
         return err->code;
@@ -133,7 +133,7 @@ int nis5g_user_add(struct nis5g_store *st, const struct nis5g_user *u, const cha
                    struct nis5g_err *err)
 {
     char hash[128];
-    if (check_user(u, err) || nis5g_password_check(password, err))
+    if (nis5g_user_check(u, err) || nis5g_password_check(password, err))
         return err->code;
     int own, exists = 0;
     if (access_txn_begin(st, "user_add", &own, err))
