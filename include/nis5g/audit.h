@@ -36,7 +36,10 @@ struct nis5g_audit_entry {
 
 /* Append an entry. Runs in a savepoint, so that it lands in the caller's
  * transaction when there is one (the change and its entry commit
- * together), else in its own. *id (may be NULL) gets the entry's id. */
+ * together), else in one of its own (BEGIN IMMEDIATE). A caller's
+ * transaction should be BEGIN IMMEDIATE too: in a deferred one, another
+ * connection may append first and this append then fails (SQLITE_BUSY)
+ * rather than fork the chain. *id (may be NULL) gets the entry's id. */
 int nis5g_audit_append(struct nis5g_store *st, const struct nis5g_audit_entry *e, int64_t *id,
                        struct nis5g_err *err);
 

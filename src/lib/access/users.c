@@ -133,20 +133,22 @@ int nis5g_user_add(struct nis5g_store *st, const struct nis5g_user *u, const cha
                    struct nis5g_err *err)
 {
     char hash[128];
-    if (nis5g_user_check(u, err) || nis5g_password_check(password, err))
+    /* hashed before the transaction: a tenth of a second is too long to
+     * hold the workspace's write lock */
+    if (nis5g_user_check(u, err) || nis5g_password_hash(password, hash, err))
         return err->code;
     int own, exists = 0;
-    if (access_txn_begin(st, "user_add", &own, err))
-        return err->code;
-    int rc = user_exists(st, u->name, &exists, err);
-    if (!rc && exists)
-        rc = nis5g_err_set(err, NIS5G_EEXIST, "there is already a user '%s'", u->name);
-    if (!rc)
-        rc = nis5g_password_hash(password, hash, err);
-    if (!rc)
-        rc = insert_user(st, u, hash, now, err);
+    int rc = access_txn_begin(st, "user_add", &own, err);
+    if (!rc) {
+        rc = user_exists(st, u->name, &exists, err);
+        if (!rc && exists)
+            rc = nis5g_err_set(err, NIS5G_EEXIST, "there is already a user '%s'", u->name);
+        if (!rc)
+            rc = insert_user(st, u, hash, now, err);
+        rc = access_txn_end(st, "user_add", own, rc, err);
+    }
     sodium_memzero(hash, sizeof hash);
-    return access_txn_end(st, "user_add", own, rc, err);
+    return rc;
 }
 
 /* The user called name with its password hash (hash may be NULL). */
