@@ -355,6 +355,33 @@ TEST(audit)
     done(st);
 }
 
+TEST(in_caller_transaction)
+{
+    struct nis5g_store *st = fresh();
+    struct nis5g_err err = { 0 };
+    struct nis5g_user u;
+    struct nis5g_audit_check c;
+    /* a change and its entry roll back together */
+    ASSERT_EQ_INT(nis5g_store_exec(st, "BEGIN IMMEDIATE", &err), NIS5G_OK);
+    ASSERT_EQ_INT(add(st, "ana", NIS5G_ROLE_ANALYST, NULL, NULL, PW, &err), NIS5G_OK);
+    append(st, "cli", "user.add", "ana", 1);
+    ASSERT_EQ_INT(nis5g_store_exec(st, "ROLLBACK", &err), NIS5G_OK);
+    ASSERT_EQ_INT(nis5g_user_get(st, "ana", &u, &err), NIS5G_ENOTFOUND);
+    /* a refused change undoes only itself: the caller's transaction goes on */
+    ASSERT_EQ_INT(nis5g_store_exec(st, "BEGIN IMMEDIATE", &err), NIS5G_OK);
+    ASSERT_EQ_INT(add(st, "ana", NIS5G_ROLE_ANALYST, NULL, NULL, PW, &err), NIS5G_OK);
+    ASSERT_EQ_INT(add(st, "ana", NIS5G_ROLE_ADMIN, NULL, NULL, PW, &err), NIS5G_EEXIST);
+    ASSERT_EQ_INT(nis5g_user_disable(st, "nobody", T0, &err), NIS5G_ENOTFOUND);
+    append(st, "cli", "user.add", "ana", 1);
+    ASSERT_EQ_INT(nis5g_store_exec(st, "COMMIT", &err), NIS5G_OK);
+    ASSERT_EQ_INT(nis5g_user_get(st, "ana", &u, &err), NIS5G_OK);
+    ASSERT_EQ_INT(u.role, NIS5G_ROLE_ANALYST);
+    ASSERT_EQ_INT(nis5g_audit_verify(st, &c, &err), NIS5G_OK);
+    ASSERT_EQ_INT(c.intact, 1);
+    ASSERT_EQ_INT(c.entries, 1);
+    done(st);
+}
+
 int main(void)
 {
     RUN(passwords);
@@ -364,5 +391,6 @@ int main(void)
     RUN(disable_ends_access);
     RUN(throttle);
     RUN(audit);
+    RUN(in_caller_transaction);
     return harness_done();
 }
