@@ -381,16 +381,3 @@ TEST(in_caller_transaction)
     ASSERT_EQ_INT(c.entries, 1);
     done(st);
 }
-
-int main(void)
-{
-    RUN(passwords);
-    RUN(users);
-    RUN(tokens);
-    RUN(sessions);
-    RUN(disable_ends_access);
-    RUN(throttle);
-    RUN(audit);
-    RUN(in_caller_transaction);
-    return harness_done();
-}
