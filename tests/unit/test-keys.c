@@ -424,8 +424,7 @@ TEST(states)
 /* A key is one state's: the same key bytes under another state's header
  * (a copied key file with its first line edited) are refused, and the
  * first state keeps its key. */
-TEST_XFAIL(key_of_one_state_refused_for_another,
-           "keys.c trust_add: INSERT OR REPLACE also replaces on the UNIQUE fingerprint, moving FI's key to DK")
+TEST(key_of_one_state_refused_for_another)
 {
     char db[128];
     path_in(db, sizeof db, "trust2.db");

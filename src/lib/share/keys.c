@@ -240,9 +240,15 @@ int nis5g_trust_add(struct nis5g_store *st, const struct nis5g_pubkey *key, cons
     }
     sqlite3 *db = nis5g_store_db(st);
     sqlite3_stmt *s;
+    /* A plain INSERT, or an UPDATE of this state's row on --replace: an
+     * INSERT OR REPLACE would also replace on the unique fingerprint and
+     * silently move another state's key to this one. */
+    int exists = rc == 0;
     if (sqlite3_prepare_v2(db,
-                           "INSERT OR REPLACE INTO trusted_key (state, public_key, fingerprint, added_at, added_by)"
-                           " VALUES (?, ?, ?, ?, ?)",
+                           exists ? "UPDATE trusted_key SET public_key = ?2, fingerprint = ?3, added_at = ?4,"
+                                    " added_by = ?5 WHERE state = ?1"
+                                  : "INSERT INTO trusted_key (state, public_key, fingerprint, added_at, added_by)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5)",
                            -1, &s, NULL))
         return nis5g_store_error(st, err, "cannot add a trusted key");
     char now[32];
