@@ -34,6 +34,9 @@ void nis5g_dict_release(struct nis5g_dict *d);
 uint32_t nis5g_dict_intern(struct nis5g_dict *d, const char *s, size_t n);
 /* The id of s, or NIS5G_NONE. Builds the index on first use (not const). */
 uint32_t nis5g_dict_find(struct nis5g_dict *d, const char *s, size_t n);
+/* Build the lookup index now (it is otherwise built by the first find), so
+ * that a dictionary shared between threads is only read afterwards. */
+void nis5g_dict_index(struct nis5g_dict *d);
 static inline uint32_t nis5g_dict_finds(struct nis5g_dict *d, const char *s);
 /* The string of id (borrowed, valid until the dict changes); "" for NIS5G_NONE. */
 static inline const char *nis5g_dict_str(const struct nis5g_dict *d, uint32_t id)

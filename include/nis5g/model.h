@@ -173,6 +173,9 @@ struct nis5g_model {
 /* An empty model (all arrays NULL, dictionaries empty). */
 struct nis5g_model *nis5g_model_new(void);
 void nis5g_model_free(struct nis5g_model *m);
+/* Build every dictionary's lookup index, so that a model shared read-only
+ * between threads (the server's snapshot) is never written by a lookup. */
+void nis5g_model_index(struct nis5g_model *m);
 
 /* Subscribers of a site, 0 when empty. */
 static inline int64_t nis5g_site_subs(const struct nis5g_model *m, uint32_t site)

@@ -123,6 +123,12 @@ uint32_t nis5g_dict_find_h(struct nis5g_dict *d, const char *s, size_t n, uint32
     return lookup(d, s, n, h, &slot);
 }
 
+void nis5g_dict_index(struct nis5g_dict *d)
+{
+    if (d->n && !d->slots)
+        reindex(d, d->n);
+}
+
 void nis5g_dict_prefetch(const struct nis5g_dict *d, uint32_t h)
 {
     if (d->slots)

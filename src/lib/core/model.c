@@ -145,3 +145,11 @@ uint32_t nis5g_model_product_row(const struct nis5g_model *m, uint16_t vendor, u
             return i;
     return NIS5G_NONE;
 }
+
+void nis5g_model_index(struct nis5g_model *m)
+{
+    struct nis5g_dict *d[] = { &m->operators, &m->sites, &m->elements, &m->vendors,  &m->functions, &m->regions,
+                               &m->countries, &m->tags,  &m->products, &m->certs, &m->groups,    &m->text };
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+        nis5g_dict_index(d[i]);
+}
