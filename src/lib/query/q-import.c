@@ -12,7 +12,7 @@
 
 #define T struct nis5g_import_params
 const struct nis5g_opt nis5g_import_opts[] = {
-    NIS5G_OPT_POS_(T, "DIR|FILE", paths, NIS5G_OPT_REQUIRED,
+    NIS5G_OPT_NAMED_POS_(T, "paths", "DIR|FILE", paths, NIS5G_OPT_REQUIRED,
                    "folders holding the dataset's CSV files, or the files themselves"),
     NIS5G_OPT_DATE_(T, "as-of", as_of,
                     "the snapshot date (default: today); importing the same date again replaces that snapshot"),

@@ -15,7 +15,7 @@
 
 #define P struct nis5g_killswitch_params
 const struct nis5g_opt nis5g_killswitch_opts[] = {
-    NIS5G_OPT_POS_(P, "VENDOR[+VENDOR...]", vendors, 0,
+    NIS5G_OPT_NAMED_POS_(P, "vendors", "VENDOR[+VENDOR...]", vendors, 0,
                    "one scenario each; A+B is one scenario in which A and B fail together"),
     NIS5G_OPT_FLAG_(P, "all", all, 1, "add one scenario per vendor with active equipment (the default with no VENDOR)"),
     NIS5G_OPT_STR_(P, "explain", 0, "SITE", explain, "show a dependency chain that cuts the radio site off"),

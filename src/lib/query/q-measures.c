@@ -180,12 +180,12 @@ const struct nis5g_query nis5g_query_measures_history = {
 /* ---- measures set ---- */
 
 const struct nis5g_opt nis5g_measures_set_opts[] = {
-    { .type = NIS5G_OPT_STRING, .arg = "SCOPE", .help = "an operator or a state of the snapshot",
-      .offset = offsetof(struct nis5g_measures_set_params, scope), .flags = NIS5G_OPT_REQUIRED },
-    { .type = NIS5G_OPT_STRING, .arg = "MEASURE", .help = "a toolbox measure (e.g. TM03)",
-      .offset = offsetof(struct nis5g_measures_set_params, measure), .flags = NIS5G_OPT_REQUIRED },
-    { .type = NIS5G_OPT_STRING, .arg = "STATUS", .help = "none, planned, partial or implemented",
-      .offset = offsetof(struct nis5g_measures_set_params, status), .flags = NIS5G_OPT_REQUIRED },
+    { .type = NIS5G_OPT_STRING, .name = "scope", .arg = "SCOPE", .help = "an operator or a state of the snapshot",
+      .offset = offsetof(struct nis5g_measures_set_params, scope), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL },
+    { .type = NIS5G_OPT_STRING, .name = "measure", .arg = "MEASURE", .help = "a toolbox measure (e.g. TM03)",
+      .offset = offsetof(struct nis5g_measures_set_params, measure), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL },
+    { .type = NIS5G_OPT_STRING, .name = "status", .arg = "STATUS", .help = "none, planned, partial or implemented",
+      .offset = offsetof(struct nis5g_measures_set_params, status), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL },
     NIS5G_OPT_STR_(struct nis5g_measures_set_params, "evidence", 0, "TEXT", evidence,
                    "what shows it (a decision, a legal act, an audit)"),
     NIS5G_OPT_STR_(struct nis5g_measures_set_params, "by", 0, "NAME", by, "who (default: $USER)"),

@@ -12,7 +12,7 @@
 
 #define T struct nis5g_package_import_params
 const struct nis5g_opt nis5g_package_import_opts[] = {
-    NIS5G_OPT_POS_(T, "FILE", files, NIS5G_OPT_REQUIRED, "package files (made by nis5g export)"),
+    NIS5G_OPT_NAMED_POS_(T, "files", "FILE", files, NIS5G_OPT_REQUIRED, "package files (made by nis5g export)"),
     NIS5G_OPT_END_,
 };
 #undef T

@@ -10,9 +10,9 @@
 
 #define T struct nis5g_trust_params
 const struct nis5g_opt nis5g_trust_add_opts[] = {
-    { .type = NIS5G_OPT_STRING, .arg = "CC", .offset = offsetof(T, state), .flags = NIS5G_OPT_REQUIRED,
+    { .type = NIS5G_OPT_STRING, .name = "state", .arg = "CC", .offset = offsetof(T, state), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL,
       .help = "the state the key is trusted for" },
-    { .type = NIS5G_OPT_STRING, .arg = "PUBKEY_FILE", .offset = offsetof(T, file), .flags = NIS5G_OPT_REQUIRED,
+    { .type = NIS5G_OPT_STRING, .name = "pubkey_file", .arg = "PUBKEY_FILE", .offset = offsetof(T, file), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL,
       .help = "its public key (FILE.pub of nis5g keygen)" },
     NIS5G_OPT_FLAG_(T, "replace", replace, 1, "change the key of a state already trusted"),
     NIS5G_OPT_END_,
@@ -21,7 +21,7 @@ const struct nis5g_opt nis5g_trust_list_opts[] = {
     NIS5G_OPT_END_,
 };
 const struct nis5g_opt nis5g_trust_remove_opts[] = {
-    { .type = NIS5G_OPT_STRING, .arg = "CC", .offset = offsetof(T, state), .flags = NIS5G_OPT_REQUIRED,
+    { .type = NIS5G_OPT_STRING, .name = "state", .arg = "CC", .offset = offsetof(T, state), .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL,
       .help = "forget this state's key (packages already held from it stay)" },
     NIS5G_OPT_END_,
 };

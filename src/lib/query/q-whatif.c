@@ -53,8 +53,8 @@ static int parse_rate(const char *value, void *field, struct nis5g_err *err)
 
 #define P struct nis5g_whatif_params
 const struct nis5g_opt nis5g_whatif_ban_opts[] = {
-    { .type = NIS5G_OPT_STRING, .arg = "VENDOR", .help = "the vendor to ban", .offset = offsetof(P, vendor),
-      .flags = NIS5G_OPT_REQUIRED },
+    { .type = NIS5G_OPT_STRING, .name = "vendor", .arg = "VENDOR", .help = "the vendor to ban", .offset = offsetof(P, vendor),
+      .flags = NIS5G_OPT_REQUIRED | NIS5G_OPT_POSITIONAL },
     { .type = NIS5G_OPT_CUSTOM, .name = "domains", .arg = "D,...",
       .help = "ban from these domains only (default: every domain)", .offset = offsetof(P, domains),
       .parse = parse_domains },
