@@ -25,5 +25,8 @@ int32_t nis5g_date_today(void);
 /* The current time in UTC as "YYYY-MM-DDTHH:MM:SSZ" (the one timestamp
  * format of the workspace: imports, measures, keys, packages). */
 void nis5g_utc_now(char out[32]);
+/* The same for a time in Unix seconds ("?" when it cannot be shown);
+ * returns out. */
+const char *nis5g_utc_format(int64_t t, char out[32]);
 
 #endif

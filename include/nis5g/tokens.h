@@ -14,6 +14,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/err.h"
 #include "nis5g/store.h"
 #include "nis5g/users.h"
@@ -47,5 +49,11 @@ int nis5g_token_revoke(struct nis5g_store *st, const char *id, int64_t now, stru
  * for every case). *tok (may be NULL) gets the token's row. */
 int nis5g_token_lookup(struct nis5g_store *st, const char *token, int64_t now, struct nis5g_user *user,
                        struct nis5g_token *tok, struct nis5g_err *err);
+
+/* "active", "expired" or "revoked" at now. */
+const char *nis5g_token_state(const struct nis5g_token *t, int64_t now);
+/* The tokens document (docs/json.md "token list"): {"tokens":[...]}, never
+ * a secret. */
+json_t *nis5g_tokens_json(const struct nis5g_token *l, size_t n, int64_t now);
 
 #endif

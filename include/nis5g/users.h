@@ -18,6 +18,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "nis5g/err.h"
 #include "nis5g/store.h"
 
@@ -80,5 +82,8 @@ int nis5g_user_set_password(struct nis5g_store *st, const char *name, const char
  * (throttle.h) and the audit entry are the caller's. */
 int nis5g_user_login(struct nis5g_store *st, const char *name, const char *password, struct nis5g_user *out,
                      struct nis5g_err *err);
+
+/* The users document (docs/json.md "user list"): {"users":[...]}. */
+json_t *nis5g_users_json(const struct nis5g_user *l, size_t n);
 
 #endif

@@ -9,17 +9,10 @@
 
 #include "cli-access.h"
 #include "cmd.h"
+#include "nis5g/date.h"
 #include "nis5g/tokens.h"
 
 /* Unix seconds as the workspace writes times (UTC, ISO 8601). */
-static const char *utc(int64_t t, char out[32])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
-    return out;
-}
-
 /* ---- token create ---- */
 
 struct create_params {
@@ -55,7 +48,7 @@ static int create_run(struct nis5g_ctx *ctx, void *params)
     if (rc)
         return cli_fail_err(ctx, &err);
     fprintf(ctx->out, "token %s for %s, expires %s; it is shown only this once:\n%s\n", t.id, t.user,
-            utc(t.expires, expires), secret);
+            nis5g_utc_format(t.expires, expires), secret);
     explicit_bzero(secret, sizeof secret);
     return 0;
 }
@@ -81,23 +74,6 @@ static const struct nis5g_opt list_opts[] = {
     NIS5G_OPT_END_,
 };
 
-static const char *token_state(const struct nis5g_token *t, int64_t now)
-{
-    return t->revoked ? "revoked" : now >= t->expires ? "expired" : "active";
-}
-
-static json_t *tokens_json(const struct nis5g_token *l, size_t n, int64_t now)
-{
-    json_t *arr = json_array();
-    char c[32], e[32], r[32];
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "id", l[i].id, "user", l[i].user,
-                                             "created", utc(l[i].created, c), "expires", utc(l[i].expires, e),
-                                             "revoked", l[i].revoked ? utc(l[i].revoked, r) : NULL, "state",
-                                             token_state(&l[i], now)));
-    return json_pack("{s:o}", "tokens", arr);
-}
-
 static int list_run(struct nis5g_ctx *ctx, void *params)
 {
     const struct list_params *p = params;
@@ -108,7 +84,7 @@ static int list_run(struct nis5g_ctx *ctx, void *params)
     if (nis5g_token_list(ctx->store, &l, &n, &err))
         return cli_fail_err(ctx, &err);
     if (p->json) {
-        json_t *j = tokens_json(l, n, now);
+        json_t *j = nis5g_tokens_json(l, n, now);
         free(l);
         return cli_print_json(ctx, j);
     }
@@ -123,10 +99,10 @@ static int list_run(struct nis5g_ctx *ctx, void *params)
         for (size_t i = 0; i < n; i++) {
             cli_table_cell(t, l[i].id);
             cli_table_cell(t, l[i].user);
-            cli_table_cell(t, utc(l[i].created, b));
-            cli_table_cell(t, utc(l[i].expires, b));
-            cli_table_cell(t, l[i].revoked ? utc(l[i].revoked, b) : "-");
-            cli_table_cell(t, token_state(&l[i], now));
+            cli_table_cell(t, nis5g_utc_format(l[i].created, b));
+            cli_table_cell(t, nis5g_utc_format(l[i].expires, b));
+            cli_table_cell(t, l[i].revoked ? nis5g_utc_format(l[i].revoked, b) : "-");
+            cli_table_cell(t, nis5g_token_state(&l[i], now));
         }
         cli_table_print(t, ctx->out);
     }

@@ -93,18 +93,6 @@ static const struct nis5g_opt list_opts[] = {
     NIS5G_OPT_END_,
 };
 
-static json_t *users_json(const struct nis5g_user *l, size_t n)
-{
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:s, s:s, s:s?, s:s?, s:b, s:s}", "name", l[i].name, "role",
-                                             nis5g_role_names[l[i].role], "operator",
-                                             l[i].operator_id[0] ? l[i].operator_id : NULL, "state",
-                                             l[i].state[0] ? l[i].state : NULL, "disabled", l[i].disabled,
-                                             "created", l[i].created));
-    return json_pack("{s:o}", "users", arr);
-}
-
 static int list_run(struct nis5g_ctx *ctx, void *params)
 {
     const struct list_params *p = params;
@@ -114,7 +102,7 @@ static int list_run(struct nis5g_ctx *ctx, void *params)
     if (nis5g_user_list(ctx->store, &l, &n, &err))
         return cli_fail_err(ctx, &err);
     if (p->json) {
-        json_t *j = users_json(l, n);
+        json_t *j = nis5g_users_json(l, n);
         free(l);
         return cli_print_json(ctx, j);
     }

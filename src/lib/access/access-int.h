@@ -34,7 +34,6 @@ void access_random_hex(char *out, size_t n);
 void access_secret_hash(const char *s, unsigned char out[32]);
 
 /* Unix seconds as "YYYY-MM-DDTHH:MM:SSZ" into out. */
-void access_utc(int64_t t, char out[32]);
 
 /* The columns a user row is read with, and the reader. */
 #define ACCESS_USER_COLS "u.id, u.name, u.role, u.operator, u.state, u.disabled, u.created"

@@ -66,14 +66,6 @@ void access_secret_hash(const char *s, unsigned char out[32])
     crypto_generichash(out, 32, (const unsigned char *)s, strlen(s), NULL, 0);
 }
 
-void access_utc(int64_t t, char out[32])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    if (!gmtime_r(&tt, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        snprintf(out, 32, "?");
-}
-
 static void copy_col(sqlite3_stmt *s, int col, char *out, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, col);

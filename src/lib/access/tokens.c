@@ -6,10 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include <sodium.h>
 
 #include "access/access-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/date.h"
 #include "nis5g/tokens.h"
 
 int nis5g_token_create(struct nis5g_store *st, const char *user, uint64_t days, int64_t now,
@@ -113,7 +116,7 @@ int nis5g_token_revoke(struct nis5g_store *st, const char *id, int64_t now, stru
         return nis5g_store_error(st, err, "cannot read the tokens");
     if (revoked) {
         char at[32];
-        access_utc(revoked, at);
+        nis5g_utc_format(revoked, at);
         return nis5g_err_set(err, NIS5G_EINPUT, "token '%s' was already revoked at %s", id, at);
     }
     if (sqlite3_prepare_v2(nis5g_store_db(st), "UPDATE api_token SET revoked = ? WHERE id = ?", -1, &s, NULL))
@@ -157,4 +160,21 @@ int nis5g_token_lookup(struct nis5g_store *st, const char *token, int64_t now, s
     if (tok)
         *tok = t;
     return 0;
+}
+
+const char *nis5g_token_state(const struct nis5g_token *t, int64_t now)
+{
+    return t->revoked ? "revoked" : now >= t->expires ? "expired" : "active";
+}
+
+json_t *nis5g_tokens_json(const struct nis5g_token *l, size_t n, int64_t now)
+{
+    json_t *arr = json_array();
+    char c[32], e[32], r[32];
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s}", "id", l[i].id, "user", l[i].user,
+                                             "created", nis5g_utc_format(l[i].created, c), "expires", nis5g_utc_format(l[i].expires, e),
+                                             "revoked", l[i].revoked ? nis5g_utc_format(l[i].revoked, r) : NULL, "state",
+                                             nis5g_token_state(&l[i], now)));
+    return json_pack("{s:o}", "tokens", arr);
 }

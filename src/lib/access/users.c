@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <sodium.h>
 
 #include "access/access-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/date.h"
 #include "nis5g/users.h"
 
 const char *const nis5g_role_names[] = { "admin", "analyst", "operator", "peer", NULL };
@@ -110,7 +112,7 @@ static int insert_user(struct nis5g_store *st, const struct nis5g_user *u, const
 {
     sqlite3_stmt *s;
     char created[32];
-    access_utc(now, created);
+    nis5g_utc_format(now, created);
     if (sqlite3_prepare_v2(nis5g_store_db(st),
                            "INSERT INTO user_account (name, role, operator, state, password, disabled, created)"
                            " VALUES (?, ?, ?, ?, ?, 0, ?)",
@@ -278,4 +280,16 @@ int nis5g_user_login(struct nis5g_store *st, const char *name, const char *passw
     if (out->disabled)
         return nis5g_err_set(err, NIS5G_EDENIED, "user '%s' is disabled", name);
     return 0;
+}
+
+json_t *nis5g_users_json(const struct nis5g_user *l, size_t n)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:s, s:s, s:s?, s:s?, s:b, s:s}", "name", l[i].name, "role",
+                                             nis5g_role_names[l[i].role], "operator",
+                                             l[i].operator_id[0] ? l[i].operator_id : NULL, "state",
+                                             l[i].state[0] ? l[i].state : NULL, "disabled", l[i].disabled,
+                                             "created", l[i].created));
+    return json_pack("{s:o}", "users", arr);
 }

@@ -1,6 +1,7 @@
 /*
  * date.c — civil dates <-> day numbers (Howard Hinnant's algorithms).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -92,10 +93,16 @@ int32_t nis5g_date_today(void)
     return (int32_t)(t / 86400);
 }
 
+const char *nis5g_utc_format(int64_t t, char out[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(out, 32, "?");
+    return out;
+}
+
 void nis5g_utc_now(char out[32])
 {
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    nis5g_utc_format((int64_t)time(NULL), out);
 }
