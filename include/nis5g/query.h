@@ -54,6 +54,10 @@ struct nis5g_query_env {
     /* Diagnostics of the inputs a query parses (policies, catalogues): the
      * query adds them here; the CLI prints them, the server returns them. */
     struct nis5g_diags *diags;
+
+    /* Who asks, for what a change records (the server's user name; NULL
+     * on the command line, where an operation's own --by or $USER says). */
+    const char *who;
 };
 
 /* The environment's default model loader and releaser: from env->store,

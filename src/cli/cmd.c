@@ -14,7 +14,7 @@ extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
 extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_cmd_simulate,
     nis5g_cmd_whatif;
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
-extern const struct nis5g_cmd nis5g_cmd_user, nis5g_cmd_token, nis5g_cmd_audit;
+extern const struct nis5g_cmd nis5g_cmd_user, nis5g_cmd_token, nis5g_cmd_audit, nis5g_cmd_serve;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
@@ -41,6 +41,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_user,
     &nis5g_cmd_token,
     &nis5g_cmd_audit,
+    &nis5g_cmd_serve,
     NULL,
 };
 

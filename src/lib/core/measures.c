@@ -213,10 +213,10 @@ int nis5g_measures_set(struct nis5g_store *st, const struct nis5g_snapshot *snap
     }
     if (!ok) {
         nis5g_store_error(st, err, "recording the measure");
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(db, "ROLLBACK TO record_import; RELEASE record_import", NULL, NULL, NULL);
         return NIS5G_ESTORE;
     }
-    return nis5g_store_exec(st, "COMMIT", err);
+    return nis5g_store_exec(st, "RELEASE record_import", err);
 }
 
 int nis5g_measures_record_import(struct nis5g_store *st, const struct nis5g_snapshot *snap,

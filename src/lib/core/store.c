@@ -128,6 +128,12 @@ static const char *const migrations[] = {
     "  one INTEGER PRIMARY KEY CHECK (one = 1),"
     "  last_id INTEGER NOT NULL,"
     "  hash TEXT NOT NULL);",
+    /* 5: policies stored by name (policystore.h), for the server */
+    "CREATE TABLE stored_policy ("
+    "  name TEXT PRIMARY KEY,"
+    "  text TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  updated_by TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

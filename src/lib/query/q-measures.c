@@ -204,7 +204,8 @@ static int set_compute(const struct nis5g_query_env *env, const void *params, vo
 {
     const struct nis5g_measures_set_params *p = params;
     struct nis5g_measures_set_result *r = result;
-    const char *by = p->by ? p->by : "unknown";
+    /* the server says who asks; the command line takes --by or $USER */
+    const char *by = env->who ? env->who : p->by ? p->by : "unknown";
     if (by[strspn(by, " \t")] == '\0') /* the history must say who */
         return nis5g_err_set(err, NIS5G_EUSAGE, "--by needs a name, got '%s'", by);
     int rc = load_all(env, p->snapshot, &r->cat, &r->cat_loaded, &r->m, &r->snap, err);

@@ -1,0 +1,191 @@
+/*
+ * server.h — the HTTP server's private interface: the daemon (http.c), the
+ * shared snapshot cache (cache.c), the route table (routes.c) and the
+ * handlers (api-*.c). The server is a thin client of the library like the
+ * CLI: every answer comes from the query table (query.h), so the API and
+ * `nis5g CMD --json` give the same bytes.
+ */
+#ifndef NIS5G_SERVER_H
+#define NIS5G_SERVER_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "nis5g/buf.h"
+#include "nis5g/date.h"
+#include "nis5g/err.h"
+#include "nis5g/model.h"
+#include "nis5g/query.h"
+#include "nis5g/store.h"
+#include "serve.h"
+
+struct MHD_Connection;
+
+#define srv_config nis5g_serve_opts
+
+/* ---- the shared snapshot cache (cache.c) ----
+ * The latest snapshot's model, fully loaded once and shared read-only by
+ * every request. When an import commits (through the API or the CLI on the
+ * same workspace) the next request loads the new one; requests in flight
+ * keep the old one until they release it. */
+struct srv_model {
+    struct nis5g_model *m;
+    struct nis5g_snapshot snap;
+    int refs; /* guarded by the cache's mutex */
+};
+
+struct srv_cache {
+    pthread_mutex_t mu;
+    struct srv_model *cur;
+};
+
+void srv_cache_init(struct srv_cache *c);
+void srv_cache_release_all(struct srv_cache *c);
+/* The model of `day` (NIS5G_NO_DATE: the latest) read through st, shared
+ * when it is the latest; release with srv_cache_put. */
+int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, struct srv_model **out,
+                  struct nis5g_err *err);
+void srv_cache_put(struct srv_cache *c, struct srv_model *sm);
+
+/* ---- one request ---- */
+struct srv {
+    struct srv_config cfg;
+    struct srv_cache cache;
+    int tls;
+    pthread_mutex_t inflight_mu;
+    pthread_cond_t inflight_cv;
+    int inflight;
+};
+
+enum srv_role {
+    SRV_ROLE_ADMIN = 1u << 0,
+    SRV_ROLE_ANALYST = 1u << 1,
+    SRV_ROLE_OPERATOR = 1u << 2,
+    SRV_ROLE_PEER = 1u << 3,
+};
+#define SRV_ANYONE 0u /* no authentication needed (healthz, static files, login) */
+#define SRV_NATIONAL (SRV_ROLE_ADMIN | SRV_ROLE_ANALYST)
+
+struct srv_req {
+    struct srv *srv;
+    struct MHD_Connection *conn;
+    const char *method, *url;
+    char addr[64];          /* the client's address, for the audit trail */
+    struct nis5g_buf body;  /* the request body, up to cfg.max_body */
+    int too_large;
+    struct nis5g_store *st; /* this request's read-only connection, opened on demand */
+    /* the route's path parameter ({name}), borrowed from url */
+    char param[256];
+    /* who asks (auth.c) */
+    unsigned role;          /* one SRV_ROLE_*, 0 when not authenticated */
+    char user[72], operator_id[72], state[4];
+    char session[80]; /* the session id when it came with the cookie */
+};
+
+/* Open (once) the request's workspace connection (read-write: a session's
+ * last use and the audit trail are written; queries only read). */
+int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err *err);
+
+/* Responses. Every response carries the security headers (CSP, nosniff,
+ * no-referrer, HSTS under TLS). The body is copied. */
+int srv_send(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len);
+int srv_send_json(struct srv_req *r, unsigned status, json_t *doc); /* takes doc */
+struct MHD_Response;
+void srv_add_security_headers(struct srv_req *r, struct MHD_Response *resp);
+/* {"error":{"code","message","diagnostics":[...]}} */
+int srv_send_error(struct srv_req *r, unsigned status, const char *code, const char *msg,
+                   const struct nis5g_diags *diags);
+int srv_send_error_headers(struct srv_req *r, unsigned status, const char *code, const char *msg, const char *hname,
+                           const char *hval);
+/* The HTTP status for a library error code (400, 404, 409, 500 ...). */
+unsigned srv_status_for(int code);
+int srv_send_err(struct srv_req *r, const struct nis5g_err *err, const struct nis5g_diags *diags);
+
+/* A query-string argument, or NULL. */
+const char *srv_arg(struct srv_req *r, const char *name);
+
+/* ---- routes (routes.c) ---- */
+struct srv_route {
+    const char *method;  /* "GET", "POST", ... */
+    const char *pattern; /* "/api/v1/summary", "/api/v1/policies/{name}" */
+    int (*handler)(struct srv_req *r, const struct srv_route *route);
+    unsigned roles;      /* who may call it; SRV_ANYONE for everyone */
+    const char *query;   /* the query table entry the query handler runs */
+    const char *summary; /* one line for the OpenAPI document */
+};
+extern const struct srv_route srv_routes[];
+extern const size_t srv_n_routes;
+/* The route for method and path (path parameter into r->param), or NULL;
+ * *path_known is set when the path exists with another method (405). */
+const struct srv_route *srv_route_find(struct srv_req *r, const char *method, const char *path, int *path_known);
+
+/* ---- who asks (auth.c) ---- */
+int64_t srv_now(void);
+const char *srv_role_name(unsigned role);
+const char *srv_cookie_name(void);
+struct nis5g_user;
+void srv_set_user(struct srv_req *r, const struct nis5g_user *u);
+/* MHD_YES + 1 to go on, else the request was answered (401, 403). */
+int srv_authenticate(struct srv_req *r);
+int srv_authorize(struct srv_req *r, const struct srv_route *route);
+/* Append an audit entry for this request (in the open transaction, if any). */
+int srv_audit(struct srv_req *r, const char *action, const char *target, const char *outcome, const char *detail,
+              struct nis5g_err *err);
+
+/* The request body as a JSON object; NULL after answering 400. */
+json_t *srv_body_object(struct srv_req *r);
+/* A string member of a JSON body, or NULL. */
+const char *srv_json_str(const json_t *o, const char *key);
+
+/* Run a change in one transaction with its audit entry: begin (BEGIN
+ * IMMEDIATE), then end with the change's rc — commit with an "ok" entry,
+ * or roll back and record the failure in an entry of its own. */
+int srv_change_begin(struct srv_req *r, struct nis5g_err *err);
+int srv_change_end(struct srv_req *r, int rc, const char *action, const char *target, struct nis5g_err *err);
+
+/* handlers: one per route (routes.c) */
+#define SRV_HANDLER(name) int name(struct srv_req *r, const struct srv_route *route)
+SRV_HANDLER(srv_api_query);
+SRV_HANDLER(srv_api_healthz);
+SRV_HANDLER(srv_api_openapi);
+SRV_HANDLER(srv_api_login);
+SRV_HANDLER(srv_api_logout);
+SRV_HANDLER(srv_api_me);
+SRV_HANDLER(srv_api_measures_set);
+SRV_HANDLER(srv_api_trust_remove);
+SRV_HANDLER(srv_api_policy_list);
+SRV_HANDLER(srv_api_policy_get);
+SRV_HANDLER(srv_api_policy_put);
+SRV_HANDLER(srv_api_policy_delete);
+SRV_HANDLER(srv_api_users);
+SRV_HANDLER(srv_api_user_add);
+SRV_HANDLER(srv_api_user_disable);
+SRV_HANDLER(srv_api_tokens);
+SRV_HANDLER(srv_api_token_create);
+SRV_HANDLER(srv_api_token_revoke);
+SRV_HANDLER(srv_api_audit);
+SRV_HANDLER(srv_api_audit_verify);
+
+/* Run q with params on this request's workspace and the shared snapshot. */
+int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
+                   struct nis5g_diags *diags, struct nis5g_err *err);
+int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t *body, struct nis5g_err *err);
+
+/* The OpenAPI 3.1 document of the route table (openapi.c). */
+json_t *srv_openapi(void);
+
+/* Stored policies as the queries' named sources (api-policies.c). */
+int srv_read_stored_source(const struct nis5g_query_env *env, const char *name, struct nis5g_buf *text,
+                           struct nis5g_err *err);
+
+/* ---- the daemon (http.c) ---- */
+/* Run until SIGTERM or SIGINT; then stop taking connections, finish the
+ * requests in flight and return. Prints "listening on URL" to out once
+ * the socket is bound. 0, or an error. */
+int srv_run(struct srv *s, FILE *out, struct nis5g_err *err);
+
+#endif
