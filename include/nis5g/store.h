@@ -44,6 +44,14 @@ int nis5g_store_file_version(struct nis5g_store *st);
  * it returns. */
 int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char *what);
 
+/* A unit of work that is a transaction of its own (BEGIN IMMEDIATE) or,
+ * inside the caller's transaction, a savepoint called name: so that a
+ * change and its audit entry can commit together. *own says which, for
+ * nis5g_store_end, which commits (rc == 0) or undoes (rc != 0) it and
+ * returns rc or the commit's error. */
+int nis5g_store_begin(struct nis5g_store *st, const char *name, int *own, struct nis5g_err *err);
+int nis5g_store_end(struct nis5g_store *st, const char *name, int own, int rc, struct nis5g_err *err);
+
 /* Run SQL with no result; fills err on failure. */
 int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err);
 

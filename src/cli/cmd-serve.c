@@ -1,5 +1,5 @@
 /*
- * cmd-serve.c — `nis5g serve`: the HTTP server (src/server/, docs/server.md)
+ * cmd-serve.c — `nis5g serve`: the HTTP server (src/server/, docs/serve.md)
  * on the workspace: the JSON API under /api/v1/ with the same queries and
  * bytes as the command line, sessions and tokens, roles, the audit trail.
  */
@@ -21,6 +21,8 @@ static const struct nis5g_opt opts[] = {
                    "where to listen (default 127.0.0.1:8355; port 0 picks a free one; other than loopback needs TLS)"),
     NIS5G_OPT_STR_(struct params, "tls-cert", 0, "FILE", cfg.tls_cert, "the server's certificate (PEM): serve HTTPS"),
     NIS5G_OPT_STR_(struct params, "tls-key", 0, "FILE", cfg.tls_key, "its private key (PEM)"),
+    NIS5G_OPT_STR_(struct params, "key", 0, "FILE", cfg.key_file,
+                   "the state's secret key (nis5g keygen): POST /api/v1/export signs with it"),
     NIS5G_OPT_UINT_(struct params, "threads", "N", threads, "worker threads (default 4)"),
     NIS5G_OPT_UINT_(struct params, "max-body", "BYTES", max_body,
                     "the largest request body (default 268435456; larger ones get 413)"),
@@ -71,11 +73,11 @@ static int run(struct nis5g_ctx *ctx, void *params)
 
 const struct nis5g_cmd nis5g_cmd_serve = {
     .name = "serve",
-    .summary = "run the HTTP server: the JSON API with users, roles and the audit trail (docs/server.md)",
+    .summary = "run the HTTP server: the JSON API with users, roles and the audit trail (docs/serve.md)",
     .opts = opts,
     .params_size = sizeof(struct params),
     .init = init,
-    .flags = CMD_NO_STORE,
+    .flags = CMD_STORE_SELF,
     .run = run,
     .help_extra = "Runs until SIGTERM or SIGINT, then finishes the requests in flight. Prints the URL it\n"
                   "listens on. Create users with 'nis5g user add' and tokens with 'nis5g token create'.\n",

@@ -24,6 +24,7 @@ enum {
     CMD_NO_STORE = 0,    /* the command does not touch a workspace */
     CMD_STORE_READ = 1,  /* open the workspace (created on first use) */
     CMD_STORE_WRITE = 2, /* open it for writing (created on first use) */
+    CMD_STORE_SELF = 4,  /* uses the workspace of --db but opens it itself (serve) */
 };
 
 struct nis5g_cmd;

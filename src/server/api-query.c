@@ -84,10 +84,12 @@ static enum MHD_Result one_arg(void *cls, enum MHD_ValueKind kind, const char *k
     return MHD_YES;
 }
 
-int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
-                   struct nis5g_diags *diags, struct nis5g_err *err)
+int srv_query_exec_take(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
+                        struct nis5g_diags *diags, struct nis5g_err *err,
+                        void (*take)(const void *result, void *arg), void *arg)
 {
     struct nis5g_store *st = NULL;
+    *doc = NULL;
     if (srv_req_store(r, &st, err))
         return err->code;
     struct qctx qc = { .r = r };
@@ -101,10 +103,23 @@ int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *p
         .diags = diags,
         .who = r->user,
     };
-    int rc = nis5g_query_run(q, &env, params, doc, err);
+    void *result = nis5g_xcalloc(1, q->result_size ? q->result_size : 1);
+    int rc = q->compute(&env, params, result, err);
+    if (!rc && !(*doc = q->to_json(result)))
+        rc = nis5g_err_set(err, NIS5G_ENOMEM, "out of memory building the %s document", q->name);
+    if (!rc && take)
+        take(result, arg);
+    q->release(&env, result);
+    free(result);
     for (int i = 0; i < qc.n_held; i++)
         srv_cache_put(&r->srv->cache, qc.held[i]);
     return rc;
+}
+
+int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
+                   struct nis5g_diags *diags, struct nis5g_err *err)
+{
+    return srv_query_exec_take(r, q, params, doc, diags, err, NULL, NULL);
 }
 
 /* Parameters from a JSON body: each member through the query's option

@@ -112,11 +112,15 @@ static json_t *operation(const struct srv_route *rt)
     if (q && strcmp(rt->method, "GET") == 0)
         add_params(params, q->opts, "query");
     json_object_set_new(op, "parameters", params);
-    if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0)
+    if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0) {
+        int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import;
         json_object_set_new(op, "requestBody",
-                            json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", 1, "content",
-                                      strcmp(rt->method, "PUT") == 0 ? "text/plain" : "application/json", "schema",
-                                      "type", strcmp(rt->method, "PUT") == 0 ? "string" : "object"));
+                            json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", rt->handler != srv_api_logout, "content",
+                                      put         ? "text/plain"
+                                      : multipart ? "multipart/form-data"
+                                                  : "application/json",
+                                      "schema", "type", put ? "string" : "object"));
+    }
     json_object_set_new(op, "responses", responses(rt));
     return op;
 }
@@ -147,7 +151,7 @@ json_t *srv_openapi(void)
     return json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:{s:o}, s:{s:{s:s, s:s}, s:{s:s, s:s, s:s}}}, s:[{s:[]}, "
                      "{s:[]}]}",
                      "openapi", "3.1.0", "info", "title", "nis5g", "version", NIS5G_VERSION, "description",
-                     "5G supply-chain security: the national assessment's queries and changes (docs/server.md)",
+                     "5G supply-chain security: the national assessment's queries and changes (docs/serve.md)",
                      "paths", paths, "components", "responses", "Error", error, "securitySchemes", "bearer", "type",
                      "http", "scheme", "bearer", "session", "type", "apiKey", "in", "cookie", "name",
                      "__Host-nis5g", "security", "bearer", "session");

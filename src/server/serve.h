@@ -18,6 +18,7 @@ struct nis5g_serve_opts {
     const char *listen;   /* "127.0.0.1:8355", "[::1]:0" */
     const char *tls_cert; /* PEM files, both or neither */
     const char *tls_key;
+    const char *key_file; /* the state's secret key: exports are signed with it */
     unsigned threads;
     size_t max_body;
     unsigned max_per_ip;

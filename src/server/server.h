@@ -157,6 +157,10 @@ SRV_HANDLER(srv_api_logout);
 SRV_HANDLER(srv_api_me);
 SRV_HANDLER(srv_api_measures_set);
 SRV_HANDLER(srv_api_trust_remove);
+SRV_HANDLER(srv_api_trust_add);
+SRV_HANDLER(srv_api_import);
+SRV_HANDLER(srv_api_import_package);
+SRV_HANDLER(srv_api_export);
 SRV_HANDLER(srv_api_policy_list);
 SRV_HANDLER(srv_api_policy_get);
 SRV_HANDLER(srv_api_policy_put);
@@ -173,6 +177,11 @@ SRV_HANDLER(srv_api_audit_verify);
 /* Run q with params on this request's workspace and the shared snapshot. */
 int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
                    struct nis5g_diags *diags, struct nis5g_err *err);
+/* The same, calling take(result, arg) before the result is released (to
+ * keep what the document does not hold, such as a package's bytes). */
+int srv_query_exec_take(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
+                        struct nis5g_diags *diags, struct nis5g_err *err,
+                        void (*take)(const void *result, void *arg), void *arg);
 int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t *body, struct nis5g_err *err);
 
 /* The OpenAPI 3.1 document of the route table (openapi.c). */

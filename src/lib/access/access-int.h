@@ -15,14 +15,6 @@
 #include "nis5g/store.h"
 #include "nis5g/users.h"
 
-/* Begin a unit of work: BEGIN IMMEDIATE when no transaction is open (so a
- * read-then-write never meets a writer in between), else a savepoint named
- * name inside the caller's. *own records which, for access_txn_end. */
-int access_txn_begin(struct nis5g_store *st, const char *name, int *own, struct nis5g_err *err);
-/* Commit (rc == 0) or undo (rc != 0) what access_txn_begin began; returns
- * rc, or the commit's error. */
-int access_txn_end(struct nis5g_store *st, const char *name, int own, int rc, struct nis5g_err *err);
-
 /* sodium_init(), once: 0, or NIS5G_EINTERNAL. */
 int access_sodium(struct nis5g_err *err);
 /* n random bytes as 2n lowercase hex digits and a NUL into out. */

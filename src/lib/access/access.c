@@ -11,39 +11,6 @@
 
 #include "access/access-int.h"
 
-int access_txn_begin(struct nis5g_store *st, const char *name, int *own, struct nis5g_err *err)
-{
-    char sql[96];
-    *own = sqlite3_get_autocommit(nis5g_store_db(st));
-    if (*own)
-        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
-    else
-        snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
-    return nis5g_store_exec(st, sql, err);
-}
-
-int access_txn_end(struct nis5g_store *st, const char *name, int own, int rc, struct nis5g_err *err)
-{
-    sqlite3 *db = nis5g_store_db(st);
-    char sql[128];
-    if (rc) {
-        if (own)
-            snprintf(sql, sizeof sql, "ROLLBACK");
-        else
-            snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", name, name);
-        sqlite3_exec(db, sql, NULL, NULL, NULL);
-        return rc;
-    }
-    if (own)
-        snprintf(sql, sizeof sql, "COMMIT");
-    else
-        snprintf(sql, sizeof sql, "RELEASE %s", name);
-    rc = nis5g_store_exec(st, sql, err);
-    if (rc && own)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    return rc;
-}
-
 int access_sodium(struct nis5g_err *err)
 {
     if (sodium_init() < 0)

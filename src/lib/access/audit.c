@@ -104,7 +104,7 @@ int nis5g_audit_append(struct nis5g_store *st, const struct nis5g_audit_entry *e
     if (access_sodium(err))
         return err->code;
     int own;
-    if (access_txn_begin(st, "audit_append", &own, err))
+    if (nis5g_store_begin(st, "audit_append", &own, err))
         return err->code;
     struct nis5g_audit_entry x = *e;
     char prev[65];
@@ -116,7 +116,7 @@ int nis5g_audit_append(struct nis5g_store *st, const struct nis5g_audit_entry *e
         entry_hash(prev, &x, x.hash);
         rc = insert_entry(st, &x, prev, err);
     }
-    rc = access_txn_end(st, "audit_append", own, rc, err);
+    rc = nis5g_store_end(st, "audit_append", own, rc, err);
     if (!rc && id)
         *id = x.id;
     return rc;

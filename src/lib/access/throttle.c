@@ -84,12 +84,12 @@ int nis5g_throttle_failure(struct nis5g_store *st, const char *account, const ch
                            struct nis5g_err *err)
 {
     int own;
-    if (access_txn_begin(st, "throttle", &own, err))
+    if (nis5g_store_begin(st, "throttle", &own, err))
         return err->code;
     int rc = key_fail(st, "account", account, now, err);
     if (!rc)
         rc = key_fail(st, "address", address, now, err);
-    return access_txn_end(st, "throttle", own, rc, err);
+    return nis5g_store_end(st, "throttle", own, rc, err);
 }
 
 int nis5g_throttle_success(struct nis5g_store *st, const char *account, struct nis5g_err *err)

@@ -140,14 +140,14 @@ int nis5g_user_add(struct nis5g_store *st, const struct nis5g_user *u, const cha
     if (nis5g_user_check(u, err) || nis5g_password_hash(password, hash, err))
         return err->code;
     int own, exists = 0;
-    int rc = access_txn_begin(st, "user_add", &own, err);
+    int rc = nis5g_store_begin(st, "user_add", &own, err);
     if (!rc) {
         rc = user_exists(st, u->name, &exists, err);
         if (!rc && exists)
             rc = nis5g_err_set(err, NIS5G_EEXIST, "there is already a user '%s'", u->name);
         if (!rc)
             rc = insert_user(st, u, hash, now, err);
-        rc = access_txn_end(st, "user_add", own, rc, err);
+        rc = nis5g_store_end(st, "user_add", own, rc, err);
     }
     sodium_memzero(hash, sizeof hash);
     return rc;
@@ -217,7 +217,7 @@ static int change_user(struct nis5g_store *st, const char *name, const char *has
 {
     struct nis5g_user u;
     int own;
-    if (access_txn_begin(st, "user_change", &own, err))
+    if (nis5g_store_begin(st, "user_change", &own, err))
         return err->code;
     int rc = get_user(st, name, &u, NULL, err);
     sqlite3_stmt *s = NULL;
@@ -237,7 +237,7 @@ static int change_user(struct nis5g_store *st, const char *name, const char *has
     sqlite3_finalize(s);
     if (!rc)
         rc = access_end_user_access(st, u.id, now, err);
-    return access_txn_end(st, "user_change", own, rc, err);
+    return nis5g_store_end(st, "user_change", own, rc, err);
 }
 
 int nis5g_user_disable(struct nis5g_store *st, const char *name, int64_t now, struct nis5g_err *err)

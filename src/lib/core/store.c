@@ -156,6 +156,39 @@ int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char 
     return c;
 }
 
+int nis5g_store_begin(struct nis5g_store *st, const char *name, int *own, struct nis5g_err *err)
+{
+    char sql[96];
+    *own = sqlite3_get_autocommit(nis5g_store_db(st));
+    if (*own)
+        snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+    else
+        snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
+    return nis5g_store_exec(st, sql, err);
+}
+
+int nis5g_store_end(struct nis5g_store *st, const char *name, int own, int rc, struct nis5g_err *err)
+{
+    sqlite3 *db = nis5g_store_db(st);
+    char sql[128];
+    if (rc) {
+        if (own)
+            snprintf(sql, sizeof sql, "ROLLBACK");
+        else
+            snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", name, name);
+        sqlite3_exec(db, sql, NULL, NULL, NULL);
+        return rc;
+    }
+    if (own)
+        snprintf(sql, sizeof sql, "COMMIT");
+    else
+        snprintf(sql, sizeof sql, "RELEASE %s", name);
+    rc = nis5g_store_exec(st, sql, err);
+    if (rc && own)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err)
 {
     char *msg = NULL;
@@ -407,7 +440,8 @@ int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model
     for (uint32_t v = 0; v < m->vendors.n; v++)
         n_sup += m->sup_known[v];
 
-    if (nis5g_store_exec(st, "BEGIN IMMEDIATE", err))
+    int own;
+    if (nis5g_store_begin(st, "save_model", &own, err))
         return err->code;
     sqlite3_stmt *del = NULL, *snap = NULL, *ins = NULL;
     int rc = 0;
@@ -483,15 +517,7 @@ out:
     sqlite3_finalize(del);
     sqlite3_finalize(snap);
     sqlite3_finalize(ins);
-    if (rc) {
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        return rc;
-    }
-    if (nis5g_store_exec(st, "COMMIT", err)) {
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        return err->code;
-    }
-    return 0;
+    return nis5g_store_end(st, "save_model", own, rc, err);
 }
 
 /* One BLOB to read: a row of snapshot_blob into a fresh buffer. */
@@ -630,10 +656,11 @@ int nis5g_store_load_model(struct nis5g_store *st, int64_t snapshot_id, unsigned
     *out = NULL;
     /* One read transaction: a concurrent import cannot change the
      * snapshot under the reads. */
-    if (nis5g_store_exec(st, "BEGIN", err))
+    int own = sqlite3_get_autocommit(st->db);
+    if (nis5g_store_exec(st, own ? "BEGIN" : "SAVEPOINT load_model", err))
         return err->code;
     int rc = load_in_txn(st, snapshot_id, parts, out, err);
-    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(st->db, own ? "COMMIT" : "RELEASE load_model", NULL, NULL, NULL);
     return rc;
 }
 

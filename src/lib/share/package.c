@@ -465,7 +465,8 @@ int nis5g_package_import(struct nis5g_store *st, const char *const *files, size_
     if (rc)
         return rc;
     memset(res, 0, n * sizeof *res);
-    if ((rc = nis5g_store_exec(st, "BEGIN IMMEDIATE", err)))
+    int own;
+    if ((rc = nis5g_store_begin(st, "import_packages", &own, err)))
         return rc;
     int first = 0;
     size_t refused = 0;
@@ -476,15 +477,11 @@ int nis5g_package_import(struct nis5g_store *st, const char *const *files, size_
         refused += r != 0;
     }
     if (first) {
-        sqlite3_exec(nis5g_store_db(st), "ROLLBACK", NULL, NULL, NULL);
+        nis5g_store_end(st, "import_packages", own, first, err);
         return nis5g_err_set(err, first, "nothing imported: %zu of %zu package%s refused", refused, n,
                              n == 1 ? "" : "s");
     }
-    if ((rc = nis5g_store_exec(st, "COMMIT", err))) {
-        sqlite3_exec(nis5g_store_db(st), "ROLLBACK", NULL, NULL, NULL);
-        return rc;
-    }
-    return 0;
+    return nis5g_store_end(st, "import_packages", own, 0, err);
 }
 
 int nis5g_packages_held(struct nis5g_store *st, int latest_only, struct nis5g_held **list, size_t *n,

@@ -1,0 +1,382 @@
+/*
+ * api-upload.c — changes that arrive as files: a dataset upload
+ * (multipart/form-data with the dataset's CSV files, validated exactly
+ * like `nis5g import`), a package to import, a peer's public key to
+ * trust, and an export signed with the server's key. The files go to a
+ * private temporary folder that is removed afterwards; the names in
+ * diagnostics are the uploaded file names, as the command line shows them.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "nis5g/import.h"
+#include "nis5g/keys.h"
+#include "nis5g/package.h"
+#include "server.h"
+
+#define MAX_FILES 16
+
+struct upload {
+    struct srv_req *r;
+    char dir[128];
+    char *paths[MAX_FILES];
+    int fds[MAX_FILES];
+    char names[MAX_FILES][64];
+    size_t n;
+    char as_of[16];
+    char bad[200];
+};
+
+/* a dataset file's name: letters, digits, '.', '_', '-'; no folders */
+static int good_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 60 || s[0] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+              s[i] == '.' || s[i] == '_' || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static int file_for(struct upload *u, const char *name)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (strcmp(u->names[i], name) == 0)
+            return (int)i;
+    if (u->n == MAX_FILES) {
+        snprintf(u->bad, sizeof u->bad, "at most %d files in one upload", MAX_FILES);
+        return -1;
+    }
+    struct nis5g_buf p = NIS5G_BUF_INIT;
+    nis5g_buf_addf(&p, "%s/%s", u->dir, name);
+    int fd = open(p.data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        snprintf(u->bad, sizeof u->bad, "cannot keep the file '%s': %s", name, strerror(errno));
+        nis5g_buf_release(&p);
+        return -1;
+    }
+    snprintf(u->names[u->n], sizeof u->names[u->n], "%s", name);
+    u->paths[u->n] = nis5g_buf_detach(&p, NULL);
+    u->fds[u->n] = fd;
+    return (int)u->n++;
+}
+
+static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                               const char *content_type, const char *transfer_encoding, const char *data,
+                               uint64_t off, size_t size)
+{
+    struct upload *u = cls;
+    if (u->bad[0])
+        return MHD_NO;
+    if (!filename) {
+        if (key && strcmp(key, "as_of") == 0 && off + size < sizeof u->as_of) {
+            memcpy(u->as_of + off, data, size);
+            u->as_of[off + size] = 0;
+            return MHD_YES;
+        }
+        snprintf(u->bad, sizeof u->bad, "unknown form field '%.60s' (expected dataset files and as_of)",
+                 key ? key : "");
+        return MHD_NO;
+    }
+    if (!good_name(filename)) {
+        snprintf(u->bad, sizeof u->bad, "'%.80s' is not a dataset file name (e.g. elements.csv)", filename);
+        return MHD_NO;
+    }
+    int i = file_for(u, filename);
+    if (i < 0)
+        return MHD_NO;
+    for (size_t done = 0; done < size;) {
+        ssize_t w = write(u->fds[i], data + done, size - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            snprintf(u->bad, sizeof u->bad, "cannot keep the file '%s': %s", filename, strerror(errno));
+            return MHD_NO;
+        }
+        done += (size_t)w;
+    }
+    return MHD_YES;
+}
+
+static void upload_release(struct upload *u)
+{
+    for (size_t i = 0; i < u->n; i++) {
+        if (u->fds[i] >= 0)
+            close(u->fds[i]);
+        unlink(u->paths[i]);
+        free(u->paths[i]);
+    }
+    if (u->dir[0])
+        rmdir(u->dir);
+}
+
+/* The body's parts into a fresh private folder. 0, or answered (400/500). */
+static int receive(struct srv_req *r, struct upload *u, int *answered)
+{
+    *answered = 0;
+    snprintf(u->dir, sizeof u->dir, "%s/nis5g-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(u->dir)) {
+        u->dir[0] = 0;
+        *answered = 1;
+        return srv_send_error(r, 500, "io", "cannot make a folder for the upload", NULL);
+    }
+    struct MHD_PostProcessor *pp = MHD_create_post_processor(r->conn, 64 * 1024, on_part, u);
+    if (!pp) {
+        *answered = 1;
+        return srv_send_error(r, 400, "usage", "the body must be multipart/form-data with the dataset's files", NULL);
+    }
+    enum MHD_Result ok = MHD_post_process(pp, r->body.data ? r->body.data : "", r->body.len);
+    MHD_destroy_post_processor(pp);
+    for (size_t i = 0; i < u->n; i++) {
+        close(u->fds[i]);
+        u->fds[i] = -1;
+    }
+    if (u->bad[0] || ok != MHD_YES || u->n == 0) {
+        *answered = 1;
+        return srv_send_error(r, 400, "usage",
+                              u->bad[0] ? u->bad : "the body must be multipart/form-data with the dataset's files",
+                              NULL);
+    }
+    return 0;
+}
+
+/* Diagnostics name the uploaded files, not the server's folder. */
+static void strip_dir(struct nis5g_diags *d, const char *dir)
+{
+    size_t n = strlen(dir);
+    for (size_t i = 0; i < d->n; i++) {
+        char *f = d->v[i].file;
+        if (f && strncmp(f, dir, n) == 0 && f[n] == '/')
+            memmove(f, f + n + 1, strlen(f + n + 1) + 1);
+    }
+}
+
+SRV_HANDLER(srv_api_import)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    struct upload u = { .r = r };
+    int answered, rc = receive(r, &u, &answered);
+    if (answered) {
+        upload_release(&u);
+        return rc;
+    }
+    struct nis5g_import_params *p = nis5g_xcalloc(1, q->params_size);
+    q->params_init(p);
+    struct nis5g_err err = { 0 };
+    size_t base = 0;
+    const struct nis5g_opt *o = nis5g_opt_find(q->opts, "as-of", &base);
+    if (u.as_of[0] && o && nis5g_opt_set(o, (char *)p + base, u.as_of, &err)) {
+        rc = srv_send_err(r, &err, NULL);
+        goto out;
+    }
+    for (size_t i = 0; i < u.n; i++) {
+        o = nis5g_opt_find(q->opts, "paths", &base);
+        nis5g_opt_set(o, (char *)p + base, u.paths[i], &err);
+    }
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    json_t *doc = NULL;
+    if (!(rc = srv_change_begin(r, &err))) {
+        rc = srv_query_exec(r, q, p, &doc, &diags, &err);
+        rc = srv_change_end(r, rc, "import", u.names[0], &err);
+    }
+    strip_dir(&diags, u.dir);
+    if (rc) {
+        json_decref(doc);
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s", err.msg);
+        if (strncmp(msg, u.dir, strlen(u.dir)) == 0)
+            snprintf(msg, sizeof msg, "the dataset has errors; nothing was imported");
+        rc = srv_send_error(r, srv_status_for(err.code ? err.code : NIS5G_EINTERNAL),
+                            nis5g_strerror(err.code ? err.code : NIS5G_EINTERNAL), msg, &diags);
+    } else {
+        rc = srv_send_json(r, 200, doc);
+    }
+    nis5g_diags_release(&diags);
+out:
+    nis5g_opts_release(q->opts, p);
+    free(p);
+    upload_release(&u);
+    return rc;
+}
+
+/* One body kept as a file called name in a private folder. */
+static int body_file(struct srv_req *r, struct upload *u, const char *name, const void *data, size_t len,
+                     int *answered)
+{
+    *answered = 0;
+    snprintf(u->dir, sizeof u->dir, "%s/nis5g-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    int i;
+    if (!mkdtemp(u->dir) || (i = file_for(u, name)) < 0) {
+        *answered = 1;
+        return srv_send_error(r, 500, "io", "cannot keep the upload", NULL);
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(u->fds[i], (const char *)data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            break;
+        done += (size_t)w;
+    }
+    close(u->fds[i]);
+    u->fds[i] = -1;
+    if (done < len) {
+        *answered = 1;
+        return srv_send_error(r, 500, "io", "cannot keep the upload", NULL);
+    }
+    return 0;
+}
+
+/* Run the change q on params, audited; file names in the document and the
+ * diagnostics lose the private folder. */
+static int run_upload_change(struct srv_req *r, const struct nis5g_query *q, void *params, struct upload *u,
+                             const char *action, const char *target, unsigned ok_status)
+{
+    struct nis5g_err err = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    json_t *doc = NULL;
+    int rc = srv_change_begin(r, &err);
+    if (!rc) {
+        rc = srv_query_exec(r, q, params, &doc, &diags, &err);
+        rc = srv_change_end(r, rc, action, target, &err);
+    }
+    strip_dir(&diags, u->dir);
+    if (rc) {
+        json_decref(doc);
+        rc = srv_send_err(r, &err, &diags);
+    } else {
+        json_t *pk = json_object_get(doc, "packages");
+        for (size_t i = 0; json_is_array(pk) && i < json_array_size(pk); i++)
+            json_object_set_new(json_array_get(pk, i), "file", json_string(target));
+        rc = srv_send_json(r, ok_status, doc);
+    }
+    nis5g_diags_release(&diags);
+    return rc;
+}
+
+static void *new_params(const struct nis5g_query *q)
+{
+    void *p = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
+    if (q->params_init)
+        q->params_init(p);
+    return p;
+}
+
+static int set_named(const struct nis5g_query *q, void *p, const char *name, const char *value)
+{
+    size_t base = 0;
+    struct nis5g_err err = { 0 };
+    const struct nis5g_opt *o = nis5g_opt_find(q->opts, name, &base);
+    return o ? nis5g_opt_set(o, (char *)p + base, value, &err) : NIS5G_EINTERNAL;
+}
+
+SRV_HANDLER(srv_api_import_package)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    struct upload u = { .r = r };
+    const char *name = srv_arg(r, "name");
+    if (!name || !good_name(name))
+        name = "package.json";
+    int answered, rc = body_file(r, &u, name, r->body.data ? r->body.data : "", r->body.len, &answered);
+    if (!answered) {
+        void *p = new_params(q);
+        set_named(q, p, "files", u.paths[0]);
+        rc = run_upload_change(r, q, p, &u, "import-package", name, 200);
+        nis5g_opts_release(q->opts, p);
+        free(p);
+    }
+    upload_release(&u);
+    return rc;
+}
+
+SRV_HANDLER(srv_api_trust_add)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    json_t *body = srv_body_object(r);
+    if (!body)
+        return 1;
+    const char *state = srv_json_str(body, "state"), *key = srv_json_str(body, "public_key");
+    int rc;
+    if (!state || !key) {
+        rc = srv_send_error(r, 400, "usage",
+                            "the body must be {\"state\": CC, \"public_key\": the text of the .pub file, "
+                            "\"replace\": true to rotate a key}",
+                            NULL);
+        json_decref(body);
+        return rc;
+    }
+    struct upload u = { .r = r };
+    int answered;
+    rc = body_file(r, &u, "key.pub", key, strlen(key), &answered);
+    if (!answered) {
+        void *p = new_params(q);
+        struct nis5g_err err = { 0 };
+        if (set_named(q, p, "state", state) || set_named(q, p, "pubkey_file", u.paths[0]) ||
+            (json_is_true(json_object_get(body, "replace")) && set_named(q, p, "replace", NULL)))
+            rc = srv_send_err(r, &err, NULL);
+        else
+            rc = run_upload_change(r, q, p, &u, "trust.add", state, 200);
+        nis5g_opts_release(q->opts, p);
+        free(p);
+    }
+    upload_release(&u);
+    json_decref(body);
+    return rc;
+}
+
+static void take_file(const void *result, void *arg)
+{
+    const struct nis5g_export_result *x = result;
+    nis5g_buf_add(arg, x->file.data ? x->file.data : "", x->file.len);
+}
+
+/* An export signed with the server's key (serve --key): the body holds the
+ * options of `nis5g export` (state, tlp, to, detail, snapshot, policy);
+ * the answer is the package file's bytes, and the export is audited. */
+SRV_HANDLER(srv_api_export)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    if (!r->srv->cfg.key_file)
+        return srv_send_error(r, 409, "exists",
+                              "this server has no key to sign with: start it with --key FILE", NULL);
+    json_t *body = srv_body_object(r);
+    if (!body)
+        return 1;
+    struct nis5g_export_params *p = new_params(q);
+    struct nis5g_err err = { 0 };
+    int rc;
+    if (json_object_get(body, "key") || json_object_get(body, "dry-run")) {
+        rc = srv_send_error(r, 400, "usage", "the key is the server's (serve --key): 'key' is not a member", NULL);
+    } else if (srv_params_from_json(q, p, body, &err) || set_named(q, p, "key", r->srv->cfg.key_file)) {
+        rc = srv_send_err(r, &err, NULL);
+    } else {
+        struct nis5g_diags diags;
+        nis5g_diags_init(&diags);
+        struct nis5g_buf file = NIS5G_BUF_INIT;
+        json_t *doc = NULL;
+        rc = srv_change_begin(r, &err);
+        if (!rc) {
+            rc = srv_query_exec_take(r, q, p, &doc, &diags, &err, take_file, &file);
+            rc = srv_change_end(r, rc, "export", p->state ? p->state : "", &err);
+        }
+        json_decref(doc);
+        rc = rc ? srv_send_err(r, &err, &diags) : srv_send(r, 200, "application/json", file.data, file.len);
+        nis5g_buf_release(&file);
+        nis5g_diags_release(&diags);
+    }
+    nis5g_opts_release(q->opts, p);
+    free(p);
+    json_decref(body);
+    return rc;
+}
