@@ -4,6 +4,7 @@
 #   make check    install what is missing, build, run every test, then the
 #                 same tests again under AddressSanitizer + UBSan
 #   make demo     install what building needs, build, run the demo (scripts/demo.sh)
+#   make serve-demo   the server on the demo workspace, one user of each role
 #   make lint     the layering and function-size checks (part of check)
 #   make bench    the EU-scale benchmark (see bench/README.md)
 
@@ -37,7 +38,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo deps deps-test lint bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo serve-demo deps deps-test lint bench clean format fuzz fuzz-smoke
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -93,6 +94,10 @@ check: deps-test
 demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@scripts/demo.sh
+
+# serve-demo: the server on the demo workspace with one user of each role
+serve-demo: all
+	@scripts/serve-demo.sh
 
 bench: deps-test all
 	@bench/run.sh
