@@ -69,6 +69,8 @@ void nis5g_query_free_model(const struct nis5g_query_env *env, const struct nis5
 enum {
     NIS5G_Q_READ = 1u << 0,  /* reads the workspace (a GET) */
     NIS5G_Q_WRITE = 1u << 1, /* changes it (a POST/PUT) */
+    NIS5G_Q_MODEL_ONLY = 1u << 2, /* its document depends only on the snapshot's model, the
+                                     parameters and today: a server may keep it */
 };
 
 struct nis5g_query {

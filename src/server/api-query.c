@@ -51,6 +51,7 @@ struct args {
     struct srv_req *r;
     const struct nis5g_query *q;
     void *params;
+    struct nis5g_buf key; /* the query and its arguments, for the kept documents */
     struct nis5g_err err;
     int failed;
 };
@@ -60,6 +61,7 @@ static enum MHD_Result one_arg(void *cls, enum MHD_ValueKind kind, const char *k
     struct args *a = cls;
     if (a->failed)
         return MHD_NO;
+    nis5g_buf_addf(&a->key, "&%s=%s", key, value ? value : "");
     size_t base = 0;
     const struct nis5g_opt *o = nis5g_opt_find(a->q->opts, key, &base);
     if (!o) {
@@ -159,30 +161,67 @@ int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t
     return 0;
 }
 
+/* A kept document of a model-only query: sent when there is one. */
+static int send_kept(struct srv_req *r, const char *key, int64_t *snap_id, int32_t today)
+{
+    struct nis5g_store *st = NULL;
+    struct nis5g_snapshot latest;
+    struct nis5g_err err = { 0 };
+    *snap_id = -1;
+    if (srv_req_store(r, &st, &err) || nis5g_store_snapshot(st, NIS5G_NO_DATE, &latest, &err))
+        return 0;
+    *snap_id = latest.id;
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    int hit = srv_docs_get(&r->srv->docs, key, latest.id, today, &b);
+    if (hit)
+        srv_send(r, 200, "application/json", b.data, b.len);
+    nis5g_buf_release(&b);
+    return hit;
+}
+
+static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
+{
+    int32_t today = nis5g_date_today();
+    int64_t snap_id = -1;
+    int keep = (q->flags & NIS5G_Q_MODEL_ONLY) != 0;
+    if (keep && send_kept(r, key, &snap_id, today))
+        return MHD_YES;
+    struct nis5g_err err = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    json_t *doc = NULL;
+    int rc;
+    if (srv_query_exec(r, q, params, &doc, &diags, &err)) {
+        rc = srv_send_err(r, &err, &diags);
+    } else {
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        if (nis5g_json_dump(doc, &b)) {
+            rc = srv_send_error(r, 500, "nomem", "out of memory", NULL);
+        } else {
+            if (keep && snap_id >= 0)
+                srv_docs_put(&r->srv->docs, key, snap_id, today, b.data, b.len);
+            rc = srv_send(r, 200, "application/json", b.data, b.len);
+        }
+        nis5g_buf_release(&b);
+        json_decref(doc);
+    }
+    nis5g_diags_release(&diags);
+    return rc;
+}
+
 int srv_api_query(struct srv_req *r, const struct srv_route *route)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
-    struct nis5g_err err = { 0 };
     if (!q)
         return srv_send_error(r, 500, "internal", "the route names no query of the table", NULL);
     void *params = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
     if (q->params_init)
         q->params_init(params);
     struct args a = { .r = r, .q = q, .params = params };
+    nis5g_buf_adds(&a.key, q->name);
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);
-    int rc;
-    if (a.failed) {
-        rc = srv_send_err(r, &a.err, NULL);
-    } else {
-        struct nis5g_diags diags;
-        nis5g_diags_init(&diags);
-        json_t *doc = NULL;
-        if (srv_query_exec(r, q, params, &doc, &diags, &err))
-            rc = srv_send_err(r, &err, &diags);
-        else
-            rc = srv_send_json(r, 200, doc);
-        nis5g_diags_release(&diags);
-    }
+    int rc = a.failed ? srv_send_err(r, &a.err, NULL) : answer(r, q, params, a.key.data);
+    nis5g_buf_release(&a.key);
     nis5g_opts_release(q->opts, params);
     free(params);
     return rc;

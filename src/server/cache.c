@@ -100,3 +100,64 @@ void srv_cache_put(struct srv_cache *c, struct srv_model *sm)
     if (last)
         model_free(sm);
 }
+
+/* ---- documents kept ---- */
+
+#define SRV_DOC_MAX (16u << 20) /* larger documents are not kept */
+
+void srv_docs_init(struct srv_docs *d)
+{
+    memset(d, 0, sizeof *d);
+    pthread_mutex_init(&d->mu, NULL);
+}
+
+void srv_docs_release(struct srv_docs *d)
+{
+    for (int i = 0; i < SRV_DOCS; i++) {
+        free(d->v[i].key);
+        nis5g_buf_release(&d->v[i].bytes);
+    }
+    pthread_mutex_destroy(&d->mu);
+}
+
+int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out)
+{
+    int hit = 0;
+    pthread_mutex_lock(&d->mu);
+    for (int i = 0; i < SRV_DOCS && !hit; i++) {
+        struct srv_doc *e = &d->v[i];
+        if (e->key && e->snapshot_id == snapshot_id && e->today == today && strcmp(e->key, key) == 0) {
+            nis5g_buf_add(out, e->bytes.data, e->bytes.len);
+            e->used = ++d->clock;
+            hit = 1;
+        }
+    }
+    pthread_mutex_unlock(&d->mu);
+    return hit;
+}
+
+void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
+                  size_t len)
+{
+    if (len > SRV_DOC_MAX)
+        return;
+    pthread_mutex_lock(&d->mu);
+    int victim = 0;
+    for (int i = 0; i < SRV_DOCS; i++) {
+        if (!d->v[i].key) {
+            victim = i;
+            break;
+        }
+        if (d->v[i].used < d->v[victim].used)
+            victim = i;
+    }
+    struct srv_doc *e = &d->v[victim];
+    free(e->key);
+    nis5g_buf_release(&e->bytes);
+    e->key = nis5g_xstrdup(key);
+    e->snapshot_id = snapshot_id;
+    e->today = today;
+    nis5g_buf_add(&e->bytes, bytes, len);
+    e->used = ++d->clock;
+    pthread_mutex_unlock(&d->mu);
+}

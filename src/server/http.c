@@ -433,10 +433,12 @@ int nis5g_serve(const struct nis5g_serve_opts *o, FILE *out, struct nis5g_err *e
     struct srv s = { 0 };
     s.cfg = *o;
     srv_cache_init(&s.cache);
+    srv_docs_init(&s.docs);
     pthread_mutex_init(&s.inflight_mu, NULL);
     pthread_cond_init(&s.inflight_cv, NULL);
     int rc = srv_run(&s, out, err);
     srv_cache_release_all(&s.cache);
+    srv_docs_release(&s.docs);
     pthread_mutex_destroy(&s.inflight_mu);
     pthread_cond_destroy(&s.inflight_cv);
     return rc;

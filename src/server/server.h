@@ -51,10 +51,36 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
                   struct nis5g_err *err);
 void srv_cache_put(struct srv_cache *c, struct srv_model *sm);
 
+/* ---- documents kept (cache.c) ----
+ * The bytes of the documents of NIS5G_Q_MODEL_ONLY queries, by query,
+ * parameters, snapshot and day: a repeated question is answered without
+ * recomputing it. A new snapshot makes the old entries unreachable; they
+ * age out. */
+#define SRV_DOCS 64
+struct srv_doc {
+    char *key;
+    int64_t snapshot_id;
+    int32_t today;
+    struct nis5g_buf bytes;
+    uint64_t used; /* for least recently used */
+};
+struct srv_docs {
+    pthread_mutex_t mu;
+    struct srv_doc v[SRV_DOCS];
+    uint64_t clock;
+};
+void srv_docs_init(struct srv_docs *d);
+void srv_docs_release(struct srv_docs *d);
+/* Copy the kept bytes of key into out: 1 when there are some. */
+int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out);
+void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
+                  size_t len);
+
 /* ---- one request ---- */
 struct srv {
     struct srv_config cfg;
     struct srv_cache cache;
+    struct srv_docs docs;
     int tls;
     pthread_mutex_t inflight_mu;
     pthread_cond_t inflight_cv;

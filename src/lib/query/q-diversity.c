@@ -170,7 +170,7 @@ json_t *nis5g_diversity_json(const void *result)
 const struct nis5g_query nis5g_query_diversity = {
     .name = "diversity",
     .summary = "vendor shares and concentration (HHI) per group; single-vendor dependencies first",
-    .flags = NIS5G_Q_READ,
+    .flags = NIS5G_Q_READ | NIS5G_Q_MODEL_ONLY,
     .opts = nis5g_diversity_opts,
     .params_size = sizeof(struct nis5g_diversity_params),
     .params_init = nis5g_diversity_params_init,

@@ -285,7 +285,7 @@ json_t *nis5g_killswitch_json(const void *result)
 const struct nis5g_query nis5g_query_killswitch = {
     .name = "killswitch",
     .summary = "sites and subscribers without service if all of a vendor's equipment fails at once",
-    .flags = NIS5G_Q_READ,
+    .flags = NIS5G_Q_READ | NIS5G_Q_MODEL_ONLY,
     .opts = nis5g_killswitch_opts,
     .params_size = sizeof(struct nis5g_killswitch_params),
     .params_init = nis5g_killswitch_params_init,

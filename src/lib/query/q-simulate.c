@@ -195,7 +195,7 @@ json_t *nis5g_simulate_json(const void *result)
 const struct nis5g_query nis5g_query_simulate = {
     .name = "simulate",
     .summary = "Monte Carlo: random failures and power outages; sites and subscribers without service",
-    .flags = NIS5G_Q_READ,
+    .flags = NIS5G_Q_READ | NIS5G_Q_MODEL_ONLY,
     .opts = nis5g_simulate_opts,
     .params_size = sizeof(struct nis5g_simulate_params),
     .params_init = nis5g_simulate_params_init,

@@ -83,7 +83,7 @@ json_t *nis5g_summary_json(const void *result)
 const struct nis5g_query nis5g_query_summary = {
     .name = "summary",
     .summary = "the national summary: operators, sites, active elements by domain and vendor",
-    .flags = NIS5G_Q_READ,
+    .flags = NIS5G_Q_READ | NIS5G_Q_MODEL_ONLY,
     .opts = nis5g_summary_opts,
     .params_size = sizeof(struct nis5g_summary_params),
     .params_init = nis5g_summary_params_init,
