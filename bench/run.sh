@@ -9,7 +9,7 @@ export NIS5G="$top/build/nis5g"
 export DATA="$top/bench/data"
 SCALE=${SCALE:-3}
 # the scripts' own tools (make bench runs make deps for the rest)
-for p in bc time; do
+for p in bc time wrk; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
     { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq "$p" >/dev/null; }
 done

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <microhttpd.h>
+#include <sqlite3.h>
 
 #include "nis5g/opts.h"
 #include "server.h"
@@ -141,10 +142,33 @@ const char *srv_arg(struct srv_req *r, const char *name)
     return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+/* Each worker thread keeps its own workspace connection (a connection is
+ * not shared between threads): opening one per request would cost more
+ * than most answers. A request always leaves it outside a transaction. */
+static pthread_key_t thread_store;
+static pthread_once_t thread_store_once = PTHREAD_ONCE_INIT;
+
+static void close_thread_store(void *st)
+{
+    nis5g_store_close(st);
+}
+
+static void make_thread_store_key(void)
+{
+    pthread_key_create(&thread_store, close_thread_store);
+}
+
 int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err *err)
 {
-    if (!r->st && nis5g_store_open(r->srv->cfg.db_path, 0, &r->st, err))
-        return err->code;
+    if (!r->st) {
+        pthread_once(&thread_store_once, make_thread_store_key);
+        r->st = pthread_getspecific(thread_store);
+        if (!r->st) {
+            if (nis5g_store_open(r->srv->cfg.db_path, 0, &r->st, err))
+                return err->code;
+            pthread_setspecific(thread_store, r->st);
+        }
+    }
     *out = r->st;
     return 0;
 }
@@ -223,7 +247,8 @@ static void req_free(struct srv_req *r)
 {
     struct srv *s = r->srv;
     nis5g_buf_release(&r->body);
-    nis5g_store_close(r->st);
+    if (r->st && !sqlite3_get_autocommit(nis5g_store_db(r->st)))
+        sqlite3_exec(nis5g_store_db(r->st), "ROLLBACK", NULL, NULL, NULL); /* never left open */
     free(r);
     pthread_mutex_lock(&s->inflight_mu);
     if (--s->inflight == 0)
