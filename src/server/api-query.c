@@ -10,6 +10,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/report.h"
 #include "server.h"
 
 #define MAX_MODELS 4
@@ -144,6 +145,21 @@ int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t
     return 0;
 }
 
+/* The document's bytes: those of `nis5g NAME --json`, and for the report
+ * those of report.json (non-ASCII escaped, no final newline: report.h). */
+static int send_doc(struct srv_req *r, const struct nis5g_query *q, json_t *doc)
+{
+    if (q != &nis5g_query_report)
+        return srv_send_json(r, 200, doc);
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    struct nis5g_err err = { 0 };
+    int rc = nis5g_report_dump(doc, &b, &err) ? srv_send_err(r, &err, NULL)
+                                               : srv_send(r, 200, "application/json", b.data, b.len);
+    nis5g_buf_release(&b);
+    json_decref(doc);
+    return rc;
+}
+
 int srv_api_query(struct srv_req *r, const struct srv_route *route)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
@@ -165,7 +181,7 @@ int srv_api_query(struct srv_req *r, const struct srv_route *route)
         if (srv_query_exec(r, q, params, &doc, &diags, &err))
             rc = srv_send_err(r, &err, &diags);
         else
-            rc = srv_send_json(r, 200, doc);
+            rc = send_doc(r, q, doc);
         nis5g_diags_release(&diags);
     }
     nis5g_opts_release(q->opts, params);
