@@ -761,6 +761,9 @@ def main():
     note = timed("tls", test_tls)
     if note:
         print("note: " + note)
+    err = open(os.path.join(T, "serve.err"), "rb").read().decode(errors="replace")
+    for bad in ("runtime error", "AddressSanitizer", "LeakSanitizer", "ThreadSanitizer"):
+        check(bad not in err, "the server's stderr: %s" % err[err.find(bad) - 200:][:2000])
     print("server: %d responses; %s; %.1fs in all" % (responses, ", ".join(timings), time.monotonic() - t_start))
     if failures:
         print("%d failures" % len(failures), file=sys.stderr)
