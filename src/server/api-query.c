@@ -10,6 +10,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/report.h"
 #include "server.h"
 
 #define MAX_MODELS 4
@@ -194,8 +195,10 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
     if (srv_query_exec(r, q, params, &doc, &diags, &err)) {
         rc = srv_send_err(r, &err, &diags);
     } else {
+        /* the bytes of `nis5g NAME --json`; for the report, those of
+         * report.json (non-ASCII escaped, no final newline: report.h) */
         struct nis5g_buf b = NIS5G_BUF_INIT;
-        if (nis5g_json_dump(doc, &b)) {
+        if (q == &nis5g_query_report ? nis5g_report_dump(doc, &b, &err) != 0 : nis5g_json_dump(doc, &b) != 0) {
             rc = srv_send_error(r, 500, "nomem", "out of memory", NULL);
         } else {
             if (keep && snap_id >= 0)

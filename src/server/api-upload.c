@@ -281,6 +281,16 @@ static int set_named(const struct nis5g_query *q, void *p, const char *name, con
     return o ? nis5g_opt_set(o, (char *)p + base, value, &err) : NIS5G_EINTERNAL;
 }
 
+static void take_status(const void *result, void *arg)
+{
+    const struct nis5g_package_import_result *x = result;
+    struct nis5g_err *e = arg;
+    e->code = x->status;
+    snprintf(e->msg, sizeof e->msg, "%s", x->msg);
+}
+
+/* A package refused on its merits (signature, signer, replay ...) changes
+ * nothing; it is answered 400 with the reason and the per-package result. */
 SRV_HANDLER(srv_api_import_package)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
@@ -289,13 +299,38 @@ SRV_HANDLER(srv_api_import_package)
     if (!name || !good_name(name))
         name = "package.json";
     int answered, rc = body_file(r, &u, name, r->body.data ? r->body.data : "", r->body.len, &answered);
-    if (!answered) {
-        void *p = new_params(q);
-        set_named(q, p, "files", u.paths[0]);
-        rc = run_upload_change(r, q, p, &u, "import-package", name, 200);
-        nis5g_opts_release(q->opts, p);
-        free(p);
+    if (answered) {
+        upload_release(&u);
+        return rc;
     }
+    void *p = new_params(q);
+    set_named(q, p, "files", u.paths[0]);
+    struct nis5g_err err = { 0 }, refused = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    json_t *doc = NULL;
+    if (!(rc = srv_change_begin(r, &err))) {
+        rc = srv_query_exec_take(r, q, p, &doc, &diags, &err, take_status, &refused);
+        if (!rc && refused.code) {
+            err = refused;
+            rc = refused.code;
+        }
+        rc = srv_change_end(r, rc, "import-package", name, &err);
+    }
+    json_t *pk = json_object_get(doc, "packages");
+    for (size_t i = 0; json_is_array(pk) && i < json_array_size(pk); i++)
+        json_object_set_new(json_array_get(pk, i), "file", json_string(name));
+    if (rc && doc) {
+        json_t *e = json_pack("{s:{s:s, s:s, s:[], s:O}}", "error", "code", nis5g_strerror(err.code), "message",
+                              err.msg, "diagnostics", "packages", pk ? pk : json_null());
+        rc = srv_send_json(r, srv_status_for(err.code), e);
+    } else {
+        rc = rc ? srv_send_err(r, &err, &diags) : srv_send_json(r, 200, json_incref(doc));
+    }
+    json_decref(doc);
+    nis5g_diags_release(&diags);
+    nis5g_opts_release(q->opts, p);
+    free(p);
     upload_release(&u);
     return rc;
 }

@@ -437,6 +437,12 @@ int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)
         ;
     /* no new connections; the requests in flight finish */
     MHD_socket ls = MHD_quiesce_daemon(d);
+    /* Quiescing only stops accepting: the socket still listens, and a new
+     * client would wait in its backlog until the exit. Shut it down so new
+     * connections are refused at once; it is closed after the stop, as the
+     * daemon's threads may still hold it. */
+    if (ls != MHD_INVALID_SOCKET)
+        shutdown(ls, SHUT_RDWR);
     pthread_mutex_lock(&s->inflight_mu);
     while (s->inflight > 0)
         pthread_cond_wait(&s->inflight_cv, &s->inflight_mu);

@@ -14,7 +14,7 @@
 #define DENSE_MAX (1u << 24)
 #endif
 
-static const struct nis5g_model *sort_model;
+static _Thread_local const struct nis5g_model *sort_model; /* per thread: the server sums in parallel */
 
 static int cell_cmp(const void *a, const void *b)
 {

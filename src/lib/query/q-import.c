@@ -53,7 +53,7 @@ static int save(const struct nis5g_query_env *env, const struct nis5g_import_par
     r->replaced = nis5g_store_snapshot(env->store, m->as_of, &prev, &e) == 0;
     if (env->progress)
         env->progress(env->ctx, "saving", 0, 0);
-    struct record rec = { m, p->by && *p->by ? p->by : "unknown" };
+    struct record rec = { m, env->who ? env->who : p->by && *p->by ? p->by : "unknown" };
     int rc = nis5g_store_save_model_with(env->store, m, src.data, record_measures, &rec, &r->saved, err);
     nis5g_buf_release(&src);
     return rc;

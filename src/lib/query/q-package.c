@@ -29,7 +29,8 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
     r->n = p->files.n;
     r->res = nis5g_xcalloc(r->n ? r->n : 1, sizeof *r->res);
     struct nis5g_err e = { 0 };
-    r->status = nis5g_package_import(env->store, p->files.v, p->files.n, self.state, p->by ? p->by : "unknown",
+    r->status = nis5g_package_import(env->store, p->files.v, p->files.n, self.state,
+                                     env->who ? env->who : p->by ? p->by : "unknown",
                                      r->res, &e);
     snprintf(r->msg, sizeof r->msg, "%s", e.msg);
     return 0;

@@ -36,7 +36,7 @@ static int compute_add(const struct nis5g_query_env *env, const void *params, vo
         return err->code;
     if (strcmp(r->key.state, state) != 0)
         return nis5g_err_set(err, NIS5G_EINPUT, "'%s' is a key of %s, not of %s", p->file, r->key.state, state);
-    return nis5g_trust_add(env->store, &r->key, p->by ? p->by : "unknown", p->replace, err);
+    return nis5g_trust_add(env->store, &r->key, env->who ? env->who : p->by ? p->by : "unknown", p->replace, err);
 }
 
 static int compute_list(const struct nis5g_query_env *env, const void *params, void *result, struct nis5g_err *err)
