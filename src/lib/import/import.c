@@ -94,6 +94,7 @@ struct imp {
     size_t nlk, lk_cap;
 
     struct nis5g_dict *groups; /* where link groups are interned (a worker's own) */
+    const char *phase;         /* progress phase of a split reader, or NULL */
 };
 
 /* ---- diagnostics ---- */
@@ -464,7 +465,7 @@ static int next_row(struct imp *im)
 static void progress(struct imp *im, const char *phase)
 {
     if (im->o && im->o->progress)
-        im->o->progress(im->o->progress_ctx, phase, im->csv.pos, im->csv.len);
+        im->o->progress(im->o->progress_ctx, im->phase ? im->phase : phase, im->csv.pos, im->csv.len);
 }
 
 /* ---- growth of columns ---- */
@@ -844,7 +845,8 @@ static uint32_t count_lines(const struct nis5g_csv *c)
 
 /*
  * elements.csv is read in two phases. Phase 1 turns rows into columns; it
- * runs on two threads over the two halves of a large file without quotes,
+ * runs on two threads over the two halves of a large file (split outside
+ * quotes, see split_point),
  * each with its own dictionaries for the strings it meets (functions,
  * vendors, products, versions), which are then merged in file order so
  * that ids come out exactly as a single reader would give them. Phase 2
@@ -895,12 +897,135 @@ static void el_worker_release(struct el_worker *x)
     nis5g_csv_view_release(&x->w.csv);
 }
 
+/* One-entry caches of a reader of elements.csv, by column. */
+struct el_caches {
+    struct last op, site, fun, ven, prod, sw;
+};
+
+/* The row's element id (interned later, in phase 2). */
+static void el_id(struct el_worker *x, uint32_t n, const struct nis5g_csv_field *id)
+{
+    const struct nis5g_csv *c = &x->w.csv;
+    x->id_p[n] = id->p;
+    if (id->p != c->data + id->at + 1 && id->p != c->data + id->at) {
+        x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
+        x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
+        x->q_row[x->nq] = n;
+        x->q_at[x->nq++] = id->at;
+    }
+    x->id_n[n] = id->n | (id->p != c->data + id->at ? ID_QUOTED : 0);
+    x->id_h[n] = nis5g_dict_hash(id->p, id->n);
+    x->line[n] = id->line;
+}
+
+/* Operator and site: references to files read before. */
+static void el_place(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_model *m = im->m; /* read only here */
+    const struct nis5g_csv_field *of = F(im, EL_OP);
+    uint32_t o = NIS5G_NONE;
+    if (is_empty(of))
+        ferr(im, of, 0, "missing operator");
+    else if ((o = cached(&k->op, (struct nis5g_dict *)&m->operators, of, 0)) == NIS5G_NONE)
+        ferr(im, of, 1, "unknown operator (not in operators.csv)");
+    x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
+
+    const struct nis5g_csv_field *sf = F(im, EL_SITE);
+    x->site[n] = NIS5G_NONE;
+    if (!is_empty(sf)) {
+        uint32_t st = cached(&k->site, (struct nis5g_dict *)&m->sites, sf, 0);
+        if (st == NIS5G_NONE)
+            ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
+                                          : "unknown site (an element names a site, so sites.csv is required)");
+        x->site[n] = st;
+    }
+}
+
+/* Domain and function. */
+static void el_kind(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
+    int dom = domain_of(df);
+    if (dom < 0) {
+        if (is_empty(df))
+            ferr(im, df, 0, "missing domain (ran, transport, core, management, edge, interconnect or "
+                            "infrastructure)");
+        else
+            ferr(im, df, 1, "unknown domain (expected ran, transport, core, management, edge, interconnect "
+                            "or infrastructure)");
+        dom = 0;
+    }
+    x->dom[n] = (uint8_t)dom;
+
+    const struct nis5g_csv_field *ff = F(im, EL_FUNC);
+    x->fn[n] = 0;
+    if (is_empty(ff)) {
+        ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
+    } else {
+        uint32_t fn = cached(&k->fun, &x->functions, ff, 1);
+        if (fn >= NIS5G_MAX_FUNCTIONS)
+            ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
+        else
+            x->fn[n] = (uint16_t)fn;
+    }
+}
+
+/* Vendor, remembering the first row of each (where a warning goes). */
+static void el_vendor(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
+    x->ven[n] = NIS5G_NONE16;
+    if (is_empty(vf)) {
+        ferr(im, vf, 0, "missing vendor");
+        return;
+    }
+    uint32_t before = x->vendors.n;
+    uint32_t v = cached(&k->ven, &x->vendors, vf, 1);
+    if (v >= NIS5G_MAX_VENDORS) {
+        ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+        return;
+    }
+    x->ven[n] = (uint16_t)v;
+    if (v >= before) {
+        x->ven_line = nis5g_xreallocarray(x->ven_line, v + 1, sizeof *x->ven_line);
+        x->ven_at = nis5g_xreallocarray(x->ven_at, v + 1, sizeof *x->ven_at);
+        x->ven_line_at = nis5g_xreallocarray(x->ven_line_at, v + 1, sizeof *x->ven_line_at);
+        x->ven_line[v] = vf->line;
+        x->ven_at[v] = vf->at;
+        x->ven_line_at[v] = vf->line_at;
+    }
+}
+
+/* Product, software version, installation date and status. */
+static void el_rest(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
+    x->prod[n] = is_empty(pf) ? NIS5G_NONE : cached(&k->prod, &x->products, pf, 1);
+    const struct nis5g_csv_field *wf = F(im, EL_SW);
+    x->swv[n] = is_empty(wf) ? NIS5G_NONE : cached(&k->sw, &x->sw, wf, 1);
+    parse_date_field(im, F(im, EL_INSTALLED), &x->inst[n]);
+    const struct nis5g_csv_field *stf = F(im, EL_STATUS);
+    int st = NIS5G_ST_ACTIVE;
+    if (!is_empty(stf)) {
+        st = name_ci(nis5g_status_names, NIS5G_ST_COUNT, stf);
+        if (st < 0) {
+            ferr(im, stf, 1, "unknown status (expected active, planned or retired)");
+            st = NIS5G_ST_ACTIVE;
+        }
+    }
+    x->st[n] = (uint8_t)st;
+}
+
 static void *el_worker_run(void *arg)
 {
     struct el_worker *x = arg;
     struct imp *im = &x->w;
-    struct nis5g_model *m = im->m; /* read only here: operators and sites */
-    struct last lop = { 0 }, lsite = { 0 }, lfun = { 0 }, lven = { 0 }, lprod = { 0 }, lsw = { 0 };
+    struct el_caches k;
+    memset(&k, 0, sizeof k);
     uint32_t cap = count_lines(&im->csv) + 1, n = 0;
     el_worker_grow(x, cap);
     while (next_row(im)) {
@@ -913,96 +1038,11 @@ static void *el_worker_run(void *arg)
             cap *= 2;
             el_worker_grow(x, cap);
         }
-        x->id_p[n] = id->p;
-        if (id->p != im->csv.data + id->at + 1 && id->p != im->csv.data + id->at) {
-            x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
-            x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
-            x->q_row[x->nq] = n;
-            x->q_at[x->nq++] = id->at;
-        }
-        x->id_n[n] = id->n | (id->p != im->csv.data + id->at ? ID_QUOTED : 0);
-        x->id_h[n] = nis5g_dict_hash(id->p, id->n);
-        x->line[n] = id->line;
-
-        const struct nis5g_csv_field *of = F(im, EL_OP);
-        uint32_t o = NIS5G_NONE;
-        if (is_empty(of))
-            ferr(im, of, 0, "missing operator");
-        else if ((o = cached(&lop, &m->operators, of, 0)) == NIS5G_NONE)
-            ferr(im, of, 1, "unknown operator (not in operators.csv)");
-        x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
-
-        const struct nis5g_csv_field *sf = F(im, EL_SITE);
-        x->site[n] = NIS5G_NONE;
-        if (!is_empty(sf)) {
-            uint32_t st = cached(&lsite, &m->sites, sf, 0);
-            if (st == NIS5G_NONE)
-                ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
-                                              : "unknown site (an element names a site, so sites.csv is required)");
-            x->site[n] = st;
-        }
-
-        const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
-        int dom = domain_of(df);
-        if (dom < 0) {
-            if (is_empty(df))
-                ferr(im, df, 0, "missing domain (ran, transport, core, management, edge, interconnect or "
-                                "infrastructure)");
-            else
-                ferr(im, df, 1, "unknown domain (expected ran, transport, core, management, edge, interconnect "
-                                "or infrastructure)");
-            dom = 0;
-        }
-        x->dom[n] = (uint8_t)dom;
-
-        const struct nis5g_csv_field *ff = F(im, EL_FUNC);
-        x->fn[n] = 0;
-        if (is_empty(ff)) {
-            ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
-        } else {
-            uint32_t fn = cached(&lfun, &x->functions, ff, 1);
-            if (fn >= NIS5G_MAX_FUNCTIONS)
-                ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
-            else
-                x->fn[n] = (uint16_t)fn;
-        }
-
-        const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
-        x->ven[n] = NIS5G_NONE16;
-        if (is_empty(vf)) {
-            ferr(im, vf, 0, "missing vendor");
-        } else {
-            uint32_t before = x->vendors.n;
-            uint32_t v = cached(&lven, &x->vendors, vf, 1);
-            if (v >= NIS5G_MAX_VENDORS) {
-                ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
-            } else {
-                x->ven[n] = (uint16_t)v;
-                if (v >= before) {
-                    x->ven_line = nis5g_xreallocarray(x->ven_line, v + 1, sizeof *x->ven_line);
-                    x->ven_at = nis5g_xreallocarray(x->ven_at, v + 1, sizeof *x->ven_at);
-                    x->ven_line_at = nis5g_xreallocarray(x->ven_line_at, v + 1, sizeof *x->ven_line_at);
-                    x->ven_line[v] = vf->line;
-                    x->ven_at[v] = vf->at;
-                    x->ven_line_at[v] = vf->line_at;
-                }
-            }
-        }
-        const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
-        x->prod[n] = is_empty(pf) ? NIS5G_NONE : cached(&lprod, &x->products, pf, 1);
-        const struct nis5g_csv_field *wf = F(im, EL_SW);
-        x->swv[n] = is_empty(wf) ? NIS5G_NONE : cached(&lsw, &x->sw, wf, 1);
-        parse_date_field(im, F(im, EL_INSTALLED), &x->inst[n]);
-        const struct nis5g_csv_field *stf = F(im, EL_STATUS);
-        int st = NIS5G_ST_ACTIVE;
-        if (!is_empty(stf)) {
-            st = name_ci(nis5g_status_names, NIS5G_ST_COUNT, stf);
-            if (st < 0) {
-                ferr(im, stf, 1, "unknown status (expected active, planned or retired)");
-                st = NIS5G_ST_ACTIVE;
-            }
-        }
-        x->st[n] = (uint8_t)st;
+        el_id(x, n, id);
+        el_place(x, &k, n);
+        el_kind(x, &k, n);
+        el_vendor(x, &k, n);
+        el_rest(x, &k, n);
         n++;
         if ((n & 0xffff) == 0)
             progress(im, "elements.csv");
@@ -1030,57 +1070,112 @@ static int diag_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y; /* stable: the pointers are in emission order */
 }
 
-static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
-                          int have_suppliers)
+/* Errors still to be reported before the cap. */
+static size_t room_left(const struct imp *im)
 {
-    struct nis5g_model *m = im->m;
-    struct nis5g_csv *c = &im->csv;
-    size_t body = c->pos, len = c->len;
+    size_t max = im->d->max_errors ? im->d->max_errors : 20;
+    return im->d->errors < max ? max - im->d->errors : 0;
+}
+
+/* Where the two readers of elements.csv or links.csv meet: a record start
+ * near the middle, found from the parity of the quotes before it (csv.h),
+ * or the end of the file when one reader will do (a small file). The
+ * environment variable NIS5G_SPLIT_MIN (bytes) lets the tests split small
+ * files too. */
+static size_t split_point(const struct imp *im)
+{
+    const struct nis5g_csv *c = &im->csv;
     const char *env = getenv("NIS5G_SPLIT_MIN");
     size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
-    const char *mid = NULL;
-    if (len > body && len - body >= min && !c->has_quote)
-        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
-    size_t split = mid && (size_t)(mid + 1 - c->data) < len ? (size_t)(mid + 1 - c->data) : len;
-    int nw = split < len ? 2 : 1;
+    if (c->len <= c->pos || c->len - c->pos < min)
+        return c->len;
+    return nis5g_csv_split(c, c->pos);
+}
 
-    /* Phase 1 */
-    struct el_worker *x = nis5g_xcalloc(2, sizeof *x);
-    size_t room = im->d->errors < (im->d->max_errors ? im->d->max_errors : 20)
-                      ? (im->d->max_errors ? im->d->max_errors : 20) - im->d->errors
-                      : 0;
+/* The first reader of a split file ended where the second began: the
+ * split point was a record start for one reader too (it always is in RFC
+ * 4180 text; a stray quote before it can make it fall inside a field, and
+ * a reader stopped at the error cap did not get there). */
+static int split_held(const struct nis5g_csv *first)
+{
+    return first->pos >= first->len && !first->unclosed;
+}
+
+/* Phase 1 over [body, split) and [split, len) on two threads, or over the
+ * whole on one when split is the end. Returns the number of readers. */
+static int el_phase1(struct imp *im, struct el_worker *x, size_t split, int have_sites)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len, room = room_left(im);
+    int nw = split < len ? 2 : 1;
+    memset(x, 0, 2 * sizeof *x);
     for (int i = 0; i < nw; i++) {
         x[i].w = *im;
         nis5g_diags_init(&x[i].diags);
         x[i].diags.max_errors = room ? room : 1;
+        x[i].diags.max_warnings = SIZE_MAX; /* capped when merged, in file order */
         x[i].w.d = &x[i].diags;
         x[i].w.o = i == 0 ? im->o : NULL;
+        x[i].w.phase = nw == 2 ? "elements.csv, 2 readers" : NULL;
         x[i].have_sites = have_sites;
         nis5g_csv_view(&x[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
     }
+    progress(&x[0].w, "elements.csv");
     int threaded = nw == 2 && pthread_create(&x[1].tid, NULL, el_worker_run, &x[1]) == 0;
     el_worker_run(&x[0]);
     if (threaded)
         pthread_join(x[1].tid, NULL);
     else if (nw == 2)
         el_worker_run(&x[1]);
+    return nw;
+}
 
-    /* Merge the columns, with local string ids mapped to global ones. */
+/* A vendor without a supplier profile: one warning, at its first row
+ * (and an error for one over the limit only with another reader's). */
+static void el_vendor_diags(struct imp *im, const struct el_worker *w, const uint32_t *mv, uint8_t *warned,
+                            const uint8_t *vendor_known, uint32_t n_known, int have_suppliers,
+                            struct nis5g_diags *local)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t base = (size_t)(w->w.csv.data - c->data);
+    for (uint32_t v = 0; v < w->vendors.n; v++) {
+        uint32_t g = mv[v];
+        if (v >= NIS5G_MAX_VENDORS)
+            continue; /* reported on its rows; its first row is not kept */
+        const char *name = nis5g_dict_str(&w->vendors, v);
+        size_t name_n = nis5g_dict_len(&w->vendors, v);
+        int col = nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]);
+        if (g >= NIS5G_MAX_VENDORS) {
+            nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v], col, NULL, 0,
+                            name, name_n, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+            continue;
+        }
+        if ((g < n_known && vendor_known[g]) || warned[g])
+            continue;
+        warned[g] = 1;
+        size_t srcn;
+        const char *src = nis5g_csv_line_text(c, base + w->ven_line_at[v], &srcn);
+        nis5g_diags_add(local, NIS5G_WARNING, NIS5G_OK, im->fname, (int)w->ven_line[v], col, src, srcn, name,
+                        name_n, "vendor has no row in %s: its risk profile is unknown",
+                        have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
+    }
+}
+
+/* Merge the readers' columns, with local string ids mapped to global ones. */
+static uint32_t el_merge(struct imp *im, struct el_worker *x, int nw, const uint8_t *vendor_known,
+                         uint32_t n_known, int have_suppliers, struct nis5g_diags *local)
+{
+    struct nis5g_model *m = im->m;
     uint64_t total = 0;
     for (int i = 0; i < nw; i++)
         total += x[i].n;
-    uint32_t rows = (uint32_t)total;
+    uint32_t rows = (uint32_t)total, at = 0;
     el_reserve(im, rows);
-    struct nis5g_diags local;
-    nis5g_diags_init(&local);
-    local.max_errors = (uint32_t)-1;
-    uint32_t at = 0;
     uint8_t *warned = nis5g_xcalloc((size_t)NIS5G_MAX_VENDORS + 1, 1);
     for (int i = 0; i < nw; i++) {
         struct el_worker *w = &x[i];
         uint32_t *mf = remap(&m->functions, &w->functions), *mv = remap(&m->vendors, &w->vendors);
         uint32_t *mp = remap(&m->products, &w->products), *ms = remap(&m->text, &w->sw);
-        size_t base = (size_t)(w->w.csv.data - c->data);
         for (uint32_t r = 0; r < w->n; r++, at++) {
             m->el_operator[at] = w->op[r];
             m->el_site[at] = w->site[r];
@@ -1092,31 +1187,9 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
             m->el_installed[at] = w->inst[r];
             m->el_status[at] = w->st[r];
         }
-        /* A vendor without a supplier profile: one warning, at its first row. */
-        for (uint32_t v = 0; v < w->vendors.n; v++) {
-            uint32_t g = mv[v];
-            if (v >= NIS5G_MAX_VENDORS)
-                continue; /* reported on its rows; its first row is not kept */
-            if (g >= NIS5G_MAX_VENDORS) { /* over the limit only with the other half's vendors */
-                nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v],
-                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0,
-                                nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
-                                "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
-                continue;
-            }
-            if ((g < n_known && vendor_known[g]) || warned[g])
-                continue;
-            warned[g] = 1;
-            size_t srcn;
-            const char *src = nis5g_csv_line_text(c, base + w->ven_line_at[v], &srcn);
-            nis5g_diags_add(&local, NIS5G_WARNING, NIS5G_OK, im->fname, (int)w->ven_line[v],
-                            nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), src, srcn,
-                            nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
-                            "vendor has no row in %s: its risk profile is unknown",
-                            have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
-        }
+        el_vendor_diags(im, w, mv, warned, vendor_known, n_known, have_suppliers, local);
         if (m->functions.n > NIS5G_MAX_FUNCTIONS)
-            nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 0, 0, NULL, 0, NULL, 0,
+            nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 0, 0, NULL, 0, NULL, 0,
                             "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
         free(mf);
         free(mv);
@@ -1124,38 +1197,49 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         free(ms);
     }
     free(warned);
+    return rows;
+}
 
-    /* Phase 2: element ids, in file order. */
+/* The error for a repeated element id at row r of reader w. */
+static void el_dup(struct imp *im, const struct el_worker *w, uint32_t r, uint32_t first, struct nis5g_diags *local)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t base = (size_t)(w->w.csv.data - c->data);
+    uint32_t idn = w->id_n[r] & ~ID_QUOTED;
+    size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
+    for (uint32_t q = 0; q < w->nq; q++)
+        if (w->q_row[q] == r)
+            fat = base + w->q_at[q];
+    size_t la = fat;
+    while (la > base && c->data[la - 1] != '\n')
+        la--;
+    size_t srcn;
+    const char *src = nis5g_csv_line_text(c, la, &srcn);
+    nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->line[r], nis5g_csv_col(c, la, fat), src,
+                    srcn, w->id_p[r], idn > 80 ? 80 : idn, "duplicate element (first defined on line %u)", first);
+}
+
+/* Phase 2: element ids, in file order. Rows stay where phase 1 put them
+ * unless a duplicate came first, and then the import fails anyway. */
+static void el_ids(struct imp *im, const struct el_worker *x, int nw, uint32_t rows, size_t room,
+                   struct nis5g_diags *local)
+{
+    struct nis5g_model *m = im->m;
     progress(im, "element ids");
-    nis5g_dict_reserve(&m->elements, rows, len);
+    nis5g_dict_reserve(&m->elements, rows, im->csv.len);
     uint32_t n = 0, r_all = 0, dups = 0;
     for (int i = 0; i < nw; i++) {
-        struct el_worker *w = &x[i];
-        size_t base = (size_t)(w->w.csv.data - c->data);
+        const struct el_worker *w = &x[i];
         for (uint32_t r = 0; r < w->n; r++, r_all++) {
             if (r + 8 < w->n)
                 nis5g_dict_prefetch(&m->elements, w->id_h[r + 8]);
             uint32_t idn = w->id_n[r] & ~ID_QUOTED;
             uint32_t got = nis5g_dict_intern_h(&m->elements, w->id_p[r], idn, w->id_h[r]);
             if (got < n) {
-                if (dups++ < room + 1) {
-                    size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
-                    for (uint32_t q = 0; q < w->nq; q++)
-                        if (w->q_row[q] == r)
-                            fat = base + w->q_at[q];
-                    size_t la = fat;
-                    while (la > base && c->data[la - 1] != '\n')
-                        la--;
-                    size_t srcn;
-                    const char *src = nis5g_csv_line_text(c, la, &srcn);
-                    nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->line[r],
-                                    nis5g_csv_col(c, la, fat), src, srcn, w->id_p[r], idn > 80 ? 80 : idn,
-                                    "duplicate element (first defined on line %u)", im->el_line[got]);
-                }
+                if (dups++ < room + 1)
+                    el_dup(im, w, r, im->el_line[got], local);
                 continue;
             }
-            /* Rows stay where phase 1 put them unless a duplicate came
-             * first, and then the import fails anyway. */
             if (n != r_all) {
                 m->el_operator[n] = m->el_operator[r_all];
                 m->el_site[n] = m->el_site[r_all];
@@ -1174,9 +1258,12 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         }
     }
     m->n_elements = n;
+}
 
-    /* Diagnostics in file order, up to the cap. */
-    size_t nd = local.n;
+/* Diagnostics of both phases in file order, up to the caps. */
+static void el_diags(struct imp *im, const struct el_worker *x, int nw, const struct nis5g_diags *local)
+{
+    size_t nd = local->n;
     for (int i = 0; i < nw; i++)
         nd += x[i].diags.n;
     const struct nis5g_diag **all = nis5g_xmalloc((nd ? nd : 1) * sizeof *all);
@@ -1184,8 +1271,8 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
     for (int i = 0; i < nw; i++)
         for (size_t j = 0; j < x[i].diags.n; j++)
             all[k++] = &x[i].diags.v[j];
-    for (size_t j = 0; j < local.n; j++)
-        all[k++] = &local.v[j];
+    for (size_t j = 0; j < local->n; j++)
+        all[k++] = &local->v[j];
     qsort(all, nd, sizeof *all, diag_cmp);
     for (size_t j = 0; j < nd && !full(im); j++) {
         const struct nis5g_diag *g = all[j];
@@ -1193,6 +1280,27 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
                         g->source ? strlen(g->source) : 0, g->got, g->got ? strlen(g->got) : 0, "%s", g->msg);
     }
     free(all);
+}
+
+static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
+                          int have_suppliers)
+{
+    struct el_worker *x = nis5g_xcalloc(2, sizeof *x);
+    size_t room = room_left(im);
+    int nw = el_phase1(im, x, split_point(im), have_sites);
+    if (nw == 2 && !split_held(&x[0].w.csv)) {
+        /* text that is not RFC 4180 put the split inside a field: one reader */
+        for (int i = 0; i < nw; i++)
+            el_worker_release(&x[i]);
+        nw = el_phase1(im, x, im->csv.len, have_sites);
+    }
+    struct nis5g_diags local;
+    nis5g_diags_init(&local);
+    local.max_errors = (size_t)-1;
+    local.max_warnings = SIZE_MAX;
+    uint32_t rows = el_merge(im, x, nw, vendor_known, n_known, have_suppliers, &local);
+    el_ids(im, x, nw, rows, room, &local);
+    el_diags(im, x, nw, &local);
     nis5g_diags_release(&local);
     for (int i = 0; i < nw; i++)
         el_worker_release(&x[i]);
@@ -1311,9 +1419,8 @@ static void read_links(struct imp *im)
 
 /* Two readers over the two halves of links.csv: resolving ids is most of
  * an import's work and only reads the element index, so it splits cleanly
- * over the cores. A file with quotes is read by one thread (a newline
- * inside a quoted field would make the split point ambiguous), and so is a
- * small one. */
+ * over the cores. The halves meet at a record start found from the quote
+ * parity (split_point); a small file is read by one thread. */
 struct link_worker {
     struct imp w;
     struct nis5g_diags diags;
@@ -1339,41 +1446,20 @@ static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src)
     }
 }
 
-static void read_links_parallel(struct imp *im)
+static void link_worker_release(struct link_worker *lw)
 {
-    struct nis5g_csv *c = &im->csv;
-    size_t body = c->pos, len = c->len;
-    const char *mid = NULL;
-    /* NIS5G_SPLIT_MIN (bytes) lets the tests split small files too. */
-    const char *env = getenv("NIS5G_SPLIT_MIN");
-    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
-    if (len > body && len - body >= min && !c->has_quote)
-        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
-    if (!mid || (size_t)(mid + 1 - c->data) >= len) {
-        read_links(im);
-        return;
-    }
-    size_t split = (size_t)(mid + 1 - c->data);
-    struct link_worker lw[2];
-    for (int i = 0; i < 2; i++) {
-        lw[i].w = *im;
-        nis5g_diags_init(&lw[i].diags);
-        lw[i].diags.max_errors = im->d->max_errors;
-        nis5g_dict_init(&lw[i].groups);
-        lw[i].w.d = &lw[i].diags;
-        lw[i].w.o = i == 0 ? im->o : NULL;
-        lw[i].w.groups = &lw[i].groups;
-        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
-        lw[i].w.nlk = lw[i].w.lk_cap = 0;
-        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
-    }
-    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
-    link_worker_run(&lw[0]);
-    if (threaded)
-        pthread_join(lw[1].tid, NULL);
-    else
-        link_worker_run(&lw[1]);
+    nis5g_diags_release(&lw->diags);
+    nis5g_dict_release(&lw->groups);
+    free(lw->w.lk_src);
+    free(lw->w.lk_dst);
+    free(lw->w.lk_grp);
+    free(lw->w.lk_line);
+    nis5g_csv_view_release(&lw->w.csv);
+}
 
+/* Both readers' links, in file order, with groups interned in order. */
+static void links_merge(struct imp *im, struct link_worker *lw)
+{
     size_t total = lw[0].w.nlk + lw[1].w.nlk;
     im->lk_src = nis5g_xreallocarray(im->lk_src, total + 1, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, total + 1, sizeof *im->lk_dst);
@@ -1382,7 +1468,7 @@ static void read_links_parallel(struct imp *im)
     im->lk_cap = total + 1;
     im->nlk = 0;
     for (int i = 0; i < 2; i++) {
-        struct imp *w = &lw[i].w;
+        const struct imp *w = &lw[i].w;
         uint32_t *map = nis5g_xmalloc((lw[i].groups.n + 1) * sizeof *map);
         for (uint32_t g = 0; g < lw[i].groups.n; g++)
             map[g] = nis5g_dict_intern(&im->m->groups, nis5g_dict_str(&lw[i].groups, g),
@@ -1396,14 +1482,46 @@ static void read_links_parallel(struct imp *im)
         }
         free(map);
         diags_append(im->d, &lw[i].diags);
-        nis5g_diags_release(&lw[i].diags);
-        nis5g_dict_release(&lw[i].groups);
-        free(w->lk_src);
-        free(w->lk_dst);
-        free(w->lk_grp);
-        free(w->lk_line);
-        nis5g_csv_view_release(&w->csv);
     }
+}
+
+static void read_links_parallel(struct imp *im)
+{
+    struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len, split = split_point(im);
+    if (split >= len) {
+        read_links(im);
+        return;
+    }
+    struct link_worker lw[2];
+    for (int i = 0; i < 2; i++) {
+        lw[i].w = *im;
+        nis5g_diags_init(&lw[i].diags);
+        lw[i].diags.max_errors = im->d->max_errors;
+        lw[i].diags.max_warnings = SIZE_MAX; /* capped when appended */
+        nis5g_dict_init(&lw[i].groups);
+        lw[i].w.d = &lw[i].diags;
+        lw[i].w.o = i == 0 ? im->o : NULL;
+        lw[i].w.phase = "links.csv, 2 readers";
+        lw[i].w.groups = &lw[i].groups;
+        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
+        lw[i].w.nlk = lw[i].w.lk_cap = 0;
+        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+    }
+    progress(&lw[0].w, "links.csv");
+    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
+    link_worker_run(&lw[0]);
+    if (threaded)
+        pthread_join(lw[1].tid, NULL);
+    else
+        link_worker_run(&lw[1]);
+    int held = split_held(&lw[0].w.csv);
+    if (held)
+        links_merge(im, lw);
+    for (int i = 0; i < 2; i++)
+        link_worker_release(&lw[i]);
+    if (!held) /* text that is not RFC 4180 put the split inside a field */
+        read_links(im);
 }
 
 /* A diagnostic about link k, with its line from links.csv (re-read text). */
