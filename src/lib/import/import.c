@@ -40,6 +40,8 @@ struct file_spec {
 enum { OP_ID, OP_NAME, OP_COUNTRY, OP_SUBS };
 enum { SI_ID, SI_OP, SI_LAT, SI_LON, SI_REGION, SI_TAGS, SI_BACKUP, SI_SUBS };
 enum { SU_VENDOR, SU_COUNTRY, SU_STATE, SU_F0, SU_DESIG = SU_F0 + NIS5G_F_COUNT, SU_NOTES };
+_Static_assert(SU_F0 == 3, "suppliers.csv's spec names vendor, country and state_owned before the factors");
+_Static_assert(SU_NOTES < MAX_COLS, "suppliers.csv has more columns than a file_spec holds");
 enum { PR_VENDOR, PR_PRODUCT, PR_CERTS, PR_EOS, PR_VULNS };
 enum { EL_ID, EL_OP, EL_SITE, EL_DOMAIN, EL_FUNC, EL_VENDOR, EL_PRODUCT, EL_SW, EL_INSTALLED, EL_STATUS };
 enum { LK_EL, LK_DEP, LK_GROUP };
@@ -51,8 +53,8 @@ static const struct file_spec specs[F_COUNT] = {
                   { "site", "operator", "lat", "lon", "region", "tags", "backup_hours", "subscribers" },
                   1u << SI_ID | 1u << SI_OP },
     [F_SUPPLIERS] = { "suppliers.csv",
-                      { "vendor", "country", "state_owned", "gov_links", "intel_law", "no_checks",
-                        "opaque_ownership", "pressure", "supply_risk", "quality_issues", "designation", "notes" },
+                      { "vendor", "country", "state_owned", NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) "designation",
+                        "notes" },
                       1u << SU_VENDOR },
     [F_PRODUCTS] = { "products.csv", { "vendor", "product", "certifications", "end_of_support", "critical_vulns" },
                      1u << PR_VENDOR | 1u << PR_PRODUCT },
@@ -1547,41 +1549,51 @@ static int link_less(uint32_t ga, uint32_t da, uint32_t gb, uint32_t db)
     return ka < kb;
 }
 
-static void build_links(struct imp *im)
+/* The links of one element into CSR: offsets, targets, groups and lines
+ * (the caller's), in file order within each element. */
+struct csr {
+    uint32_t *off, *dep, *grp, *line;
+};
+
+static void links_csr(const struct imp *im, uint32_t n, struct csr *g)
 {
-    struct nis5g_model *m = im->m;
-    uint32_t n = m->n_elements;
     size_t nl = im->nlk;
-    uint32_t *off = nis5g_xcalloc((size_t)n + 1, sizeof *off);
-    uint32_t *dep = nis5g_xmalloc((nl ? nl : 1) * sizeof *dep);
-    uint32_t *grp = nis5g_xmalloc((nl ? nl : 1) * sizeof *grp);
-    uint32_t *lline = nis5g_xmalloc((nl ? nl : 1) * sizeof *lline);
+    g->off = nis5g_xcalloc((size_t)n + 1, sizeof *g->off);
+    g->dep = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->dep);
+    g->grp = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->grp);
+    g->line = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->line);
     for (size_t k = 0; k < nl; k++)
-        off[im->lk_src[k] + 1]++;
+        g->off[im->lk_src[k] + 1]++;
     for (uint32_t e = 0; e < n; e++)
-        off[e + 1] += off[e];
+        g->off[e + 1] += g->off[e];
     uint32_t *fill = nis5g_xmalloc(((size_t)n + 1) * sizeof *fill);
-    memcpy(fill, off, ((size_t)n + 1) * sizeof *fill);
+    memcpy(fill, g->off, ((size_t)n + 1) * sizeof *fill);
     for (size_t k = 0; k < nl; k++) {
         uint32_t at = fill[im->lk_src[k]]++;
-        dep[at] = im->lk_dst[k];
-        grp[at] = im->lk_grp[k];
-        lline[at] = im->lk_line[k];
+        g->dep[at] = im->lk_dst[k];
+        g->grp[at] = im->lk_grp[k];
+        g->line[at] = im->lk_line[k];
     }
     free(fill);
-    /* sort each element's links (few per element: insertion sort) and
-     * reject exact duplicates */
+}
+
+/* Sort each element's links (few per element: insertion sort) and reject
+ * exact duplicates. */
+static void links_sort(struct imp *im, uint32_t n, struct csr *g)
+{
+    const struct nis5g_model *m = im->m;
+    uint32_t *off = g->off, *dep = g->dep, *grp = g->grp, *lline = g->line;
     for (uint32_t e = 0; e < n && !full(im); e++) {
         for (uint32_t i = off[e] + 1; i < off[e + 1]; i++) {
-            uint32_t d = dep[i], g = grp[i], l = lline[i], j = i;
-            while (j > off[e] && link_less(g, d, grp[j - 1], dep[j - 1])) {
+            uint32_t d = dep[i], gr = grp[i], l = lline[i], j = i;
+            while (j > off[e] && link_less(gr, d, grp[j - 1], dep[j - 1])) {
                 dep[j] = dep[j - 1];
                 grp[j] = grp[j - 1];
                 lline[j] = lline[j - 1];
                 j--;
             }
             dep[j] = d;
-            grp[j] = g;
+            grp[j] = gr;
             lline[j] = l;
         }
         for (uint32_t i = off[e] + 1; i < off[e + 1]; i++)
@@ -1593,35 +1605,31 @@ static void build_links(struct imp *im)
                           grp[i] == NIS5G_NONE ? "" : " in group ", nis5g_dict_str(&m->groups, grp[i]), first);
             }
     }
-    m->dep_off = off;
-    m->dep = dep;
-    m->dep_group = grp;
-    m->n_links = (uint32_t)nl;
-    if (im->d->errors) {
-        free(lline);
-        return;
-    }
+}
 
-    /* Kahn: dependents (reverse CSR), remaining counts. */
-    if (im->o && im->o->progress)
-        im->o->progress(im->o->progress_ctx, "topological order", 0, 0);
+/* Kahn's algorithm over the dependents (reverse CSR). Returns the order
+ * found; *remaining_out holds, for each element, the dependencies still
+ * unmet (all zero when every element was ordered). */
+static uint32_t links_topo(const struct csr *g, uint32_t n, size_t nl, uint32_t **topo_out,
+                           uint32_t **remaining_out)
+{
     uint32_t *roff = nis5g_xcalloc((size_t)n + 1, sizeof *roff);
     uint32_t *rev = nis5g_xmalloc((nl ? nl : 1) * sizeof *rev);
     for (size_t k = 0; k < nl; k++)
-        roff[dep[k] + 1]++;
+        roff[g->dep[k] + 1]++;
     for (uint32_t e = 0; e < n; e++)
         roff[e + 1] += roff[e];
     uint32_t *rfill = nis5g_xmalloc(((size_t)n + 1) * sizeof *rfill);
     memcpy(rfill, roff, ((size_t)n + 1) * sizeof *rfill);
     for (uint32_t e = 0; e < n; e++)
-        for (uint32_t k = off[e]; k < off[e + 1]; k++)
-            rev[rfill[dep[k]]++] = e;
+        for (uint32_t k = g->off[e]; k < g->off[e + 1]; k++)
+            rev[rfill[g->dep[k]]++] = e;
     free(rfill);
     uint32_t *remaining = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *remaining);
     uint32_t *topo = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *topo);
     uint32_t head = 0, tail = 0;
     for (uint32_t e = 0; e < n; e++) {
-        remaining[e] = off[e + 1] - off[e];
+        remaining[e] = g->off[e + 1] - g->off[e];
         if (!remaining[e])
             topo[tail++] = e;
     }
@@ -1633,75 +1641,112 @@ static void build_links(struct imp *im)
     }
     free(roff);
     free(rev);
-    if (tail < n) {
-        /* Every element left has a dependency left: walk until one repeats. */
-        uint32_t start = 0;
-        while (remaining[start] == 0)
-            start++;
-        uint32_t *pos = nis5g_xmalloc((size_t)n * sizeof *pos);
-        memset(pos, 0xff, (size_t)n * sizeof *pos);
-        uint32_t *path = nis5g_xmalloc((size_t)n * sizeof *path), *pline = nis5g_xmalloc((size_t)n * sizeof *pline);
-        uint32_t len = 0, x = start;
-        while (pos[x] == NIS5G_NONE) {
-            pos[x] = len;
-            path[len] = x;
-            uint32_t next = NIS5G_NONE;
-            for (uint32_t k = off[x]; k < off[x + 1]; k++)
-                if (remaining[dep[k]]) {
-                    next = dep[k];
-                    pline[len] = lline[k];
-                    break;
-                }
-            len++;
-            x = next;
-        }
-        struct nis5g_buf b = NIS5G_BUF_INIT;
-        uint32_t first_line = UINT32_MAX;
-        for (uint32_t i = pos[x]; i < len; i++) {
-            nis5g_buf_addf(&b, "'%s' needs ", nis5g_dict_str(&m->elements, path[i]));
-            if (pline[i] < first_line)
-                first_line = pline[i];
-        }
-        nis5g_buf_addf(&b, "'%s'", nis5g_dict_str(&m->elements, x));
-        uint32_t on_cycles = n - tail;
-        link_diag(im, NIS5G_ERROR, first_line, "dependency cycle: %s (%u element%s on or behind cycles)", b.data,
-                  on_cycles, on_cycles == 1 ? "" : "s");
-        nis5g_buf_release(&b);
-        free(pos);
-        free(path);
-        free(pline);
-        free(topo);
-        topo = NULL;
-    }
-    free(remaining);
-    m->topo = topo;
+    *topo_out = topo;
+    *remaining_out = remaining;
+    return tail;
+}
 
-    /* Pools whose members can never work. */
-    for (uint32_t e = 0; e < n && topo; e++) {
-        uint32_t k = off[e];
-        while (k < off[e + 1]) {
-            uint32_t g = grp[k], end = k;
+/* Name one cycle: every element left by Kahn has a dependency left, so
+ * walking from one until an element repeats finds one. */
+static void links_cycle(struct imp *im, const struct csr *g, uint32_t n, uint32_t ordered, const uint32_t *remaining)
+{
+    const struct nis5g_model *m = im->m;
+    uint32_t start = 0;
+    while (remaining[start] == 0)
+        start++;
+    uint32_t *pos = nis5g_xmalloc((size_t)n * sizeof *pos);
+    memset(pos, 0xff, (size_t)n * sizeof *pos);
+    uint32_t *path = nis5g_xmalloc((size_t)n * sizeof *path), *pline = nis5g_xmalloc((size_t)n * sizeof *pline);
+    uint32_t len = 0, x = start;
+    while (pos[x] == NIS5G_NONE) {
+        pos[x] = len;
+        path[len] = x;
+        uint32_t next = NIS5G_NONE;
+        for (uint32_t k = g->off[x]; k < g->off[x + 1]; k++)
+            if (remaining[g->dep[k]]) {
+                next = g->dep[k];
+                pline[len] = g->line[k];
+                break;
+            }
+        len++;
+        x = next;
+    }
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    uint32_t first_line = UINT32_MAX;
+    for (uint32_t i = pos[x]; i < len; i++) {
+        nis5g_buf_addf(&b, "'%s' needs ", nis5g_dict_str(&m->elements, path[i]));
+        if (pline[i] < first_line)
+            first_line = pline[i];
+    }
+    nis5g_buf_addf(&b, "'%s'", nis5g_dict_str(&m->elements, x));
+    uint32_t on_cycles = n - ordered;
+    link_diag(im, NIS5G_ERROR, first_line, "dependency cycle: %s (%u element%s on or behind cycles)", b.data,
+              on_cycles, on_cycles == 1 ? "" : "s");
+    nis5g_buf_release(&b);
+    free(pos);
+    free(path);
+    free(pline);
+}
+
+/* Pools whose members can never work. */
+static void links_pools(struct imp *im, const struct csr *g, uint32_t n)
+{
+    const struct nis5g_model *m = im->m;
+    for (uint32_t e = 0; e < n; e++) {
+        uint32_t k = g->off[e];
+        while (k < g->off[e + 1]) {
+            uint32_t gr = g->grp[k], end = k;
             int any = 0;
-            while (end < off[e + 1] && grp[end] == g) {
-                any |= m->el_status[dep[end]] == NIS5G_ST_ACTIVE;
-                if (g == NIS5G_NONE)
+            while (end < g->off[e + 1] && g->grp[end] == gr) {
+                any |= m->el_status[g->dep[end]] == NIS5G_ST_ACTIVE;
+                if (gr == NIS5G_NONE)
                     any = 1;
                 end++;
             }
-            if (!any && g != NIS5G_NONE) {
-                uint32_t l = lline[k];
+            if (!any && gr != NIS5G_NONE) {
+                uint32_t l = g->line[k];
                 for (uint32_t j = k; j < end; j++)
-                    if (lline[j] < l)
-                        l = lline[j];
+                    if (g->line[j] < l)
+                        l = g->line[j];
                 link_diag(im, NIS5G_WARNING, l,
                           "pool '%s' of element '%s' has no active member (all planned or retired): it is never "
                           "met",
-                          nis5g_dict_str(&m->groups, g), nis5g_dict_str(&m->elements, e));
+                          nis5g_dict_str(&m->groups, gr), nis5g_dict_str(&m->elements, e));
             }
             k = end;
         }
     }
-    free(lline);
+}
+
+/* CSR (ungrouped links first, then pools by group), duplicates rejected,
+ * topological order (NULL with a cycle, which is named), inactive pools. */
+static void build_links(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t n = m->n_elements;
+    struct csr g;
+    links_csr(im, n, &g);
+    links_sort(im, n, &g);
+    m->dep_off = g.off;
+    m->dep = g.dep;
+    m->dep_group = g.grp;
+    m->n_links = (uint32_t)im->nlk;
+    if (!im->d->errors) {
+        if (im->o && im->o->progress)
+            im->o->progress(im->o->progress_ctx, "topological order", 0, 0);
+        uint32_t *topo, *remaining;
+        uint32_t ordered = links_topo(&g, n, im->nlk, &topo, &remaining);
+        if (ordered < n) {
+            links_cycle(im, &g, n, ordered, remaining);
+            free(topo);
+            topo = NULL;
+        }
+        free(remaining);
+        m->topo = topo;
+        if (topo)
+            links_pools(im, &g, n);
+    }
+    free(g.line);
 }
 
 /* ---- measures ---- */
