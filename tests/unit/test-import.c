@@ -100,12 +100,24 @@ TEST(warnings_capped_by_kind)
     nis5g_diags_release(&d);
 }
 
+/* The factor columns are declared once (model.h): the names table that
+ * model.c keeps must say the same, in the same order. */
+TEST(factor_columns_declared_once)
+{
+    static const char *const cols[] = { NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) };
+    ASSERT_EQ_INT(sizeof cols / sizeof cols[0], NIS5G_F_COUNT);
+    for (int k = 0; k < NIS5G_F_COUNT; k++)
+        ASSERT_EQ_STR(nis5g_factor_names[k], cols[k]);
+    ASSERT_EQ_STR(cols[NIS5G_F_OPAQUE_OWNERSHIP], "opaque_ownership");
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/nis5g-test-import-%d", (int)getpid());
     mkdir(dir, 0700);
     RUN(numbers_like_strtod);
     RUN(warnings_capped_by_kind);
+    RUN(factor_columns_declared_once);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
