@@ -875,6 +875,10 @@ struct el_worker {
     uint32_t *ven_line;
     size_t *ven_at, *ven_line_at;
     int have_sites;
+    /* the part of the file to read, made a view by the thread itself
+     * (finding its first line number is a pass over what comes before) */
+    const struct nis5g_csv *whole;
+    size_t from, to;
     pthread_t tid;
 };
 
@@ -1028,6 +1032,7 @@ static void *el_worker_run(void *arg)
     struct imp *im = &x->w;
     struct el_caches k;
     memset(&k, 0, sizeof k);
+    nis5g_csv_view(&im->csv, x->whole, x->from, x->to);
     uint32_t cap = count_lines(&im->csv) + 1, n = 0;
     el_worker_grow(x, cap);
     while (next_row(im)) {
@@ -1120,7 +1125,10 @@ static int el_phase1(struct imp *im, struct el_worker *x, size_t split, int have
         x[i].w.o = i == 0 ? im->o : NULL;
         x[i].w.phase = nw == 2 ? "elements.csv, 2 readers" : NULL;
         x[i].have_sites = have_sites;
-        nis5g_csv_view(&x[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+        memset(&x[i].w.csv, 0, sizeof x[i].w.csv);
+        x[i].whole = c;
+        x[i].from = i == 0 ? body : split;
+        x[i].to = i == 0 ? split : len;
     }
     progress(&x[0].w, "elements.csv");
     int threaded = nw == 2 && pthread_create(&x[1].tid, NULL, el_worker_run, &x[1]) == 0;
@@ -1427,12 +1435,15 @@ struct link_worker {
     struct imp w;
     struct nis5g_diags diags;
     struct nis5g_dict groups;
+    const struct nis5g_csv *whole; /* [from, to) of it becomes the thread's view */
+    size_t from, to;
     pthread_t tid;
 };
 
 static void *link_worker_run(void *arg)
 {
     struct link_worker *lw = arg;
+    nis5g_csv_view(&lw->w.csv, lw->whole, lw->from, lw->to);
     read_links(&lw->w);
     return NULL;
 }
@@ -1508,7 +1519,10 @@ static void read_links_parallel(struct imp *im)
         lw[i].w.groups = &lw[i].groups;
         lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
         lw[i].w.nlk = lw[i].w.lk_cap = 0;
-        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+        memset(&lw[i].w.csv, 0, sizeof lw[i].w.csv);
+        lw[i].whole = c;
+        lw[i].from = i == 0 ? body : split;
+        lw[i].to = i == 0 ? split : len;
     }
     progress(&lw[0].w, "links.csv");
     int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
