@@ -1367,64 +1367,116 @@ static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_
     return e;
 }
 
+/* What a reader of links.csv keeps from row to row. */
+struct link_ctx {
+    struct last le, ld, lg;
+    struct hot *hot;
+};
+
+/* Resolve a batch of rows into links. Returns -1 when there are too many. */
+static int links_resolve(struct imp *im, const struct link_row *batch, int nb, struct link_ctx *k)
+{
+    int quiet = im->row_quiet; /* of the row just read, which is not in the batch */
+    im->row_quiet = 0;
+    int rc = 0;
+    for (int i = 0; i < nb && !rc; i++) {
+        const struct link_row *r = &batch[i];
+        uint32_t a = resolve(im, &r->f[0], r->h[0], &k->le, k->hot);
+        uint32_t b = resolve(im, &r->f[1], r->h[1], &k->ld, k->hot);
+        uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&k->lg, im->groups, &r->f[2], 1);
+        if (a == NIS5G_NONE || b == NIS5G_NONE)
+            continue;
+        if (im->nlk >= im->lk_cap) {
+            size_t nc = 2 * im->lk_cap + 1024;
+            im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
+            im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
+            im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
+            im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
+            im->lk_cap = nc;
+        }
+        if (im->nlk >= UINT32_MAX - 1) {
+            ferr(im, &r->f[0], 0, "too many links");
+            rc = -1;
+            break;
+        }
+        im->lk_src[im->nlk] = a;
+        im->lk_dst[im->nlk] = b;
+        im->lk_grp[im->nlk] = g;
+        im->lk_line[im->nlk] = r->f[0].line;
+        im->nlk++;
+    }
+    im->row_quiet = quiet;
+    return rc;
+}
+
+static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src);
+
+/* Take the diagnostics from index `from` on out of d (into held), as if
+ * they had not been reported yet. */
+static void diags_hold(struct nis5g_diags *d, size_t from, struct nis5g_diags *held)
+{
+    nis5g_diags_init(held);
+    held->max_errors = (size_t)-1;
+    held->max_warnings = SIZE_MAX;
+    diags_append(held, &(struct nis5g_diags){ .v = d->v + from, .n = d->n - from });
+    for (size_t i = from; i < d->n; i++) {
+        struct nis5g_diag *g = &d->v[i];
+        if (g->severity == NIS5G_ERROR)
+            d->errors--;
+        free(g->file);
+        free(g->msg);
+        free(g->got);
+        free(g->source);
+    }
+    d->n = from;
+}
+
 static void read_links(struct imp *im)
 {
     struct nis5g_model *m = im->m;
-    struct last le = { 0 }, ld = { 0 }, lg = { 0 };
+    struct link_ctx k;
+    memset(&k, 0, sizeof k);
     struct link_row batch[LINK_BATCH];
-    struct hot *hot = nis5g_xmalloc(HOT_SIZE * sizeof *hot);
-    memset(hot, 0xff, HOT_SIZE * sizeof *hot);
+    k.hot = nis5g_xmalloc(HOT_SIZE * sizeof *k.hot);
+    memset(k.hot, 0xff, HOT_SIZE * sizeof *k.hot);
     size_t est = count_lines(&im->csv);
     im->lk_src = nis5g_xreallocarray(im->lk_src, est, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, est, sizeof *im->lk_dst);
     im->lk_grp = nis5g_xreallocarray(im->lk_grp, est, sizeof *im->lk_grp);
     im->lk_line = nis5g_xreallocarray(im->lk_line, est, sizeof *im->lk_line);
     im->lk_cap = est;
-    for (;;) {
-        int nb = 0, more = 1;
-        while (nb < LINK_BATCH && (more = next_row(im))) {
+    int nb = 0, more = 1, stop = 0;
+    while (more && !stop) {
+        size_t before = im->d->n;
+        more = next_row(im);
+        if (im->d->n > before && nb) {
+            /* Problems on rows after the batch: resolve the batch first,
+             * so that diagnostics come in file order whatever the batch
+             * boundaries (and so the same when the file is split). */
+            struct nis5g_diags held;
+            diags_hold(im->d, before, &held);
+            stop = links_resolve(im, batch, nb, &k);
+            nb = 0;
+            diags_append(im->d, &held);
+            nis5g_diags_release(&held);
+        }
+        if (more && !stop && !im->row_quiet) { /* a quiet row was reported already */
             struct link_row *r = &batch[nb++];
             r->f[0] = *F(im, LK_EL);
             r->f[1] = *F(im, LK_DEP);
             r->f[2] = *F(im, LK_GROUP);
-            for (int k = 0; k < 2; k++) {
-                r->h[k] = nis5g_dict_hash(r->f[k].p, r->f[k].n);
-                nis5g_dict_prefetch(&m->elements, r->h[k]);
+            for (int j = 0; j < 2; j++) {
+                r->h[j] = nis5g_dict_hash(r->f[j].p, r->f[j].n);
+                nis5g_dict_prefetch(&m->elements, r->h[j]);
             }
-            if (im->row_quiet)
-                nb--; /* already reported */
         }
-        for (int i = 0; i < nb; i++) {
-            struct link_row *r = &batch[i];
-            uint32_t a = resolve(im, &r->f[0], r->h[0], &le, hot);
-            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld, hot);
-            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, im->groups, &r->f[2], 1);
-            if (a == NIS5G_NONE || b == NIS5G_NONE)
-                continue;
-            if (im->nlk >= im->lk_cap) {
-                size_t nc = 2 * im->lk_cap + 1024;
-                im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
-                im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
-                im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
-                im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
-                im->lk_cap = nc;
-            }
-            if (im->nlk >= UINT32_MAX - 1) {
-                ferr(im, &r->f[0], 0, "too many links");
-                free(hot);
-                return;
-            }
-            im->lk_src[im->nlk] = a;
-            im->lk_dst[im->nlk] = b;
-            im->lk_grp[im->nlk] = g;
-            im->lk_line[im->nlk] = r->f[0].line;
-            im->nlk++;
+        if (!stop && (nb == LINK_BATCH || !more)) {
+            stop = links_resolve(im, batch, nb, &k);
+            nb = 0;
+            progress(im, "links.csv");
         }
-        progress(im, "links.csv");
-        if (!more)
-            break;
     }
-    free(hot);
+    free(k.hot);
 }
 
 /* Two readers over the two halves of links.csv: resolving ids is most of
