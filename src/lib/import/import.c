@@ -928,19 +928,19 @@ static void el_id(struct el_worker *x, uint32_t n, const struct nis5g_csv_field 
 static void el_place(struct el_worker *x, struct el_caches *k, uint32_t n)
 {
     struct imp *im = &x->w;
-    const struct nis5g_model *m = im->m; /* read only here */
+    struct nis5g_model *m = im->m; /* read only here: operators and sites */
     const struct nis5g_csv_field *of = F(im, EL_OP);
     uint32_t o = NIS5G_NONE;
     if (is_empty(of))
         ferr(im, of, 0, "missing operator");
-    else if ((o = cached(&k->op, (struct nis5g_dict *)&m->operators, of, 0)) == NIS5G_NONE)
+    else if ((o = cached(&k->op, &m->operators, of, 0)) == NIS5G_NONE)
         ferr(im, of, 1, "unknown operator (not in operators.csv)");
     x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
 
     const struct nis5g_csv_field *sf = F(im, EL_SITE);
     x->site[n] = NIS5G_NONE;
     if (!is_empty(sf)) {
-        uint32_t st = cached(&k->site, (struct nis5g_dict *)&m->sites, sf, 0);
+        uint32_t st = cached(&k->site, &m->sites, sf, 0);
         if (st == NIS5G_NONE)
             ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
                                           : "unknown site (an element names a site, so sites.csv is required)");
