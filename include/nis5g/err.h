@@ -75,20 +75,31 @@ struct nis5g_diag {
     char *source; /* the source line (without newline), or NULL */
 };
 
-/* A list of diagnostics with a cap on errors. After max_errors errors
- * have been added, nis5g_diags_full() is true and parsers stop. */
+/* A list of diagnostics with a cap on errors, and one on warnings of each
+ * kind. After max_errors errors have been added, nis5g_diags_full() is
+ * true and parsers stop. Of the warnings of one kind (their message with
+ * each quoted value left out: "pool '…' of element '…' has no active
+ * member"), the first max_warnings are kept; the rest are counted in one
+ * note that follows them, "... and 41,233 more warnings like \"…\"". The
+ * warnings count includes them all. */
+struct nis5g_diag_kind; /* private to err.c */
+
 struct nis5g_diags {
     struct nis5g_diag *v;
     size_t n, cap;
     size_t errors, warnings;
-    size_t max_errors; /* 0 means the default, 20 */
+    size_t max_errors;   /* 0 means the default, 20 */
+    size_t max_warnings; /* of each kind; 0 means the default, 20; SIZE_MAX: no cap */
+    struct nis5g_diag_kind *kinds;
+    size_t n_kinds;
 };
 
 void nis5g_diags_init(struct nis5g_diags *d);
 void nis5g_diags_release(struct nis5g_diags *d);
 /* Add a diagnostic. source/got may be NULL; source is the full text of the
  * line (length source_len, no newline needed). Strings are copied. Returns
- * the added diag, or NULL on allocation failure (the list stays valid). */
+ * the added diag, or NULL when it is not kept (a warning over the cap of
+ * its kind). */
 struct nis5g_diag *nis5g_diags_add(struct nis5g_diags *d, enum nis5g_severity sev, int code,
                                    const char *file, int line, int col, const char *source,
                                    size_t source_len, const char *got, size_t got_len,

@@ -5,7 +5,14 @@
  * Every problem becomes a diagnostic with file, line and column; up to
  * diags->max_errors errors are collected, then parsing stops. The result is
  * a model only when there was no error; warnings (a vendor without a
- * supplier profile, a pool whose members are all inactive) do not stop it.
+ * supplier profile, a pool whose members are all inactive) do not stop it,
+ * and are kept up to diags->max_warnings of each kind (err.h).
+ *
+ * A large elements.csv or links.csv is read by two threads, split at a row
+ * start outside quotes; diagnostics and model are the same as with one
+ * reader. The progress phase is then "elements.csv, 2 readers" (or
+ * "links.csv, 2 readers"). NIS5G_SPLIT_MIN (bytes, default 8 MiB) is the
+ * size from which a file is split; the tests set it to 1.
  */
 #ifndef NIS5G_IMPORT_H
 #define NIS5G_IMPORT_H

@@ -48,3 +48,17 @@ grep ': error: ' "$T/err" | sed "s|^$T/||" > "$T/got"
 awk 'BEGIN { for (i = 65532; i < 65540; i++) printf "o/operators.csv:%d:1: error: too many operators (at most 65534) — got '"'"'O%d'"'"'\n", i + 4, i;
              print "o/operators.csv:65544:1: error: too many operators (at most 65534) — got '"'"'O65539'"'"'" }' > "$T/want"
 diff -u "$T/want" "$T/got"
+
+# Warnings are capped like errors: the first 20 of each kind, then one note
+# with the count of the rest; the closing line counts them all.
+cp -r "$TOP/tests/cases/import/small" "$T/w"
+awk 'BEGIN { for (i = 0; i < 50; i++) printf "W%d,OPA,DC1,core,AMF,V%d,,,,\n", i, i }' >> "$T/w/elements.csv"
+for split in 100000000 1; do
+  NIS5G_SPLIT_MIN=$split "$NIS5G" --db "$T/w$split.db" import "$T/w" --as-of 2026-01-01 >"$T/out" 2>"$T/err"
+  [ "$(grep -c ': warning: vendor has no row in suppliers.csv' "$T/err")" = 20 ] || { cat "$T/err"; exit 1; }
+  grep -q "^$T/w/elements.csv:31:22: warning: vendor has no row .* got 'V19'\$" "$T/err"
+  ! grep -q "got 'V20'" "$T/err"
+  tail -1 "$T/err" | grep -qx 'nis5g import: note: ... and 30 more warnings like "vendor has no row in suppliers.csv: its risk profile is unknown" (the first 20 are shown)' \
+    || { tail -1 "$T/err"; exit 1; }
+  grep -q '(50 warnings)' "$T/out"
+done

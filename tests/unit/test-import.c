@@ -1,5 +1,6 @@
 /* test-import.c — the importer through its library API: numbers parsed
  * exactly as strtod parses them, and the model's shape. */
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -66,6 +67,48 @@ TEST(numbers_like_strtod)
     ASSERT_EQ_INT(m->site_backup_hours[3] == 3.5, 1);
     nis5g_model_free(m);
     nis5g_diags_release(&d);
+}
+
+/* Warnings are kept up to 20 of each kind (the message with its quoted
+ * values left out), then counted in one note that follows them. */
+TEST(warnings_capped_by_kind)
+{
+    struct nis5g_diags d;
+    nis5g_diags_init(&d);
+    for (int i = 0; i < 25; i++)
+        nis5g_diags_add(&d, NIS5G_WARNING, NIS5G_OK, "links.csv", i + 2, 1, NULL, 0, NULL, 0,
+                        "pool 'p%d' of element 'E%d' has no active member", i, i);
+    for (int i = 0; i < 3; i++)
+        nis5g_diags_add(&d, NIS5G_WARNING, NIS5G_OK, "elements.csv", i + 2, 1, NULL, 0, "V", 1,
+                        "vendor's profile is unknown");
+    nis5g_diags_add(&d, NIS5G_ERROR, NIS5G_EINPUT, "links.csv", 99, 1, NULL, 0, NULL, 0, "an error");
+    ASSERT_EQ_INT(d.warnings, 28);
+    ASSERT_EQ_INT(d.errors, 1);
+    ASSERT_EQ_INT(d.n, 20 + 1 + 3 + 1);
+    ASSERT_EQ_INT(d.v[19].line, 21);
+    ASSERT_EQ_INT(d.v[20].severity, NIS5G_NOTE);
+    ASSERT_EQ_STR(d.v[20].msg, "... and 5 more warnings like \"pool '\xe2\x80\xa6' of element '\xe2\x80\xa6' has no "
+                               "active member\" (the first 20 are shown)");
+    ASSERT_EQ_INT(d.v[21].severity, NIS5G_WARNING);
+    ASSERT_EQ_INT(d.v[24].severity, NIS5G_ERROR);
+    nis5g_diags_release(&d);
+    /* no cap */
+    d.max_warnings = SIZE_MAX;
+    for (int i = 0; i < 30; i++)
+        nis5g_diags_add(&d, NIS5G_WARNING, NIS5G_OK, NULL, 0, 0, NULL, 0, NULL, 0, "same");
+    ASSERT_EQ_INT(d.n, 30);
+    nis5g_diags_release(&d);
+}
+
+/* The factor columns are declared once (model.h): the names table that
+ * model.c keeps must say the same, in the same order. */
+TEST(factor_columns_declared_once)
+{
+    static const char *const cols[] = { NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) };
+    ASSERT_EQ_INT(sizeof cols / sizeof cols[0], NIS5G_F_COUNT);
+    for (int k = 0; k < NIS5G_F_COUNT; k++)
+        ASSERT_EQ_STR(nis5g_factor_names[k], cols[k]);
+    ASSERT_EQ_STR(cols[NIS5G_F_OPAQUE_OWNERSHIP], "opaque_ownership");
 }
 
 SETUP

@@ -98,46 +98,55 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err);
 /* A byte of w is zero. */
 #define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
 
-/* Offset of the first byte that is not valid UTF-8 text (or a NUL), or len;
- * *quote is set when the text holds a '"' (the readers split a file over
- * threads only when it has none), in the same pass. */
-static size_t first_bad(const unsigned char *p, size_t len, int *quote)
+#define LOWS 0x7F7F7F7F7F7F7F7Full
+
+/* Quotes among the 8 bytes of w: exact per byte (no borrow from one byte
+ * into the next, unlike HAS_ZERO, which only says whether there is one). */
+static unsigned quotes8(uint64_t w)
 {
-    size_t i = 0;
-    uint64_t q = 0;
+    uint64_t x = w ^ (ONES * '"');
+    if (!HAS_ZERO(x))
+        return 0; /* the common case: no quote at all */
+    uint64_t z = ~(((x & LOWS) + LOWS) | x | LOWS);
+    return (unsigned)__builtin_popcountll(z);
+}
+
+/* Offset of the first byte that is not valid UTF-8 text (or a NUL), or len;
+ * *quotes counts the '"' before it, in the same pass (the readers' split
+ * points are found from their parity, see nis5g_csv_split). */
+static size_t first_bad(const unsigned char *p, size_t len, size_t *quotes)
+{
+    size_t i = 0, q = 0;
     while (i < len) {
         if (i + 8 <= len) {
             uint64_t w;
             memcpy(&w, p + i, 8);
             /* ASCII runs 8 bytes at a time: no high bit and no zero byte */
             if (!(w & HIGHS) && !HAS_ZERO(w)) {
-                q |= HAS_ZERO(w ^ (ONES * '"'));
+                q += quotes8(w);
                 i += 8;
                 continue;
             }
         }
         size_t n = utf8_seq(p + i, len - i);
-        if (!n) {
-            *quote = 1; /* unknown past here: say yes, the safe answer */
-            return i;
-        }
-        q |= p[i] == '"';
+        if (!n)
+            break;
+        q += p[i] == '"';
         i += n;
     }
-    *quote = q != 0;
-    return len;
+    *quotes = q;
+    return i;
 }
 
 struct scan {
     const unsigned char *p;
-    size_t len, bad;
-    int quote;
+    size_t len, bad, quotes;
 };
 
 static void *scan_run(void *arg)
 {
     struct scan *s = arg;
-    s->bad = first_bad(s->p, s->len, &s->quote);
+    s->bad = first_bad(s->p, s->len, &s->quotes);
     return NULL;
 }
 
@@ -211,7 +220,7 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
         struct scan second = { p + split, len - split, 0, 0 };
         pthread_t t;
         int threaded = pthread_create(&t, NULL, scan_run, &second) == 0;
-        int q1;
+        size_t q1;
         bad = first_bad(p, split, &q1);
         if (threaded)
             pthread_join(t, NULL);
@@ -219,9 +228,13 @@ static int check_text(struct nis5g_csv *c, struct nis5g_err *err)
             scan_run(&second);
         if (bad == split)
             bad = split + second.bad; /* len when both halves are clean */
-        c->has_quote = q1 || second.quote;
+        c->mark = split;
+        c->mark_quotes = q1;
+        c->has_quote = q1 || second.quotes;
     } else {
-        bad = first_bad(p, len, &c->has_quote);
+        bad = first_bad(p, len, &c->mark_quotes);
+        c->mark = len;
+        c->has_quote = c->mark_quotes != 0;
     }
     if (bad < len) {
         int rc = bad_at(c, bad, err, p[bad] ? "invalid UTF-8 (the file must be UTF-8 text)"
@@ -352,6 +365,7 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
             for (;;) {
                 if (r >= n) {
                     c->pos = n;
+                    c->unclosed = 1;
                     return -bad_at(c, f->at, err, "unclosed quote (a quoted field must end with \")");
                 }
                 char ch = d[r];
@@ -425,4 +439,40 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err)
         c->pos = i;
         return 1;
     }
+}
+
+/* Quote parity decides whether a newline ends a record: in RFC 4180 text
+ * every quoted field holds an even number of quotes (its two, and each
+ * doubled one), and unquoted fields hold none, so a newline with an even
+ * number of quotes before it (from a record start) is outside quotes. The
+ * count up to the middle comes from the encoding check (two threads); only
+ * the bytes from there to the first such newline are looked at here. In
+ * text that is not RFC 4180 the guess can be wrong: the callers check it
+ * (nis5g_csv_view's unclosed flag). */
+size_t nis5g_csv_split(const struct nis5g_csv *c, size_t from)
+{
+    if (from >= c->len)
+        return c->len;
+    size_t s, odd = 0;
+    if (c->mark > from && c->mark < c->len) {
+        s = c->mark;
+        size_t before = 0;
+        for (size_t i = 0; i < from; i++)
+            before += c->data[i] == '"';
+        odd = (c->mark_quotes - before) & 1;
+    } else {
+        s = from + (c->len - from) / 2;
+        const char *p = c->data + from, *end = c->data + s;
+        while ((p = memchr(p, '"', (size_t)(end - p)))) {
+            odd ^= 1;
+            p++;
+        }
+    }
+    for (size_t i = s; i < c->len; i++) {
+        if (c->data[i] == '"')
+            odd ^= 1;
+        else if (c->data[i] == '\n' && !odd)
+            return i + 1;
+    }
+    return c->len;
 }

@@ -46,6 +46,8 @@ struct nis5g_csv {
     uint32_t rec_line; /* line where the current record starts */
     uint32_t line_base;/* lines before data (a view into a larger text) */
     int has_quote;     /* the text holds a '"' somewhere (set by open) */
+    size_t mark, mark_quotes; /* the '"' in [0, mark) (set by open) */
+    int unclosed;      /* nis5g_csv_next met a quoted field left open at the end */
     struct nis5g_csv_chunk *chunks; /* owned, also by a view */
 };
 
@@ -72,6 +74,16 @@ int nis5g_csv_next(struct nis5g_csv *c, struct nis5g_err *err);
  * threads read parts of one file. */
 void nis5g_csv_view(struct nis5g_csv *view, const struct nis5g_csv *c, size_t start, size_t end);
 void nis5g_csv_view_release(struct nis5g_csv *view);
+
+/* Where to split the records from byte `from` (a record start) to the end
+ * over two readers: the start of a line near the middle that is outside
+ * quotes, found from the parity of the quotes before it; c->len when there
+ * is none. Exact for RFC 4180 text. For any text, reading [from, split)
+ * and [split, len) as two views gives what one reader gives exactly when
+ * the first view ends without an unclosed quote (its `unclosed` is 0 after
+ * it was read to the end): callers must check that and otherwise read the
+ * whole with one reader. */
+size_t nis5g_csv_split(const struct nis5g_csv *c, size_t from);
 
 /* Add empty fields to the current record until it has n fields. */
 void nis5g_csv_pad(struct nis5g_csv *c, size_t n);

@@ -11,6 +11,10 @@
 
 const char *const nis5g_profile_source_names[NIS5G_PSRC_COUNT] = { "none", "rule", "suppliers.csv", "policy" };
 
+/* The factors the rule names, by their columns (model.h declares them). */
+static const char *const col[NIS5G_F_COUNT] = { NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) };
+_Static_assert(sizeof col / sizeof col[0] == NIS5G_F_COUNT, "one column name per factor");
+
 static int fv(const uint8_t *f, enum nis5g_factor k)
 {
     return f[k] == NIS5G_FACTOR_UNSET ? 0 : f[k];
@@ -31,7 +35,8 @@ enum nis5g_risk nis5g_profile_rule(const uint8_t *f, const char **rule, char *wh
     int supply = fv(f, NIS5G_F_SUPPLY_RISK), quality = fv(f, NIS5G_F_QUALITY_ISSUES);
     if (law >= 2 && gov >= 2) {
         *rule = "H1";
-        snprintf(why, why_size, "rule H1: intel_law %d >= 2 and gov_links %d >= 2", law, gov);
+        snprintf(why, why_size, "rule H1: %s %d >= 2 and %s %d >= 2", col[NIS5G_F_INTEL_LAW], law,
+                 col[NIS5G_F_GOV_LINKS], gov);
         return NIS5G_RISK_HIGH;
     }
     if (interference >= 10) {
@@ -47,21 +52,21 @@ enum nis5g_risk nis5g_profile_rule(const uint8_t *f, const char **rule, char *wh
     if (supply >= 2 || quality >= 2) {
         *rule = "M2";
         if (supply >= 2)
-            snprintf(why, why_size, "rule M2: supply_risk %d >= 2", supply);
+            snprintf(why, why_size, "rule M2: %s %d >= 2", col[NIS5G_F_SUPPLY_RISK], supply);
         else
-            snprintf(why, why_size, "rule M2: quality_issues %d >= 2", quality);
+            snprintf(why, why_size, "rule M2: %s %d >= 2", col[NIS5G_F_QUALITY_ISSUES], quality);
         return NIS5G_RISK_MEDIUM;
     }
     for (int k = 0; k < NIS5G_F_COUNT; k++) {
         if (fv(f, (enum nis5g_factor)k) == 3) {
             *rule = "M3";
-            snprintf(why, why_size, "rule M3: %s 3 (strong)", nis5g_factor_names[k]);
+            snprintf(why, why_size, "rule M3: %s 3 (strong)", col[k]);
             return NIS5G_RISK_MEDIUM;
         }
     }
     *rule = "L1";
-    snprintf(why, why_size, "rule L1: interference %d < 5, supply_risk and quality_issues < 2, no factor at 3",
-             interference);
+    snprintf(why, why_size, "rule L1: interference %d < 5, %s and %s < 2, no factor at 3", interference,
+             col[NIS5G_F_SUPPLY_RISK], col[NIS5G_F_QUALITY_ISSUES]);
     return NIS5G_RISK_LOW;
 }
 

@@ -40,6 +40,8 @@ struct file_spec {
 enum { OP_ID, OP_NAME, OP_COUNTRY, OP_SUBS };
 enum { SI_ID, SI_OP, SI_LAT, SI_LON, SI_REGION, SI_TAGS, SI_BACKUP, SI_SUBS };
 enum { SU_VENDOR, SU_COUNTRY, SU_STATE, SU_F0, SU_DESIG = SU_F0 + NIS5G_F_COUNT, SU_NOTES };
+_Static_assert(SU_F0 == 3, "suppliers.csv's spec names vendor, country and state_owned before the factors");
+_Static_assert(SU_NOTES < MAX_COLS, "suppliers.csv has more columns than a file_spec holds");
 enum { PR_VENDOR, PR_PRODUCT, PR_CERTS, PR_EOS, PR_VULNS };
 enum { EL_ID, EL_OP, EL_SITE, EL_DOMAIN, EL_FUNC, EL_VENDOR, EL_PRODUCT, EL_SW, EL_INSTALLED, EL_STATUS };
 enum { LK_EL, LK_DEP, LK_GROUP };
@@ -51,8 +53,8 @@ static const struct file_spec specs[F_COUNT] = {
                   { "site", "operator", "lat", "lon", "region", "tags", "backup_hours", "subscribers" },
                   1u << SI_ID | 1u << SI_OP },
     [F_SUPPLIERS] = { "suppliers.csv",
-                      { "vendor", "country", "state_owned", "gov_links", "intel_law", "no_checks",
-                        "opaque_ownership", "pressure", "supply_risk", "quality_issues", "designation", "notes" },
+                      { "vendor", "country", "state_owned", NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) "designation",
+                        "notes" },
                       1u << SU_VENDOR },
     [F_PRODUCTS] = { "products.csv", { "vendor", "product", "certifications", "end_of_support", "critical_vulns" },
                      1u << PR_VENDOR | 1u << PR_PRODUCT },
@@ -94,6 +96,7 @@ struct imp {
     size_t nlk, lk_cap;
 
     struct nis5g_dict *groups; /* where link groups are interned (a worker's own) */
+    const char *phase;         /* progress phase of a split reader, or NULL */
 };
 
 /* ---- diagnostics ---- */
@@ -464,7 +467,7 @@ static int next_row(struct imp *im)
 static void progress(struct imp *im, const char *phase)
 {
     if (im->o && im->o->progress)
-        im->o->progress(im->o->progress_ctx, phase, im->csv.pos, im->csv.len);
+        im->o->progress(im->o->progress_ctx, im->phase ? im->phase : phase, im->csv.pos, im->csv.len);
 }
 
 /* ---- growth of columns ---- */
@@ -844,7 +847,8 @@ static uint32_t count_lines(const struct nis5g_csv *c)
 
 /*
  * elements.csv is read in two phases. Phase 1 turns rows into columns; it
- * runs on two threads over the two halves of a large file without quotes,
+ * runs on two threads over the two halves of a large file (split outside
+ * quotes, see split_point),
  * each with its own dictionaries for the strings it meets (functions,
  * vendors, products, versions), which are then merged in file order so
  * that ids come out exactly as a single reader would give them. Phase 2
@@ -871,6 +875,10 @@ struct el_worker {
     uint32_t *ven_line;
     size_t *ven_at, *ven_line_at;
     int have_sites;
+    /* the part of the file to read, made a view by the thread itself
+     * (finding its first line number is a pass over what comes before) */
+    const struct nis5g_csv *whole;
+    size_t from, to;
     pthread_t tid;
 };
 
@@ -895,12 +903,136 @@ static void el_worker_release(struct el_worker *x)
     nis5g_csv_view_release(&x->w.csv);
 }
 
+/* One-entry caches of a reader of elements.csv, by column. */
+struct el_caches {
+    struct last op, site, fun, ven, prod, sw;
+};
+
+/* The row's element id (interned later, in phase 2). */
+static void el_id(struct el_worker *x, uint32_t n, const struct nis5g_csv_field *id)
+{
+    const struct nis5g_csv *c = &x->w.csv;
+    x->id_p[n] = id->p;
+    if (id->p != c->data + id->at + 1 && id->p != c->data + id->at) {
+        x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
+        x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
+        x->q_row[x->nq] = n;
+        x->q_at[x->nq++] = id->at;
+    }
+    x->id_n[n] = id->n | (id->p != c->data + id->at ? ID_QUOTED : 0);
+    x->id_h[n] = nis5g_dict_hash(id->p, id->n);
+    x->line[n] = id->line;
+}
+
+/* Operator and site: references to files read before. */
+static void el_place(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    struct nis5g_model *m = im->m; /* read only here: operators and sites */
+    const struct nis5g_csv_field *of = F(im, EL_OP);
+    uint32_t o = NIS5G_NONE;
+    if (is_empty(of))
+        ferr(im, of, 0, "missing operator");
+    else if ((o = cached(&k->op, &m->operators, of, 0)) == NIS5G_NONE)
+        ferr(im, of, 1, "unknown operator (not in operators.csv)");
+    x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
+
+    const struct nis5g_csv_field *sf = F(im, EL_SITE);
+    x->site[n] = NIS5G_NONE;
+    if (!is_empty(sf)) {
+        uint32_t st = cached(&k->site, &m->sites, sf, 0);
+        if (st == NIS5G_NONE)
+            ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
+                                          : "unknown site (an element names a site, so sites.csv is required)");
+        x->site[n] = st;
+    }
+}
+
+/* Domain and function. */
+static void el_kind(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
+    int dom = domain_of(df);
+    if (dom < 0) {
+        if (is_empty(df))
+            ferr(im, df, 0, "missing domain (ran, transport, core, management, edge, interconnect or "
+                            "infrastructure)");
+        else
+            ferr(im, df, 1, "unknown domain (expected ran, transport, core, management, edge, interconnect "
+                            "or infrastructure)");
+        dom = 0;
+    }
+    x->dom[n] = (uint8_t)dom;
+
+    const struct nis5g_csv_field *ff = F(im, EL_FUNC);
+    x->fn[n] = 0;
+    if (is_empty(ff)) {
+        ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
+    } else {
+        uint32_t fn = cached(&k->fun, &x->functions, ff, 1);
+        if (fn >= NIS5G_MAX_FUNCTIONS)
+            ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
+        else
+            x->fn[n] = (uint16_t)fn;
+    }
+}
+
+/* Vendor, remembering the first row of each (where a warning goes). */
+static void el_vendor(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
+    x->ven[n] = NIS5G_NONE16;
+    if (is_empty(vf)) {
+        ferr(im, vf, 0, "missing vendor");
+        return;
+    }
+    uint32_t before = x->vendors.n;
+    uint32_t v = cached(&k->ven, &x->vendors, vf, 1);
+    if (v >= NIS5G_MAX_VENDORS) {
+        ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+        return;
+    }
+    x->ven[n] = (uint16_t)v;
+    if (v >= before) {
+        x->ven_line = nis5g_xreallocarray(x->ven_line, v + 1, sizeof *x->ven_line);
+        x->ven_at = nis5g_xreallocarray(x->ven_at, v + 1, sizeof *x->ven_at);
+        x->ven_line_at = nis5g_xreallocarray(x->ven_line_at, v + 1, sizeof *x->ven_line_at);
+        x->ven_line[v] = vf->line;
+        x->ven_at[v] = vf->at;
+        x->ven_line_at[v] = vf->line_at;
+    }
+}
+
+/* Product, software version, installation date and status. */
+static void el_rest(struct el_worker *x, struct el_caches *k, uint32_t n)
+{
+    struct imp *im = &x->w;
+    const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
+    x->prod[n] = is_empty(pf) ? NIS5G_NONE : cached(&k->prod, &x->products, pf, 1);
+    const struct nis5g_csv_field *wf = F(im, EL_SW);
+    x->swv[n] = is_empty(wf) ? NIS5G_NONE : cached(&k->sw, &x->sw, wf, 1);
+    parse_date_field(im, F(im, EL_INSTALLED), &x->inst[n]);
+    const struct nis5g_csv_field *stf = F(im, EL_STATUS);
+    int st = NIS5G_ST_ACTIVE;
+    if (!is_empty(stf)) {
+        st = name_ci(nis5g_status_names, NIS5G_ST_COUNT, stf);
+        if (st < 0) {
+            ferr(im, stf, 1, "unknown status (expected active, planned or retired)");
+            st = NIS5G_ST_ACTIVE;
+        }
+    }
+    x->st[n] = (uint8_t)st;
+}
+
 static void *el_worker_run(void *arg)
 {
     struct el_worker *x = arg;
     struct imp *im = &x->w;
-    struct nis5g_model *m = im->m; /* read only here: operators and sites */
-    struct last lop = { 0 }, lsite = { 0 }, lfun = { 0 }, lven = { 0 }, lprod = { 0 }, lsw = { 0 };
+    struct el_caches k;
+    memset(&k, 0, sizeof k);
+    nis5g_csv_view(&im->csv, x->whole, x->from, x->to);
     uint32_t cap = count_lines(&im->csv) + 1, n = 0;
     el_worker_grow(x, cap);
     while (next_row(im)) {
@@ -913,96 +1045,11 @@ static void *el_worker_run(void *arg)
             cap *= 2;
             el_worker_grow(x, cap);
         }
-        x->id_p[n] = id->p;
-        if (id->p != im->csv.data + id->at + 1 && id->p != im->csv.data + id->at) {
-            x->q_row = nis5g_xreallocarray(x->q_row, x->nq + 1, sizeof *x->q_row);
-            x->q_at = nis5g_xreallocarray(x->q_at, x->nq + 1, sizeof *x->q_at);
-            x->q_row[x->nq] = n;
-            x->q_at[x->nq++] = id->at;
-        }
-        x->id_n[n] = id->n | (id->p != im->csv.data + id->at ? ID_QUOTED : 0);
-        x->id_h[n] = nis5g_dict_hash(id->p, id->n);
-        x->line[n] = id->line;
-
-        const struct nis5g_csv_field *of = F(im, EL_OP);
-        uint32_t o = NIS5G_NONE;
-        if (is_empty(of))
-            ferr(im, of, 0, "missing operator");
-        else if ((o = cached(&lop, &m->operators, of, 0)) == NIS5G_NONE)
-            ferr(im, of, 1, "unknown operator (not in operators.csv)");
-        x->op[n] = o == NIS5G_NONE ? NIS5G_NONE16 : (uint16_t)o;
-
-        const struct nis5g_csv_field *sf = F(im, EL_SITE);
-        x->site[n] = NIS5G_NONE;
-        if (!is_empty(sf)) {
-            uint32_t st = cached(&lsite, &m->sites, sf, 0);
-            if (st == NIS5G_NONE)
-                ferr(im, sf, 1, x->have_sites ? "unknown site (not in sites.csv)"
-                                              : "unknown site (an element names a site, so sites.csv is required)");
-            x->site[n] = st;
-        }
-
-        const struct nis5g_csv_field *df = F(im, EL_DOMAIN);
-        int dom = domain_of(df);
-        if (dom < 0) {
-            if (is_empty(df))
-                ferr(im, df, 0, "missing domain (ran, transport, core, management, edge, interconnect or "
-                                "infrastructure)");
-            else
-                ferr(im, df, 1, "unknown domain (expected ran, transport, core, management, edge, interconnect "
-                                "or infrastructure)");
-            dom = 0;
-        }
-        x->dom[n] = (uint8_t)dom;
-
-        const struct nis5g_csv_field *ff = F(im, EL_FUNC);
-        x->fn[n] = 0;
-        if (is_empty(ff)) {
-            ferr(im, ff, 0, "missing function (e.g. RU, gNB, AMF, UPF, OSS, router)");
-        } else {
-            uint32_t fn = cached(&lfun, &x->functions, ff, 1);
-            if (fn >= NIS5G_MAX_FUNCTIONS)
-                ferr(im, ff, 1, "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
-            else
-                x->fn[n] = (uint16_t)fn;
-        }
-
-        const struct nis5g_csv_field *vf = F(im, EL_VENDOR);
-        x->ven[n] = NIS5G_NONE16;
-        if (is_empty(vf)) {
-            ferr(im, vf, 0, "missing vendor");
-        } else {
-            uint32_t before = x->vendors.n;
-            uint32_t v = cached(&lven, &x->vendors, vf, 1);
-            if (v >= NIS5G_MAX_VENDORS) {
-                ferr(im, vf, 1, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
-            } else {
-                x->ven[n] = (uint16_t)v;
-                if (v >= before) {
-                    x->ven_line = nis5g_xreallocarray(x->ven_line, v + 1, sizeof *x->ven_line);
-                    x->ven_at = nis5g_xreallocarray(x->ven_at, v + 1, sizeof *x->ven_at);
-                    x->ven_line_at = nis5g_xreallocarray(x->ven_line_at, v + 1, sizeof *x->ven_line_at);
-                    x->ven_line[v] = vf->line;
-                    x->ven_at[v] = vf->at;
-                    x->ven_line_at[v] = vf->line_at;
-                }
-            }
-        }
-        const struct nis5g_csv_field *pf = F(im, EL_PRODUCT);
-        x->prod[n] = is_empty(pf) ? NIS5G_NONE : cached(&lprod, &x->products, pf, 1);
-        const struct nis5g_csv_field *wf = F(im, EL_SW);
-        x->swv[n] = is_empty(wf) ? NIS5G_NONE : cached(&lsw, &x->sw, wf, 1);
-        parse_date_field(im, F(im, EL_INSTALLED), &x->inst[n]);
-        const struct nis5g_csv_field *stf = F(im, EL_STATUS);
-        int st = NIS5G_ST_ACTIVE;
-        if (!is_empty(stf)) {
-            st = name_ci(nis5g_status_names, NIS5G_ST_COUNT, stf);
-            if (st < 0) {
-                ferr(im, stf, 1, "unknown status (expected active, planned or retired)");
-                st = NIS5G_ST_ACTIVE;
-            }
-        }
-        x->st[n] = (uint8_t)st;
+        el_id(x, n, id);
+        el_place(x, &k, n);
+        el_kind(x, &k, n);
+        el_vendor(x, &k, n);
+        el_rest(x, &k, n);
         n++;
         if ((n & 0xffff) == 0)
             progress(im, "elements.csv");
@@ -1030,57 +1077,115 @@ static int diag_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y; /* stable: the pointers are in emission order */
 }
 
-static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
-                          int have_suppliers)
+/* Errors still to be reported before the cap. */
+static size_t room_left(const struct imp *im)
 {
-    struct nis5g_model *m = im->m;
-    struct nis5g_csv *c = &im->csv;
-    size_t body = c->pos, len = c->len;
+    size_t max = im->d->max_errors ? im->d->max_errors : 20;
+    return im->d->errors < max ? max - im->d->errors : 0;
+}
+
+/* Where the two readers of elements.csv or links.csv meet: a record start
+ * near the middle, found from the parity of the quotes before it (csv.h),
+ * or the end of the file when one reader will do (a small file). The
+ * environment variable NIS5G_SPLIT_MIN (bytes) lets the tests split small
+ * files too. */
+static size_t split_point(const struct imp *im)
+{
+    const struct nis5g_csv *c = &im->csv;
     const char *env = getenv("NIS5G_SPLIT_MIN");
     size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
-    const char *mid = NULL;
-    if (len > body && len - body >= min && !c->has_quote)
-        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
-    size_t split = mid && (size_t)(mid + 1 - c->data) < len ? (size_t)(mid + 1 - c->data) : len;
-    int nw = split < len ? 2 : 1;
+    if (c->len <= c->pos || c->len - c->pos < min)
+        return c->len;
+    return nis5g_csv_split(c, c->pos);
+}
 
-    /* Phase 1 */
-    struct el_worker *x = nis5g_xcalloc(2, sizeof *x);
-    size_t room = im->d->errors < (im->d->max_errors ? im->d->max_errors : 20)
-                      ? (im->d->max_errors ? im->d->max_errors : 20) - im->d->errors
-                      : 0;
+/* The first reader of a split file ended where the second began: the
+ * split point was a record start for one reader too (it always is in RFC
+ * 4180 text; a stray quote before it can make it fall inside a field, and
+ * a reader stopped at the error cap did not get there). */
+static int split_held(const struct nis5g_csv *first)
+{
+    return first->pos >= first->len && !first->unclosed;
+}
+
+/* Phase 1 over [body, split) and [split, len) on two threads, or over the
+ * whole on one when split is the end. Returns the number of readers. */
+static int el_phase1(struct imp *im, struct el_worker *x, size_t split, int have_sites)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len, room = room_left(im);
+    int nw = split < len ? 2 : 1;
+    memset(x, 0, 2 * sizeof *x);
     for (int i = 0; i < nw; i++) {
         x[i].w = *im;
         nis5g_diags_init(&x[i].diags);
         x[i].diags.max_errors = room ? room : 1;
+        x[i].diags.max_warnings = SIZE_MAX; /* capped when merged, in file order */
         x[i].w.d = &x[i].diags;
         x[i].w.o = i == 0 ? im->o : NULL;
+        x[i].w.phase = nw == 2 ? "elements.csv, 2 readers" : NULL;
         x[i].have_sites = have_sites;
-        nis5g_csv_view(&x[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
+        memset(&x[i].w.csv, 0, sizeof x[i].w.csv);
+        x[i].whole = c;
+        x[i].from = i == 0 ? body : split;
+        x[i].to = i == 0 ? split : len;
     }
+    progress(&x[0].w, "elements.csv");
     int threaded = nw == 2 && pthread_create(&x[1].tid, NULL, el_worker_run, &x[1]) == 0;
     el_worker_run(&x[0]);
     if (threaded)
         pthread_join(x[1].tid, NULL);
     else if (nw == 2)
         el_worker_run(&x[1]);
+    return nw;
+}
 
-    /* Merge the columns, with local string ids mapped to global ones. */
+/* A vendor without a supplier profile: one warning, at its first row
+ * (and an error for one over the limit only with another reader's). */
+static void el_vendor_diags(struct imp *im, const struct el_worker *w, const uint32_t *mv, uint8_t *warned,
+                            const uint8_t *vendor_known, uint32_t n_known, int have_suppliers,
+                            struct nis5g_diags *local)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t base = (size_t)(w->w.csv.data - c->data);
+    for (uint32_t v = 0; v < w->vendors.n; v++) {
+        uint32_t g = mv[v];
+        if (v >= NIS5G_MAX_VENDORS)
+            continue; /* reported on its rows; its first row is not kept */
+        const char *name = nis5g_dict_str(&w->vendors, v);
+        size_t name_n = nis5g_dict_len(&w->vendors, v);
+        int col = nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]);
+        if (g >= NIS5G_MAX_VENDORS) {
+            nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v], col, NULL, 0,
+                            name, name_n, "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
+            continue;
+        }
+        if ((g < n_known && vendor_known[g]) || warned[g])
+            continue;
+        warned[g] = 1;
+        size_t srcn;
+        const char *src = nis5g_csv_line_text(c, base + w->ven_line_at[v], &srcn);
+        nis5g_diags_add(local, NIS5G_WARNING, NIS5G_OK, im->fname, (int)w->ven_line[v], col, src, srcn, name,
+                        name_n, "vendor has no row in %s: its risk profile is unknown",
+                        have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
+    }
+}
+
+/* Merge the readers' columns, with local string ids mapped to global ones. */
+static uint32_t el_merge(struct imp *im, struct el_worker *x, int nw, const uint8_t *vendor_known,
+                         uint32_t n_known, int have_suppliers, struct nis5g_diags *local)
+{
+    struct nis5g_model *m = im->m;
     uint64_t total = 0;
     for (int i = 0; i < nw; i++)
         total += x[i].n;
-    uint32_t rows = (uint32_t)total;
+    uint32_t rows = (uint32_t)total, at = 0;
     el_reserve(im, rows);
-    struct nis5g_diags local;
-    nis5g_diags_init(&local);
-    local.max_errors = (uint32_t)-1;
-    uint32_t at = 0;
     uint8_t *warned = nis5g_xcalloc((size_t)NIS5G_MAX_VENDORS + 1, 1);
     for (int i = 0; i < nw; i++) {
         struct el_worker *w = &x[i];
         uint32_t *mf = remap(&m->functions, &w->functions), *mv = remap(&m->vendors, &w->vendors);
         uint32_t *mp = remap(&m->products, &w->products), *ms = remap(&m->text, &w->sw);
-        size_t base = (size_t)(w->w.csv.data - c->data);
         for (uint32_t r = 0; r < w->n; r++, at++) {
             m->el_operator[at] = w->op[r];
             m->el_site[at] = w->site[r];
@@ -1092,31 +1197,9 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
             m->el_installed[at] = w->inst[r];
             m->el_status[at] = w->st[r];
         }
-        /* A vendor without a supplier profile: one warning, at its first row. */
-        for (uint32_t v = 0; v < w->vendors.n; v++) {
-            uint32_t g = mv[v];
-            if (v >= NIS5G_MAX_VENDORS)
-                continue; /* reported on its rows; its first row is not kept */
-            if (g >= NIS5G_MAX_VENDORS) { /* over the limit only with the other half's vendors */
-                nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->ven_line[v],
-                                nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), NULL, 0,
-                                nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
-                                "too many vendors (at most %u)", NIS5G_MAX_VENDORS);
-                continue;
-            }
-            if ((g < n_known && vendor_known[g]) || warned[g])
-                continue;
-            warned[g] = 1;
-            size_t srcn;
-            const char *src = nis5g_csv_line_text(c, base + w->ven_line_at[v], &srcn);
-            nis5g_diags_add(&local, NIS5G_WARNING, NIS5G_OK, im->fname, (int)w->ven_line[v],
-                            nis5g_csv_col(c, base + w->ven_line_at[v], base + w->ven_at[v]), src, srcn,
-                            nis5g_dict_str(&w->vendors, v), nis5g_dict_len(&w->vendors, v),
-                            "vendor has no row in %s: its risk profile is unknown",
-                            have_suppliers ? "suppliers.csv" : "suppliers.csv (there is no suppliers.csv)");
-        }
+        el_vendor_diags(im, w, mv, warned, vendor_known, n_known, have_suppliers, local);
         if (m->functions.n > NIS5G_MAX_FUNCTIONS)
-            nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 0, 0, NULL, 0, NULL, 0,
+            nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, 0, 0, NULL, 0, NULL, 0,
                             "too many distinct functions (at most %u)", NIS5G_MAX_FUNCTIONS);
         free(mf);
         free(mv);
@@ -1124,38 +1207,49 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         free(ms);
     }
     free(warned);
+    return rows;
+}
 
-    /* Phase 2: element ids, in file order. */
+/* The error for a repeated element id at row r of reader w. */
+static void el_dup(struct imp *im, const struct el_worker *w, uint32_t r, uint32_t first, struct nis5g_diags *local)
+{
+    const struct nis5g_csv *c = &im->csv;
+    size_t base = (size_t)(w->w.csv.data - c->data);
+    uint32_t idn = w->id_n[r] & ~ID_QUOTED;
+    size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
+    for (uint32_t q = 0; q < w->nq; q++)
+        if (w->q_row[q] == r)
+            fat = base + w->q_at[q];
+    size_t la = fat;
+    while (la > base && c->data[la - 1] != '\n')
+        la--;
+    size_t srcn;
+    const char *src = nis5g_csv_line_text(c, la, &srcn);
+    nis5g_diags_add(local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->line[r], nis5g_csv_col(c, la, fat), src,
+                    srcn, w->id_p[r], idn > 80 ? 80 : idn, "duplicate element (first defined on line %u)", first);
+}
+
+/* Phase 2: element ids, in file order. Rows stay where phase 1 put them
+ * unless a duplicate came first, and then the import fails anyway. */
+static void el_ids(struct imp *im, const struct el_worker *x, int nw, uint32_t rows, size_t room,
+                   struct nis5g_diags *local)
+{
+    struct nis5g_model *m = im->m;
     progress(im, "element ids");
-    nis5g_dict_reserve(&m->elements, rows, len);
+    nis5g_dict_reserve(&m->elements, rows, im->csv.len);
     uint32_t n = 0, r_all = 0, dups = 0;
     for (int i = 0; i < nw; i++) {
-        struct el_worker *w = &x[i];
-        size_t base = (size_t)(w->w.csv.data - c->data);
+        const struct el_worker *w = &x[i];
         for (uint32_t r = 0; r < w->n; r++, r_all++) {
             if (r + 8 < w->n)
                 nis5g_dict_prefetch(&m->elements, w->id_h[r + 8]);
             uint32_t idn = w->id_n[r] & ~ID_QUOTED;
             uint32_t got = nis5g_dict_intern_h(&m->elements, w->id_p[r], idn, w->id_h[r]);
             if (got < n) {
-                if (dups++ < room + 1) {
-                    size_t fat = (size_t)(w->id_p[r] - c->data) - ((w->id_n[r] & ID_QUOTED) ? 1 : 0);
-                    for (uint32_t q = 0; q < w->nq; q++)
-                        if (w->q_row[q] == r)
-                            fat = base + w->q_at[q];
-                    size_t la = fat;
-                    while (la > base && c->data[la - 1] != '\n')
-                        la--;
-                    size_t srcn;
-                    const char *src = nis5g_csv_line_text(c, la, &srcn);
-                    nis5g_diags_add(&local, NIS5G_ERROR, NIS5G_EINPUT, im->fname, (int)w->line[r],
-                                    nis5g_csv_col(c, la, fat), src, srcn, w->id_p[r], idn > 80 ? 80 : idn,
-                                    "duplicate element (first defined on line %u)", im->el_line[got]);
-                }
+                if (dups++ < room + 1)
+                    el_dup(im, w, r, im->el_line[got], local);
                 continue;
             }
-            /* Rows stay where phase 1 put them unless a duplicate came
-             * first, and then the import fails anyway. */
             if (n != r_all) {
                 m->el_operator[n] = m->el_operator[r_all];
                 m->el_site[n] = m->el_site[r_all];
@@ -1174,9 +1268,12 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
         }
     }
     m->n_elements = n;
+}
 
-    /* Diagnostics in file order, up to the cap. */
-    size_t nd = local.n;
+/* Diagnostics of both phases in file order, up to the caps. */
+static void el_diags(struct imp *im, const struct el_worker *x, int nw, const struct nis5g_diags *local)
+{
+    size_t nd = local->n;
     for (int i = 0; i < nw; i++)
         nd += x[i].diags.n;
     const struct nis5g_diag **all = nis5g_xmalloc((nd ? nd : 1) * sizeof *all);
@@ -1184,8 +1281,8 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
     for (int i = 0; i < nw; i++)
         for (size_t j = 0; j < x[i].diags.n; j++)
             all[k++] = &x[i].diags.v[j];
-    for (size_t j = 0; j < local.n; j++)
-        all[k++] = &local.v[j];
+    for (size_t j = 0; j < local->n; j++)
+        all[k++] = &local->v[j];
     qsort(all, nd, sizeof *all, diag_cmp);
     for (size_t j = 0; j < nd && !full(im); j++) {
         const struct nis5g_diag *g = all[j];
@@ -1193,6 +1290,27 @@ static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t 
                         g->source ? strlen(g->source) : 0, g->got, g->got ? strlen(g->got) : 0, "%s", g->msg);
     }
     free(all);
+}
+
+static void read_elements(struct imp *im, const uint8_t *vendor_known, uint32_t n_known, int have_sites,
+                          int have_suppliers)
+{
+    struct el_worker *x = nis5g_xcalloc(2, sizeof *x);
+    size_t room = room_left(im);
+    int nw = el_phase1(im, x, split_point(im), have_sites);
+    if (nw == 2 && !split_held(&x[0].w.csv)) {
+        /* text that is not RFC 4180 put the split inside a field: one reader */
+        for (int i = 0; i < nw; i++)
+            el_worker_release(&x[i]);
+        nw = el_phase1(im, x, im->csv.len, have_sites);
+    }
+    struct nis5g_diags local;
+    nis5g_diags_init(&local);
+    local.max_errors = (size_t)-1;
+    local.max_warnings = SIZE_MAX;
+    uint32_t rows = el_merge(im, x, nw, vendor_known, n_known, have_suppliers, &local);
+    el_ids(im, x, nw, rows, room, &local);
+    el_diags(im, x, nw, &local);
     nis5g_diags_release(&local);
     for (int i = 0; i < nw; i++)
         el_worker_release(&x[i]);
@@ -1249,81 +1367,135 @@ static uint32_t resolve(struct imp *im, const struct nis5g_csv_field *f, uint32_
     return e;
 }
 
+/* What a reader of links.csv keeps from row to row. */
+struct link_ctx {
+    struct last le, ld, lg;
+    struct hot *hot;
+};
+
+/* Resolve a batch of rows into links. Returns -1 when there are too many. */
+static int links_resolve(struct imp *im, const struct link_row *batch, int nb, struct link_ctx *k)
+{
+    int quiet = im->row_quiet; /* of the row just read, which is not in the batch */
+    im->row_quiet = 0;
+    int rc = 0;
+    for (int i = 0; i < nb && !rc; i++) {
+        const struct link_row *r = &batch[i];
+        uint32_t a = resolve(im, &r->f[0], r->h[0], &k->le, k->hot);
+        uint32_t b = resolve(im, &r->f[1], r->h[1], &k->ld, k->hot);
+        uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&k->lg, im->groups, &r->f[2], 1);
+        if (a == NIS5G_NONE || b == NIS5G_NONE)
+            continue;
+        if (im->nlk >= im->lk_cap) {
+            size_t nc = 2 * im->lk_cap + 1024;
+            im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
+            im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
+            im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
+            im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
+            im->lk_cap = nc;
+        }
+        if (im->nlk >= UINT32_MAX - 1) {
+            ferr(im, &r->f[0], 0, "too many links");
+            rc = -1;
+            break;
+        }
+        im->lk_src[im->nlk] = a;
+        im->lk_dst[im->nlk] = b;
+        im->lk_grp[im->nlk] = g;
+        im->lk_line[im->nlk] = r->f[0].line;
+        im->nlk++;
+    }
+    im->row_quiet = quiet;
+    return rc;
+}
+
+static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src);
+
+/* Take the diagnostics from index `from` on out of d (into held), as if
+ * they had not been reported yet. */
+static void diags_hold(struct nis5g_diags *d, size_t from, struct nis5g_diags *held)
+{
+    nis5g_diags_init(held);
+    held->max_errors = (size_t)-1;
+    held->max_warnings = SIZE_MAX;
+    diags_append(held, &(struct nis5g_diags){ .v = d->v + from, .n = d->n - from });
+    for (size_t i = from; i < d->n; i++) {
+        struct nis5g_diag *g = &d->v[i];
+        if (g->severity == NIS5G_ERROR)
+            d->errors--;
+        free(g->file);
+        free(g->msg);
+        free(g->got);
+        free(g->source);
+    }
+    d->n = from;
+}
+
 static void read_links(struct imp *im)
 {
     struct nis5g_model *m = im->m;
-    struct last le = { 0 }, ld = { 0 }, lg = { 0 };
+    struct link_ctx k;
+    memset(&k, 0, sizeof k);
     struct link_row batch[LINK_BATCH];
-    struct hot *hot = nis5g_xmalloc(HOT_SIZE * sizeof *hot);
-    memset(hot, 0xff, HOT_SIZE * sizeof *hot);
+    k.hot = nis5g_xmalloc(HOT_SIZE * sizeof *k.hot);
+    memset(k.hot, 0xff, HOT_SIZE * sizeof *k.hot);
     size_t est = count_lines(&im->csv);
     im->lk_src = nis5g_xreallocarray(im->lk_src, est, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, est, sizeof *im->lk_dst);
     im->lk_grp = nis5g_xreallocarray(im->lk_grp, est, sizeof *im->lk_grp);
     im->lk_line = nis5g_xreallocarray(im->lk_line, est, sizeof *im->lk_line);
     im->lk_cap = est;
-    for (;;) {
-        int nb = 0, more = 1;
-        while (nb < LINK_BATCH && (more = next_row(im))) {
+    int nb = 0, more = 1, stop = 0;
+    while (more && !stop) {
+        size_t before = im->d->n;
+        more = next_row(im);
+        if (im->d->n > before && nb) {
+            /* Problems on rows after the batch: resolve the batch first,
+             * so that diagnostics come in file order whatever the batch
+             * boundaries (and so the same when the file is split). */
+            struct nis5g_diags held;
+            diags_hold(im->d, before, &held);
+            stop = links_resolve(im, batch, nb, &k);
+            nb = 0;
+            diags_append(im->d, &held);
+            nis5g_diags_release(&held);
+        }
+        if (more && !stop && !im->row_quiet) { /* a quiet row was reported already */
             struct link_row *r = &batch[nb++];
             r->f[0] = *F(im, LK_EL);
             r->f[1] = *F(im, LK_DEP);
             r->f[2] = *F(im, LK_GROUP);
-            for (int k = 0; k < 2; k++) {
-                r->h[k] = nis5g_dict_hash(r->f[k].p, r->f[k].n);
-                nis5g_dict_prefetch(&m->elements, r->h[k]);
+            for (int j = 0; j < 2; j++) {
+                r->h[j] = nis5g_dict_hash(r->f[j].p, r->f[j].n);
+                nis5g_dict_prefetch(&m->elements, r->h[j]);
             }
-            if (im->row_quiet)
-                nb--; /* already reported */
         }
-        for (int i = 0; i < nb; i++) {
-            struct link_row *r = &batch[i];
-            uint32_t a = resolve(im, &r->f[0], r->h[0], &le, hot);
-            uint32_t b = resolve(im, &r->f[1], r->h[1], &ld, hot);
-            uint32_t g = is_empty(&r->f[2]) ? NIS5G_NONE : cached(&lg, im->groups, &r->f[2], 1);
-            if (a == NIS5G_NONE || b == NIS5G_NONE)
-                continue;
-            if (im->nlk >= im->lk_cap) {
-                size_t nc = 2 * im->lk_cap + 1024;
-                im->lk_src = nis5g_xreallocarray(im->lk_src, nc, sizeof *im->lk_src);
-                im->lk_dst = nis5g_xreallocarray(im->lk_dst, nc, sizeof *im->lk_dst);
-                im->lk_grp = nis5g_xreallocarray(im->lk_grp, nc, sizeof *im->lk_grp);
-                im->lk_line = nis5g_xreallocarray(im->lk_line, nc, sizeof *im->lk_line);
-                im->lk_cap = nc;
-            }
-            if (im->nlk >= UINT32_MAX - 1) {
-                ferr(im, &r->f[0], 0, "too many links");
-                free(hot);
-                return;
-            }
-            im->lk_src[im->nlk] = a;
-            im->lk_dst[im->nlk] = b;
-            im->lk_grp[im->nlk] = g;
-            im->lk_line[im->nlk] = r->f[0].line;
-            im->nlk++;
+        if (!stop && (nb == LINK_BATCH || !more)) {
+            stop = links_resolve(im, batch, nb, &k);
+            nb = 0;
+            progress(im, "links.csv");
         }
-        progress(im, "links.csv");
-        if (!more)
-            break;
     }
-    free(hot);
+    free(k.hot);
 }
 
 /* Two readers over the two halves of links.csv: resolving ids is most of
  * an import's work and only reads the element index, so it splits cleanly
- * over the cores. A file with quotes is read by one thread (a newline
- * inside a quoted field would make the split point ambiguous), and so is a
- * small one. */
+ * over the cores. The halves meet at a record start found from the quote
+ * parity (split_point); a small file is read by one thread. */
 struct link_worker {
     struct imp w;
     struct nis5g_diags diags;
     struct nis5g_dict groups;
+    const struct nis5g_csv *whole; /* [from, to) of it becomes the thread's view */
+    size_t from, to;
     pthread_t tid;
 };
 
 static void *link_worker_run(void *arg)
 {
     struct link_worker *lw = arg;
+    nis5g_csv_view(&lw->w.csv, lw->whole, lw->from, lw->to);
     read_links(&lw->w);
     return NULL;
 }
@@ -1339,41 +1511,20 @@ static void diags_append(struct nis5g_diags *dst, const struct nis5g_diags *src)
     }
 }
 
-static void read_links_parallel(struct imp *im)
+static void link_worker_release(struct link_worker *lw)
 {
-    struct nis5g_csv *c = &im->csv;
-    size_t body = c->pos, len = c->len;
-    const char *mid = NULL;
-    /* NIS5G_SPLIT_MIN (bytes) lets the tests split small files too. */
-    const char *env = getenv("NIS5G_SPLIT_MIN");
-    size_t min = env && *env ? (size_t)strtoull(env, NULL, 10) : (8u << 20);
-    if (len > body && len - body >= min && !c->has_quote)
-        mid = memchr(c->data + body + (len - body) / 2, '\n', len - body - (len - body) / 2);
-    if (!mid || (size_t)(mid + 1 - c->data) >= len) {
-        read_links(im);
-        return;
-    }
-    size_t split = (size_t)(mid + 1 - c->data);
-    struct link_worker lw[2];
-    for (int i = 0; i < 2; i++) {
-        lw[i].w = *im;
-        nis5g_diags_init(&lw[i].diags);
-        lw[i].diags.max_errors = im->d->max_errors;
-        nis5g_dict_init(&lw[i].groups);
-        lw[i].w.d = &lw[i].diags;
-        lw[i].w.o = i == 0 ? im->o : NULL;
-        lw[i].w.groups = &lw[i].groups;
-        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
-        lw[i].w.nlk = lw[i].w.lk_cap = 0;
-        nis5g_csv_view(&lw[i].w.csv, c, i == 0 ? body : split, i == 0 ? split : len);
-    }
-    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
-    link_worker_run(&lw[0]);
-    if (threaded)
-        pthread_join(lw[1].tid, NULL);
-    else
-        link_worker_run(&lw[1]);
+    nis5g_diags_release(&lw->diags);
+    nis5g_dict_release(&lw->groups);
+    free(lw->w.lk_src);
+    free(lw->w.lk_dst);
+    free(lw->w.lk_grp);
+    free(lw->w.lk_line);
+    nis5g_csv_view_release(&lw->w.csv);
+}
 
+/* Both readers' links, in file order, with groups interned in order. */
+static void links_merge(struct imp *im, struct link_worker *lw)
+{
     size_t total = lw[0].w.nlk + lw[1].w.nlk;
     im->lk_src = nis5g_xreallocarray(im->lk_src, total + 1, sizeof *im->lk_src);
     im->lk_dst = nis5g_xreallocarray(im->lk_dst, total + 1, sizeof *im->lk_dst);
@@ -1382,7 +1533,7 @@ static void read_links_parallel(struct imp *im)
     im->lk_cap = total + 1;
     im->nlk = 0;
     for (int i = 0; i < 2; i++) {
-        struct imp *w = &lw[i].w;
+        const struct imp *w = &lw[i].w;
         uint32_t *map = nis5g_xmalloc((lw[i].groups.n + 1) * sizeof *map);
         for (uint32_t g = 0; g < lw[i].groups.n; g++)
             map[g] = nis5g_dict_intern(&im->m->groups, nis5g_dict_str(&lw[i].groups, g),
@@ -1396,14 +1547,49 @@ static void read_links_parallel(struct imp *im)
         }
         free(map);
         diags_append(im->d, &lw[i].diags);
-        nis5g_diags_release(&lw[i].diags);
-        nis5g_dict_release(&lw[i].groups);
-        free(w->lk_src);
-        free(w->lk_dst);
-        free(w->lk_grp);
-        free(w->lk_line);
-        nis5g_csv_view_release(&w->csv);
     }
+}
+
+static void read_links_parallel(struct imp *im)
+{
+    struct nis5g_csv *c = &im->csv;
+    size_t body = c->pos, len = c->len, split = split_point(im);
+    if (split >= len) {
+        read_links(im);
+        return;
+    }
+    struct link_worker lw[2];
+    for (int i = 0; i < 2; i++) {
+        lw[i].w = *im;
+        nis5g_diags_init(&lw[i].diags);
+        lw[i].diags.max_errors = im->d->max_errors;
+        lw[i].diags.max_warnings = SIZE_MAX; /* capped when appended */
+        nis5g_dict_init(&lw[i].groups);
+        lw[i].w.d = &lw[i].diags;
+        lw[i].w.o = i == 0 ? im->o : NULL;
+        lw[i].w.phase = "links.csv, 2 readers";
+        lw[i].w.groups = &lw[i].groups;
+        lw[i].w.lk_src = lw[i].w.lk_dst = lw[i].w.lk_grp = lw[i].w.lk_line = NULL;
+        lw[i].w.nlk = lw[i].w.lk_cap = 0;
+        memset(&lw[i].w.csv, 0, sizeof lw[i].w.csv);
+        lw[i].whole = c;
+        lw[i].from = i == 0 ? body : split;
+        lw[i].to = i == 0 ? split : len;
+    }
+    progress(&lw[0].w, "links.csv");
+    int threaded = pthread_create(&lw[1].tid, NULL, link_worker_run, &lw[1]) == 0;
+    link_worker_run(&lw[0]);
+    if (threaded)
+        pthread_join(lw[1].tid, NULL);
+    else
+        link_worker_run(&lw[1]);
+    int held = split_held(&lw[0].w.csv);
+    if (held)
+        links_merge(im, lw);
+    for (int i = 0; i < 2; i++)
+        link_worker_release(&lw[i]);
+    if (!held) /* text that is not RFC 4180 put the split inside a field */
+        read_links(im);
 }
 
 /* A diagnostic about link k, with its line from links.csv (re-read text). */
@@ -1429,41 +1615,51 @@ static int link_less(uint32_t ga, uint32_t da, uint32_t gb, uint32_t db)
     return ka < kb;
 }
 
-static void build_links(struct imp *im)
+/* The links of one element into CSR: offsets, targets, groups and lines
+ * (the caller's), in file order within each element. */
+struct csr {
+    uint32_t *off, *dep, *grp, *line;
+};
+
+static void links_csr(const struct imp *im, uint32_t n, struct csr *g)
 {
-    struct nis5g_model *m = im->m;
-    uint32_t n = m->n_elements;
     size_t nl = im->nlk;
-    uint32_t *off = nis5g_xcalloc((size_t)n + 1, sizeof *off);
-    uint32_t *dep = nis5g_xmalloc((nl ? nl : 1) * sizeof *dep);
-    uint32_t *grp = nis5g_xmalloc((nl ? nl : 1) * sizeof *grp);
-    uint32_t *lline = nis5g_xmalloc((nl ? nl : 1) * sizeof *lline);
+    g->off = nis5g_xcalloc((size_t)n + 1, sizeof *g->off);
+    g->dep = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->dep);
+    g->grp = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->grp);
+    g->line = nis5g_xmalloc((nl ? nl : 1) * sizeof *g->line);
     for (size_t k = 0; k < nl; k++)
-        off[im->lk_src[k] + 1]++;
+        g->off[im->lk_src[k] + 1]++;
     for (uint32_t e = 0; e < n; e++)
-        off[e + 1] += off[e];
+        g->off[e + 1] += g->off[e];
     uint32_t *fill = nis5g_xmalloc(((size_t)n + 1) * sizeof *fill);
-    memcpy(fill, off, ((size_t)n + 1) * sizeof *fill);
+    memcpy(fill, g->off, ((size_t)n + 1) * sizeof *fill);
     for (size_t k = 0; k < nl; k++) {
         uint32_t at = fill[im->lk_src[k]]++;
-        dep[at] = im->lk_dst[k];
-        grp[at] = im->lk_grp[k];
-        lline[at] = im->lk_line[k];
+        g->dep[at] = im->lk_dst[k];
+        g->grp[at] = im->lk_grp[k];
+        g->line[at] = im->lk_line[k];
     }
     free(fill);
-    /* sort each element's links (few per element: insertion sort) and
-     * reject exact duplicates */
+}
+
+/* Sort each element's links (few per element: insertion sort) and reject
+ * exact duplicates. */
+static void links_sort(struct imp *im, uint32_t n, struct csr *g)
+{
+    const struct nis5g_model *m = im->m;
+    uint32_t *off = g->off, *dep = g->dep, *grp = g->grp, *lline = g->line;
     for (uint32_t e = 0; e < n && !full(im); e++) {
         for (uint32_t i = off[e] + 1; i < off[e + 1]; i++) {
-            uint32_t d = dep[i], g = grp[i], l = lline[i], j = i;
-            while (j > off[e] && link_less(g, d, grp[j - 1], dep[j - 1])) {
+            uint32_t d = dep[i], gr = grp[i], l = lline[i], j = i;
+            while (j > off[e] && link_less(gr, d, grp[j - 1], dep[j - 1])) {
                 dep[j] = dep[j - 1];
                 grp[j] = grp[j - 1];
                 lline[j] = lline[j - 1];
                 j--;
             }
             dep[j] = d;
-            grp[j] = g;
+            grp[j] = gr;
             lline[j] = l;
         }
         for (uint32_t i = off[e] + 1; i < off[e + 1]; i++)
@@ -1475,35 +1671,31 @@ static void build_links(struct imp *im)
                           grp[i] == NIS5G_NONE ? "" : " in group ", nis5g_dict_str(&m->groups, grp[i]), first);
             }
     }
-    m->dep_off = off;
-    m->dep = dep;
-    m->dep_group = grp;
-    m->n_links = (uint32_t)nl;
-    if (im->d->errors) {
-        free(lline);
-        return;
-    }
+}
 
-    /* Kahn: dependents (reverse CSR), remaining counts. */
-    if (im->o && im->o->progress)
-        im->o->progress(im->o->progress_ctx, "topological order", 0, 0);
+/* Kahn's algorithm over the dependents (reverse CSR). Returns the order
+ * found; *remaining_out holds, for each element, the dependencies still
+ * unmet (all zero when every element was ordered). */
+static uint32_t links_topo(const struct csr *g, uint32_t n, size_t nl, uint32_t **topo_out,
+                           uint32_t **remaining_out)
+{
     uint32_t *roff = nis5g_xcalloc((size_t)n + 1, sizeof *roff);
     uint32_t *rev = nis5g_xmalloc((nl ? nl : 1) * sizeof *rev);
     for (size_t k = 0; k < nl; k++)
-        roff[dep[k] + 1]++;
+        roff[g->dep[k] + 1]++;
     for (uint32_t e = 0; e < n; e++)
         roff[e + 1] += roff[e];
     uint32_t *rfill = nis5g_xmalloc(((size_t)n + 1) * sizeof *rfill);
     memcpy(rfill, roff, ((size_t)n + 1) * sizeof *rfill);
     for (uint32_t e = 0; e < n; e++)
-        for (uint32_t k = off[e]; k < off[e + 1]; k++)
-            rev[rfill[dep[k]]++] = e;
+        for (uint32_t k = g->off[e]; k < g->off[e + 1]; k++)
+            rev[rfill[g->dep[k]]++] = e;
     free(rfill);
     uint32_t *remaining = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *remaining);
     uint32_t *topo = nis5g_xmalloc(((size_t)n ? n : 1) * sizeof *topo);
     uint32_t head = 0, tail = 0;
     for (uint32_t e = 0; e < n; e++) {
-        remaining[e] = off[e + 1] - off[e];
+        remaining[e] = g->off[e + 1] - g->off[e];
         if (!remaining[e])
             topo[tail++] = e;
     }
@@ -1515,75 +1707,112 @@ static void build_links(struct imp *im)
     }
     free(roff);
     free(rev);
-    if (tail < n) {
-        /* Every element left has a dependency left: walk until one repeats. */
-        uint32_t start = 0;
-        while (remaining[start] == 0)
-            start++;
-        uint32_t *pos = nis5g_xmalloc((size_t)n * sizeof *pos);
-        memset(pos, 0xff, (size_t)n * sizeof *pos);
-        uint32_t *path = nis5g_xmalloc((size_t)n * sizeof *path), *pline = nis5g_xmalloc((size_t)n * sizeof *pline);
-        uint32_t len = 0, x = start;
-        while (pos[x] == NIS5G_NONE) {
-            pos[x] = len;
-            path[len] = x;
-            uint32_t next = NIS5G_NONE;
-            for (uint32_t k = off[x]; k < off[x + 1]; k++)
-                if (remaining[dep[k]]) {
-                    next = dep[k];
-                    pline[len] = lline[k];
-                    break;
-                }
-            len++;
-            x = next;
-        }
-        struct nis5g_buf b = NIS5G_BUF_INIT;
-        uint32_t first_line = UINT32_MAX;
-        for (uint32_t i = pos[x]; i < len; i++) {
-            nis5g_buf_addf(&b, "'%s' needs ", nis5g_dict_str(&m->elements, path[i]));
-            if (pline[i] < first_line)
-                first_line = pline[i];
-        }
-        nis5g_buf_addf(&b, "'%s'", nis5g_dict_str(&m->elements, x));
-        uint32_t on_cycles = n - tail;
-        link_diag(im, NIS5G_ERROR, first_line, "dependency cycle: %s (%u element%s on or behind cycles)", b.data,
-                  on_cycles, on_cycles == 1 ? "" : "s");
-        nis5g_buf_release(&b);
-        free(pos);
-        free(path);
-        free(pline);
-        free(topo);
-        topo = NULL;
-    }
-    free(remaining);
-    m->topo = topo;
+    *topo_out = topo;
+    *remaining_out = remaining;
+    return tail;
+}
 
-    /* Pools whose members can never work. */
-    for (uint32_t e = 0; e < n && topo; e++) {
-        uint32_t k = off[e];
-        while (k < off[e + 1]) {
-            uint32_t g = grp[k], end = k;
+/* Name one cycle: every element left by Kahn has a dependency left, so
+ * walking from one until an element repeats finds one. */
+static void links_cycle(struct imp *im, const struct csr *g, uint32_t n, uint32_t ordered, const uint32_t *remaining)
+{
+    const struct nis5g_model *m = im->m;
+    uint32_t start = 0;
+    while (remaining[start] == 0)
+        start++;
+    uint32_t *pos = nis5g_xmalloc((size_t)n * sizeof *pos);
+    memset(pos, 0xff, (size_t)n * sizeof *pos);
+    uint32_t *path = nis5g_xmalloc((size_t)n * sizeof *path), *pline = nis5g_xmalloc((size_t)n * sizeof *pline);
+    uint32_t len = 0, x = start;
+    while (pos[x] == NIS5G_NONE) {
+        pos[x] = len;
+        path[len] = x;
+        uint32_t next = NIS5G_NONE;
+        for (uint32_t k = g->off[x]; k < g->off[x + 1]; k++)
+            if (remaining[g->dep[k]]) {
+                next = g->dep[k];
+                pline[len] = g->line[k];
+                break;
+            }
+        len++;
+        x = next;
+    }
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    uint32_t first_line = UINT32_MAX;
+    for (uint32_t i = pos[x]; i < len; i++) {
+        nis5g_buf_addf(&b, "'%s' needs ", nis5g_dict_str(&m->elements, path[i]));
+        if (pline[i] < first_line)
+            first_line = pline[i];
+    }
+    nis5g_buf_addf(&b, "'%s'", nis5g_dict_str(&m->elements, x));
+    uint32_t on_cycles = n - ordered;
+    link_diag(im, NIS5G_ERROR, first_line, "dependency cycle: %s (%u element%s on or behind cycles)", b.data,
+              on_cycles, on_cycles == 1 ? "" : "s");
+    nis5g_buf_release(&b);
+    free(pos);
+    free(path);
+    free(pline);
+}
+
+/* Pools whose members can never work. */
+static void links_pools(struct imp *im, const struct csr *g, uint32_t n)
+{
+    const struct nis5g_model *m = im->m;
+    for (uint32_t e = 0; e < n; e++) {
+        uint32_t k = g->off[e];
+        while (k < g->off[e + 1]) {
+            uint32_t gr = g->grp[k], end = k;
             int any = 0;
-            while (end < off[e + 1] && grp[end] == g) {
-                any |= m->el_status[dep[end]] == NIS5G_ST_ACTIVE;
-                if (g == NIS5G_NONE)
+            while (end < g->off[e + 1] && g->grp[end] == gr) {
+                any |= m->el_status[g->dep[end]] == NIS5G_ST_ACTIVE;
+                if (gr == NIS5G_NONE)
                     any = 1;
                 end++;
             }
-            if (!any && g != NIS5G_NONE) {
-                uint32_t l = lline[k];
+            if (!any && gr != NIS5G_NONE) {
+                uint32_t l = g->line[k];
                 for (uint32_t j = k; j < end; j++)
-                    if (lline[j] < l)
-                        l = lline[j];
+                    if (g->line[j] < l)
+                        l = g->line[j];
                 link_diag(im, NIS5G_WARNING, l,
                           "pool '%s' of element '%s' has no active member (all planned or retired): it is never "
                           "met",
-                          nis5g_dict_str(&m->groups, g), nis5g_dict_str(&m->elements, e));
+                          nis5g_dict_str(&m->groups, gr), nis5g_dict_str(&m->elements, e));
             }
             k = end;
         }
     }
-    free(lline);
+}
+
+/* CSR (ungrouped links first, then pools by group), duplicates rejected,
+ * topological order (NULL with a cycle, which is named), inactive pools. */
+static void build_links(struct imp *im)
+{
+    struct nis5g_model *m = im->m;
+    uint32_t n = m->n_elements;
+    struct csr g;
+    links_csr(im, n, &g);
+    links_sort(im, n, &g);
+    m->dep_off = g.off;
+    m->dep = g.dep;
+    m->dep_group = g.grp;
+    m->n_links = (uint32_t)im->nlk;
+    if (!im->d->errors) {
+        if (im->o && im->o->progress)
+            im->o->progress(im->o->progress_ctx, "topological order", 0, 0);
+        uint32_t *topo, *remaining;
+        uint32_t ordered = links_topo(&g, n, im->nlk, &topo, &remaining);
+        if (ordered < n) {
+            links_cycle(im, &g, n, ordered, remaining);
+            free(topo);
+            topo = NULL;
+        }
+        free(remaining);
+        m->topo = topo;
+        if (topo)
+            links_pools(im, &g, n);
+    }
+    free(g.line);
 }
 
 /* ---- measures ---- */
