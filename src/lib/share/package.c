@@ -305,6 +305,137 @@ static void join_recipients(const struct nis5g_package *p, char *out, size_t siz
         k += (size_t)snprintf(out + k, size - k, "%s%s", i ? "," : "", p->recipients[i]);
 }
 
+/* The package in file, parsed. A device such as /dev/zero would be read
+ * without end, so only files and pipes are read. */
+static int read_package(const char *file, char **bytes, size_t *len, struct nis5g_package *p, struct nis5g_err *e)
+{
+    struct stat sb;
+    if (stat(file, &sb) == 0 && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode)))
+        return nis5g_err_set(e, NIS5G_EINPUT, "a device, not a package file");
+    if (nis5g_read_file(file, bytes, len))
+        /* like import: a file the user named that cannot be read is bad input */
+        return nis5g_err_set(e, NIS5G_EINPUT, "cannot read it: %s", strerror(errno));
+    return nis5g_package_parse(*bytes, *len, p, e);
+}
+
+/* From a trusted peer (not this state), signed by its key, addressed to
+ * this state when it names recipients. */
+static int check_origin(struct nis5g_store *st, const struct nis5g_package *p, const char *own, struct nis5g_err *e)
+{
+    if (strcmp(p->signer, own) == 0)
+        return nis5g_err_set(e, NIS5G_EDENIED, "it comes from this workspace's own state %s", own);
+    struct nis5g_trusted t;
+    int rc = nis5g_trust_get(st, p->signer, &t, e);
+    if (rc == NIS5G_ENOTFOUND)
+        return nis5g_err_set(e, NIS5G_EVERIFY,
+                             "signed as %s by key %s, but %s is not trusted here (nis5g trust add %s KEYFILE)",
+                             p->signer, p->fpr, p->signer, p->signer);
+    if (rc || (rc = nis5g_package_verify(p, &t.key, e)))
+        return rc;
+    if (p->n_recipients) {
+        size_t i = 0;
+        while (i < p->n_recipients && strcmp(p->recipients[i], own) != 0)
+            i++;
+        if (i == p->n_recipients) {
+            char to[200];
+            join_recipients(p, to, sizeof to);
+            return nis5g_err_set(e, NIS5G_EDENIED, "addressed to %s, not to %s", to, own);
+        }
+    }
+    return 0;
+}
+
+/* Against the package already held from the signer for that snapshot:
+ * 0 with *old_id (-1: none) and r->msg saying what happens; -1 when the
+ * very same package is held (nothing to do); else a refusal. */
+static int check_held(struct nis5g_store *st, const struct nis5g_package *p, int64_t *old_id,
+                      struct nis5g_import_result *r, struct nis5g_err *e)
+{
+    sqlite3_stmt *s;
+    *old_id = -1;
+    if (sqlite3_prepare_v2(nis5g_store_db(st), "SELECT id, created, body FROM package WHERE signer = ? AND snapshot = ?",
+                           -1, &s, NULL))
+        return nis5g_store_error(st, e, "cannot read packages");
+    sqlite3_bind_text(s, 1, p->signer, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, p->snapshot, -1, SQLITE_TRANSIENT);
+    int step = sqlite3_step(s), rc = 0;
+    if (step == SQLITE_ROW) {
+        *old_id = sqlite3_column_int64(s, 0);
+        const char *held = (const char *)sqlite3_column_text(s, 1);
+        int same = (size_t)sqlite3_column_bytes(s, 2) == p->body_len &&
+                   memcmp(sqlite3_column_blob(s, 2), p->body, p->body_len) == 0;
+        if (strcmp(held, p->created) > 0)
+            rc = nis5g_err_set(e, NIS5G_EDENIED,
+                               "older than the package already held from %s for snapshot %s (created %s, held %s)",
+                               p->signer, p->snapshot, p->created, held);
+        else if (same) {
+            snprintf(r->msg, sizeof r->msg, "already held (%s, snapshot %s)", p->signer, p->snapshot);
+            rc = -1;
+        } else if (strcmp(held, p->created) == 0)
+            /* Same version, other content: which came last cannot be told,
+             * so accepting it would let anyone replay an earlier export of
+             * that version over a later one (or a red detailed package and
+             * a green aggregate one over each other). */
+            rc = nis5g_err_set(e, NIS5G_EDENIED,
+                               "differs from the package already held from %s for snapshot %s with the same "
+                               "creation time %s; a new version needs a re-import of the snapshot by %s",
+                               p->signer, p->snapshot, held, p->signer);
+        else
+            snprintf(r->msg, sizeof r->msg, "replaces the package held from %s for snapshot %s (created %s)",
+                     p->signer, p->snapshot, held);
+    } else if (step != SQLITE_DONE) {
+        rc = nis5g_store_error(st, e, "cannot read packages");
+    } else {
+        snprintf(r->msg, sizeof r->msg, "accepted from %s, snapshot %s, %s", p->signer, p->snapshot,
+                 nis5g_tlp_labels[p->tlp]);
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Replace the package held (old_id, or -1) with p. */
+static int store_package(struct nis5g_store *st, const struct nis5g_package *p, int64_t old_id, const char *file,
+                         const char *received_by, struct nis5g_err *e)
+{
+    sqlite3 *db = nis5g_store_db(st);
+    sqlite3_stmt *s;
+    int step;
+    if (old_id >= 0) {
+        if (sqlite3_prepare_v2(db, "DELETE FROM package WHERE id = ?", -1, &s, NULL))
+            return nis5g_store_error(st, e, "cannot replace a package");
+        sqlite3_bind_int64(s, 1, old_id);
+        step = sqlite3_step(s);
+        sqlite3_finalize(s);
+        if (step != SQLITE_DONE)
+            return nis5g_store_error(st, e, "cannot replace a package");
+    }
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO package (signer, snapshot, created, tlp, recipients, detail, generator,"
+                           " fingerprint, received_at, received_by, source, body, signature)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           -1, &s, NULL))
+        return nis5g_store_error(st, e, "cannot store a package");
+    char now[32], to[200];
+    nis5g_utc_now(now);
+    join_recipients(p, to, sizeof to);
+    sqlite3_bind_text(s, 1, p->signer, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 2, p->snapshot, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, p->created, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, nis5g_tlp_names[p->tlp], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 5, to, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(s, 6, p->detail);
+    sqlite3_bind_text(s, 7, p->generator, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 8, p->fpr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 9, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 10, received_by ? received_by : "", -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 11, file, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 12, p->body, (int)p->body_len, SQLITE_STATIC);
+    sqlite3_bind_blob(s, 13, p->sig, NIS5G_SIG_BYTES, SQLITE_STATIC);
+    step = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return step == SQLITE_DONE ? 0 : nis5g_store_error(st, e, "cannot store a package");
+}
+
 /* Check one file against the workspace and, when it passes, store it. */
 static int import_one(struct nis5g_store *st, const char *file, const char *own, const char *received_by,
                       struct nis5g_import_result *r)
@@ -314,143 +445,21 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     size_t len = 0;
     struct nis5g_package p;
     memset(&p, 0, sizeof p);
-    int rc;
-    /* A package is a file (or a pipe): a device such as /dev/zero would
-     * be read without end. */
-    struct stat sb;
-    if (stat(file, &sb) == 0 && (S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode))) {
-        rc = nis5g_err_set(&e, NIS5G_EINPUT, "a device, not a package file");
-        goto out;
-    }
-    if (nis5g_read_file(file, &bytes, &len)) {
-        /* like import: a file the user named that cannot be read is bad input */
-        rc = nis5g_err_set(&e, NIS5G_EINPUT, "cannot read it: %s", strerror(errno));
-        goto out;
-    }
-    if ((rc = nis5g_package_parse(bytes, len, &p, &e)))
-        goto out;
-    memcpy(r->signer, p.signer, 3);
-    memcpy(r->snapshot, p.snapshot, 11);
-    memcpy(r->fpr, p.fpr, sizeof r->fpr);
-    if (strcmp(p.signer, own) == 0) {
-        rc = nis5g_err_set(&e, NIS5G_EDENIED, "it comes from this workspace's own state %s", own);
-        goto out;
-    }
-    struct nis5g_trusted t;
-    if ((rc = nis5g_trust_get(st, p.signer, &t, &e))) {
-        if (rc == NIS5G_ENOTFOUND)
-            rc = nis5g_err_set(&e, NIS5G_EVERIFY,
-                               "signed as %s by key %s, but %s is not trusted here (nis5g trust add %s KEYFILE)",
-                               p.signer, p.fpr, p.signer, p.signer);
-        goto out;
-    }
-    if ((rc = nis5g_package_verify(&p, &t.key, &e)))
-        goto out;
-    if (p.n_recipients) {
-        size_t i = 0;
-        while (i < p.n_recipients && strcmp(p.recipients[i], own) != 0)
-            i++;
-        if (i == p.n_recipients) {
-            char to[200];
-            join_recipients(&p, to, sizeof to);
-            rc = nis5g_err_set(&e, NIS5G_EDENIED, "addressed to %s, not to %s", to, own);
-            goto out;
-        }
-    }
-    sqlite3 *db = nis5g_store_db(st);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, "SELECT id, created, body FROM package WHERE signer = ? AND snapshot = ?", -1, &s,
-                           NULL)) {
-        rc = nis5g_store_error(st, &e, "cannot read packages");
-        goto out;
-    }
-    sqlite3_bind_text(s, 1, p.signer, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, p.snapshot, -1, SQLITE_TRANSIENT);
-    int step = sqlite3_step(s);
     int64_t old_id = -1;
-    if (step == SQLITE_ROW) {
-        old_id = sqlite3_column_int64(s, 0);
-        const char *held = (const char *)sqlite3_column_text(s, 1);
-        int same = (size_t)sqlite3_column_bytes(s, 2) == p.body_len &&
-                   memcmp(sqlite3_column_blob(s, 2), p.body, p.body_len) == 0;
-        if (strcmp(held, p.created) > 0) {
-            rc = nis5g_err_set(&e, NIS5G_EDENIED,
-                               "older than the package already held from %s for snapshot %s (created %s, held %s)",
-                               p.signer, p.snapshot, p.created, held);
-            sqlite3_finalize(s);
-            goto out;
-        }
-        if (same) {
-            snprintf(r->msg, sizeof r->msg, "already held (%s, snapshot %s)", p.signer, p.snapshot);
-            sqlite3_finalize(s);
-            goto out;
-        }
-        /* Same version, other content: which came last cannot be told, so
-         * accepting it would let anyone replay an earlier export of that
-         * version over a later one (or a red detailed package and a green
-         * aggregate one over each other). A new version needs a re-import. */
-        if (strcmp(held, p.created) == 0) {
-            rc = nis5g_err_set(&e, NIS5G_EDENIED,
-                               "differs from the package already held from %s for snapshot %s with the same "
-                               "creation time %s; a new version needs a re-import of the snapshot by %s",
-                               p.signer, p.snapshot, held, p.signer);
-            sqlite3_finalize(s);
-            goto out;
-        }
-        snprintf(r->msg, sizeof r->msg, "replaces the package held from %s for snapshot %s (created %s)", p.signer,
-                 p.snapshot, held);
-    } else if (step != SQLITE_DONE) {
-        sqlite3_finalize(s);
-        rc = nis5g_store_error(st, &e, "cannot read packages");
-        goto out;
-    } else {
-        snprintf(r->msg, sizeof r->msg, "accepted from %s, snapshot %s, %s", p.signer, p.snapshot,
-                 nis5g_tlp_labels[p.tlp]);
+    int rc = read_package(file, &bytes, &len, &p, &e);
+    if (!rc) {
+        memcpy(r->signer, p.signer, 3);
+        memcpy(r->snapshot, p.snapshot, 11);
+        memcpy(r->fpr, p.fpr, sizeof r->fpr);
+        rc = check_origin(st, &p, own, &e);
     }
-    sqlite3_finalize(s);
-    if (old_id >= 0) {
-        if (sqlite3_prepare_v2(db, "DELETE FROM package WHERE id = ?", -1, &s, NULL)) {
-            rc = nis5g_store_error(st, &e, "cannot replace a package");
-            goto out;
-        }
-        sqlite3_bind_int64(s, 1, old_id);
-        step = sqlite3_step(s);
-        sqlite3_finalize(s);
-        if (step != SQLITE_DONE) {
-            rc = nis5g_store_error(st, &e, "cannot replace a package");
-            goto out;
-        }
-    }
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO package (signer, snapshot, created, tlp, recipients, detail, generator,"
-                           " fingerprint, received_at, received_by, source, body, signature)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &s, NULL)) {
-        rc = nis5g_store_error(st, &e, "cannot store a package");
-        goto out;
-    }
-    char now[32], to[200];
-    nis5g_utc_now(now);
-    join_recipients(&p, to, sizeof to);
-    sqlite3_bind_text(s, 1, p.signer, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 2, p.snapshot, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, p.created, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, nis5g_tlp_names[p.tlp], -1, SQLITE_STATIC);
-    sqlite3_bind_text(s, 5, to, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(s, 6, p.detail);
-    sqlite3_bind_text(s, 7, p.generator, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 8, p.fpr, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 9, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 10, received_by ? received_by : "", -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 11, file, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(s, 12, p.body, (int)p.body_len, SQLITE_STATIC);
-    sqlite3_bind_blob(s, 13, p.sig, NIS5G_SIG_BYTES, SQLITE_STATIC);
-    step = sqlite3_step(s);
-    sqlite3_finalize(s);
-    if (step != SQLITE_DONE)
-        rc = nis5g_store_error(st, &e, "cannot store a package");
-out:
-    if (rc)
+    if (!rc)
+        rc = check_held(st, &p, &old_id, r, &e);
+    if (!rc)
+        rc = store_package(st, &p, old_id, file, received_by, &e);
+    if (rc == -1)
+        rc = 0; /* already held: nothing to do */
+    else if (rc)
         snprintf(r->msg, sizeof r->msg, "%s", e.msg);
     r->code = rc;
     nis5g_package_release(&p);
