@@ -48,7 +48,7 @@ header_layer() {
     return
   fi
   case $stem in
-    progress|version|data) echo base ;;
+    progress|version|data|factors) echo base ;;
     model) echo core ;;
     resilience) echo analysis ;;
     *) echo "?" ;;

@@ -27,6 +27,7 @@
 
 #include "nis5g/dict.h"
 #include "nis5g/err.h"
+#include "nis5g/factors.h"
 
 #define NIS5G_NONE16 UINT16_MAX
 /* Limits that follow from the column widths (checked at import). */
@@ -53,31 +54,6 @@ enum nis5g_risk { NIS5G_RISK_UNKNOWN, NIS5G_RISK_LOW, NIS5G_RISK_MEDIUM, NIS5G_R
 
 enum nis5g_mstatus { NIS5G_MS_NONE, NIS5G_MS_PLANNED, NIS5G_MS_PARTIAL, NIS5G_MS_IMPLEMENTED, NIS5G_MS_COUNT };
 
-/* Supplier risk factors of SPEC §2, declared once: X(ID, "column") in the
- * order of suppliers.csv's columns. The enum, nis5g_factor_names and the
- * importer's column list come from this table; write any other list of
- * the factors (a JSON object, a CSV header) from it too:
- *
- *   #define NAME(id, col) col,
- *   static const char *const cols[] = { NIS5G_FACTORS(NAME) };
- */
-#define NIS5G_FACTORS(X)                          \
-    X(GOV_LINKS, "gov_links")                     \
-    X(INTEL_LAW, "intel_law")                     \
-    X(NO_CHECKS, "no_checks")                     \
-    X(OPAQUE_OWNERSHIP, "opaque_ownership")       \
-    X(PRESSURE, "pressure")                       \
-    X(SUPPLY_RISK, "supply_risk")                 \
-    X(QUALITY_ISSUES, "quality_issues")
-
-enum nis5g_factor {
-#define NIS5G_FACTOR_ENUM_(id, col) NIS5G_F_##id,
-    NIS5G_FACTORS(NIS5G_FACTOR_ENUM_)
-#undef NIS5G_FACTOR_ENUM_
-    NIS5G_F_COUNT
-};
-/* The column name of each factor, for initialisers: { NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) }. */
-#define NIS5G_FACTOR_COLUMN(id, col) col,
 #define NIS5G_FACTOR_UNSET 255
 
 /* Names as they appear in the CSV files ("ran", "active", "high", "gov_links"). */

@@ -15,9 +15,7 @@ const char *const nis5g_domain_names[NIS5G_DOM_COUNT] = {
 const char *const nis5g_status_names[NIS5G_ST_COUNT] = { "active", "planned", "retired" };
 const char *const nis5g_risk_names[NIS5G_RISK_COUNT] = { "unknown", "low", "medium", "high" };
 const char *const nis5g_mstatus_names[NIS5G_MS_COUNT] = { "none", "planned", "partial", "implemented" };
-const char *const nis5g_factor_names[NIS5G_F_COUNT] = {
-    "gov_links", "intel_law", "no_checks", "opaque_ownership", "pressure", "supply_risk", "quality_issues",
-};
+const char *const nis5g_factor_names[NIS5G_F_COUNT] = { NIS5G_FACTORS(NIS5G_FACTOR_COLUMN) };
 
 int nis5g_name_index(const char *const *names, int count, const char *s, size_t n)
 {

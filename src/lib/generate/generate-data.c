@@ -10,6 +10,7 @@
 
 #include "generate/generate-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/factors.h"
 #include "nis5g/text.h"
 #include "base/csv.h"
 #include "nis5g/data.h"
@@ -170,9 +171,9 @@ static int load_vendors(struct gen_data *d, struct nis5g_err *err)
     int rc = table_open(&t, "vendors.csv", err);
     if (rc)
         goto out;
-    static const char *const cols[] = { "vendor",           "country",  "state_owned", "gov_links",
-                                        "intel_law",        "no_checks", "opaque_ownership", "pressure",
-                                        "supply_risk",      "quality_issues", "designation", "notes" };
+    static const char *const cols[] = { "vendor", "country", "state_owned", NIS5G_FACTORS(NIS5G_FACTOR_COLUMN)
+                                        "designation", "notes" };
+    _Static_assert(sizeof cols / sizeof cols[0] == 12, "vendors.csv: 3 + the factors + 2 columns");
     int ci[12];
     for (int i = 0; i < 12; i++)
         if ((ci[i] = col(&t, cols[i], err)) < 0) {

@@ -22,6 +22,7 @@
 
 #include "generate/generate-int.h"
 #include "nis5g/buf.h"
+#include "nis5g/factors.h"
 #include "nis5g/date.h"
 #include "nis5g/suggest.h"
 #include "nis5g/generate.h"
@@ -170,8 +171,7 @@ static const char *const file_header[NFILES] = {
     "site,operator,lat,lon,region,tags,backup_hours,subscribers\n",
     "element,operator,site,domain,function,vendor,product,sw_version,installed,status\n",
     "element,depends_on,group\n",
-    ("vendor,country,state_owned,gov_links,intel_law,no_checks,opaque_ownership,pressure,supply_risk,"
-     "quality_issues,designation,notes\n"),
+    "vendor,country,state_owned," NIS5G_FACTORS(NIS5G_FACTOR_CSV) "designation,notes\n",
     "vendor,product,certifications,end_of_support,critical_vulns\n",
     "scope,measure,status,evidence,date\n",
 };
