@@ -357,3 +357,15 @@ const char *cli_num(long long v, char out[32])
 {
     return nis5g_thousands(v, out);
 }
+
+int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct cli_query_params *p)
+{
+    const struct nis5g_query *q = c->query;
+    void *r = nis5g_xcalloc(1, q->result_size ? q->result_size : 1);
+    int rc = cli_query_compute(ctx, q, p->q, r);
+    if (!rc)
+        rc = p->json ? cli_query_print_json(ctx, q, r) : c->print(ctx, r);
+    cli_query_release(ctx, q, r);
+    free(r);
+    return rc;
+}

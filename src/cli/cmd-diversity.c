@@ -79,8 +79,9 @@ static void print_deps(struct nis5g_ctx *ctx, const struct nis5g_model *m, const
         fprintf(ctx->out, "(+%zu more; --json lists them all)\n", n - shown);
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_diversity_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_diversity_result *r = result;
     const struct nis5g_model *m = r->m;
     const struct nis5g_diversity *d = &r->d;
     print_deps(ctx, m, r->deps);
@@ -94,44 +95,16 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_diversity_resul
             d->n_groups == 1 ? "" : "s", d->fields ? "; single-vendor groups first" : "");
     nis5g_buf_release(&by);
     print_table(ctx, m, d, 0, d->n_groups, d->fields ? 5 : 12);
+    return 0;
 }
 
-struct params {
-    struct nis5g_diversity_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_diversity_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the groups as JSON (see docs/json.md)"),
-    NIS5G_OPT_END_,
-};
-
-static void init(void *params)
-{
-    nis5g_diversity_params_init(&((struct params *)params)->q);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_diversity;
-    struct nis5g_diversity_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_diversity_opts, "print the groups as JSON (see docs/json.md)") };
 
 const struct nis5g_cmd nis5g_cmd_diversity = {
     .name = "diversity",
     .summary = "vendor shares and concentration (HHI) per group; single-vendor dependencies first",
     .opts = opts,
-    .params_size = sizeof(struct params),
-    .init = init,
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_diversity,
+    .print = print_text,
 };

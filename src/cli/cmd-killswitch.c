@@ -122,8 +122,9 @@ static void print_lost(struct nis5g_ctx *ctx, const struct nis5g_killswitch_resu
     }
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_killswitch_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_killswitch_result *r = result;
     FILE *f = ctx->out;
     print_scenarios(ctx, r);
     for (size_t i = 0; i < r->n; i++) {
@@ -147,44 +148,16 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_killswitch_resu
             nis5g_buf_release(&nb);
         }
     }
+    return 0;
 }
 
-struct params {
-    struct nis5g_killswitch_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_killswitch_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the scenarios as JSON (see docs/json.md)"),
-    NIS5G_OPT_END_,
-};
-
-static void init(void *params)
-{
-    nis5g_killswitch_params_init(&((struct params *)params)->q);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_killswitch;
-    struct nis5g_killswitch_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_killswitch_opts, "print the scenarios as JSON (see docs/json.md)") };
 
 const struct nis5g_cmd nis5g_cmd_killswitch = {
     .name = "killswitch",
     .summary = "sites and subscribers without service if all of a vendor's equipment fails at once",
     .opts = opts,
-    .params_size = sizeof(struct params),
-    .init = init,
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_killswitch,
+    .print = print_text,
 };

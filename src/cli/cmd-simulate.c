@@ -25,8 +25,9 @@ static void dist_cols(struct cli_table *t)
     cli_table_col(t, "max", 1);
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_simulate_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_simulate_result *r = result;
     const struct nis5g_model *m = r->m;
     FILE *f = ctx->out;
     char a[32], b[32], c[32], d[32];
@@ -64,44 +65,16 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_simulate_result
         dist_cells(t, &r->op_subs_lost[op]);
     }
     cli_table_print(t, f);
+    return 0;
 }
 
-struct params {
-    struct nis5g_simulate_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_simulate_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the distributions as JSON (see docs/json.md)"),
-    NIS5G_OPT_END_,
-};
-
-static void init(void *params)
-{
-    nis5g_simulate_params_init(&((struct params *)params)->q);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_simulate;
-    struct nis5g_simulate_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_simulate_opts, "print the distributions as JSON (see docs/json.md)") };
 
 const struct nis5g_cmd nis5g_cmd_simulate = {
     .name = "simulate",
     .summary = "Monte Carlo: random failures and power outages; sites and subscribers without service",
     .opts = opts,
-    .params_size = sizeof(struct params),
-    .init = init,
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_simulate,
+    .print = print_text,
 };

@@ -5,11 +5,12 @@
 #include "nis5g/date.h"
 #include "nis5g/snapshots.h"
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_snapshots_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_snapshots_result *r = result;
     if (r->n == 0) {
         fprintf(ctx->out, "no snapshots in %s yet; run 'nis5g import DIR'\n", r->path);
-        return;
+        return 0;
     }
     struct cli_table *t = cli_table_new();
     cli_table_col(t, "as of", 0);
@@ -33,39 +34,16 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_snapshots_resul
         cli_table_cell(t, s->source);
     }
     cli_table_print(t, ctx->out);
+    return 0;
 }
 
-struct params {
-    struct nis5g_snapshots_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_snapshots_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1,
-                    "print the list as JSON: {\"snapshots\":[{\"as_of\":...,\"elements\":N,...}]}"),
-    NIS5G_OPT_END_,
-};
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_snapshots;
-    struct nis5g_snapshots_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_snapshots_opts, "print JSON (see docs/json.md)") };
 
 const struct nis5g_cmd nis5g_cmd_snapshots = {
     .name = "snapshots",
     .summary = "list the imported snapshots (one per as-of date)",
     .opts = opts,
-    .params_size = sizeof(struct params),
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_snapshots,
+    .print = print_text,
 };

@@ -9,8 +9,9 @@
 #include "nis5g/date.h"
 #include "nis5g/summary.h"
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_summary_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_summary_result *r = result;
     const struct nis5g_model *m = r->m;
     const struct nis5g_summary *s = &r->s;
     FILE *f = ctx->out;
@@ -96,44 +97,16 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_summary_result 
         i = j;
     }
     cli_table_print(t, f);
+    return 0;
 }
 
-struct params {
-    struct nis5g_summary_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_summary_opts),
-    NIS5G_OPT_JSON(struct params, json),
-    NIS5G_OPT_END_,
-};
-
-static void init(void *params)
-{
-    nis5g_summary_params_init(&((struct params *)params)->q);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_summary;
-    struct nis5g_summary_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_summary_opts, "print JSON (see docs/json.md)") };
 
 const struct nis5g_cmd nis5g_cmd_summary = {
     .name = "summary",
     .summary = "the national summary: operators, sites, active elements by domain and vendor",
     .opts = opts,
-    .params_size = sizeof(struct params),
-    .init = init,
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_summary,
+    .print = print_text,
 };

@@ -123,8 +123,9 @@ static void print_operators(struct nis5g_ctx *ctx, const struct nis5g_whatif_res
     fprintf(f, "\n");
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_whatif_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_whatif_result *r = result;
     const struct nis5g_whatif *w = &r->w;
     FILE *f = ctx->out;
     char a[32];
@@ -138,7 +139,7 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_whatif_result *
     nis5g_buf_release(&doms);
     if (!w->elements) {
         fprintf(f, "nothing to replace\n");
-        return;
+        return 0;
     }
     print_lines(ctx, r);
     print_operators(ctx, r);
@@ -148,46 +149,18 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_whatif_result *
     change_table(ctx, r->m, &w->before_dom, &w->after_dom);
     fprintf(f, "\nBy operator and domain\n");
     change_table(ctx, r->m, &w->before, &w->after);
+    return 0;
 }
 
-struct params {
-    struct nis5g_whatif_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_whatif_ban_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the plan as JSON (see docs/json.md)"),
-    NIS5G_OPT_END_,
-};
-
-static void init(void *params)
-{
-    nis5g_whatif_ban_params_init(&((struct params *)params)->q);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_whatif_ban;
-    struct nis5g_whatif_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
-}
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_whatif_ban_opts, "print the plan as JSON (see docs/json.md)") };
 
 static const struct nis5g_cmd cmd_whatif_ban = {
     .name = "ban",
     .summary = "what banning a vendor would take: elements, cost, months, diversity after",
     .opts = opts,
-    .params_size = sizeof(struct params),
-    .init = init,
     .flags = CMD_STORE_READ,
-    .run = run,
+    .query = &nis5g_query_whatif_ban,
+    .print = print_text,
 };
 
 static const struct nis5g_cmd *const whatif_subs[] = { &cmd_whatif_ban, NULL };

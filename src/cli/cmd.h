@@ -9,6 +9,7 @@
 #ifndef NIS5G_CLI_CMD_H
 #define NIS5G_CLI_CMD_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include <jansson.h>
@@ -55,6 +56,13 @@ struct nis5g_cmd {
     const struct nis5g_cmd *const *subs;
     const char *help_extra; /* paragraphs after the options in `nis5g help CMD` */
 
+    /* A command that is one query of the table (summary, diversity ...):
+     * main.c runs it. Its options are CLI_QUERY_OPTS(the query's table);
+     * --json prints the query's document, else print(ctx, result) renders
+     * the same result for people. */
+    const struct nis5g_query *query;
+    int (*print)(struct nis5g_ctx *ctx, const void *result);
+
     /* Transitional: a command that still parses its own argv. */
     const char *usage;
     const char *help;
@@ -93,6 +101,17 @@ int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned 
 
 /* Dump a JSON value to ctx->out as nis5g_json_dump writes it, and release it. */
 int cli_print_json(struct nis5g_ctx *ctx, json_t *v);
+
+/* The parameters of a query command: --json, then the query's own. */
+struct cli_query_params {
+    int json;
+    max_align_t q[];
+};
+#define CLI_QUERY_OPTS(table, json_help)                                         \
+    NIS5G_OPT_INCLUDE_(struct cli_query_params, q, table),                       \
+        NIS5G_OPT_FLAG_(struct cli_query_params, "json", json, 1, json_help), NIS5G_OPT_END_
+/* Run a query command (main.c): compute, print, release. */
+int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct cli_query_params *p);
 
 /* Queries (query.c): compute q into result (zeroed, q->result_size bytes)
  * with the command line's environment (the workspace, policy files read

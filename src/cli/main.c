@@ -86,7 +86,7 @@ static int run_command(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, int arg
         int rc = open_store(ctx, c->flags);
         return rc ? rc : c->run_argv(ctx, argc, argv);
     }
-    if (!c->run) {
+    if (!c->run && !c->query) {
         if (argc > 1)
             fprintf(stderr, "nis5g %s: unknown subcommand '%s'\n", ctx->cmd_name, argv[1]);
         else
@@ -97,14 +97,17 @@ static int run_command(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, int arg
         nis5g_buf_release(&b);
         return 2;
     }
-    void *params = nis5g_xcalloc(1, c->params_size ? c->params_size : 1);
-    if (c->init)
+    size_t size = c->query ? offsetof(struct cli_query_params, q) + c->query->params_size : c->params_size;
+    void *params = nis5g_xcalloc(1, size ? size : 1);
+    if (c->query && c->query->params_init)
+        c->query->params_init(((struct cli_query_params *)params)->q);
+    else if (c->init)
         c->init(params);
     int rc = cli_parse_opts(ctx, c, params, argc, argv);
     if (!rc)
         rc = open_store(ctx, c->flags);
     if (!rc)
-        rc = c->run(ctx, params);
+        rc = c->query ? cli_query_cmd_run(ctx, c, params) : c->run(ctx, params);
     if (c->opts)
         nis5g_opts_release(c->opts, params);
     free(params);

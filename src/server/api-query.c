@@ -125,6 +125,22 @@ int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *p
     return srv_query_exec_take(r, q, params, doc, diags, err, NULL, NULL);
 }
 
+void *srv_query_params_new(const struct nis5g_query *q)
+{
+    void *p = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
+    if (q->params_init)
+        q->params_init(p);
+    return p;
+}
+
+int srv_query_param_set(const struct nis5g_query *q, void *params, const char *name, const char *value)
+{
+    size_t base = 0;
+    struct nis5g_err err = { 0 };
+    const struct nis5g_opt *o = nis5g_opt_find(q->opts, name, &base);
+    return o ? nis5g_opt_set(o, (char *)params + base, value, &err) : NIS5G_EINTERNAL;
+}
+
 /* Parameters from a JSON body: each member through the query's option
  * table, strings as given, numbers and booleans as their text, arrays as
  * repeated values. */
@@ -217,9 +233,7 @@ int srv_api_query(struct srv_req *r, const struct srv_route *route)
     const struct nis5g_query *q = nis5g_query_find(route->query);
     if (!q)
         return srv_send_error(r, 500, "internal", "the route names no query of the table", NULL);
-    void *params = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
-    if (q->params_init)
-        q->params_init(params);
+    void *params = srv_query_params_new(q);
     struct args a = { .r = r, .q = q, .params = params };
     nis5g_buf_adds(&a.key, q->name);
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);

@@ -149,7 +149,7 @@ static int receive(struct srv_req *r, struct upload *u, int *answered)
 }
 
 /* Diagnostics name the uploaded files, not the server's folder. */
-static void strip_dir(struct nis5g_diags *d, const char *dir)
+void srv_diags_strip(struct nis5g_diags *d, const char *dir)
 {
     size_t n = strlen(dir);
     for (size_t i = 0; i < d->n; i++) {
@@ -188,7 +188,7 @@ SRV_HANDLER(srv_api_import)
         rc = srv_query_exec(r, q, p, &doc, &diags, &err);
         rc = srv_change_end(r, rc, "import", u.names[0], &err);
     }
-    strip_dir(&diags, u.dir);
+    srv_diags_strip(&diags, u.dir);
     if (rc) {
         json_decref(doc);
         char msg[300];
@@ -237,50 +237,6 @@ static int body_file(struct srv_req *r, struct upload *u, const char *name, cons
     return 0;
 }
 
-/* Run the change q on params, audited; file names in the document and the
- * diagnostics lose the private folder. */
-static int run_upload_change(struct srv_req *r, const struct nis5g_query *q, void *params, struct upload *u,
-                             const char *action, const char *target, unsigned ok_status)
-{
-    struct nis5g_err err = { 0 };
-    struct nis5g_diags diags;
-    nis5g_diags_init(&diags);
-    json_t *doc = NULL;
-    int rc = srv_change_begin(r, &err);
-    if (!rc) {
-        rc = srv_query_exec(r, q, params, &doc, &diags, &err);
-        rc = srv_change_end(r, rc, action, target, &err);
-    }
-    strip_dir(&diags, u->dir);
-    if (rc) {
-        json_decref(doc);
-        rc = srv_send_err(r, &err, &diags);
-    } else {
-        json_t *pk = json_object_get(doc, "packages");
-        for (size_t i = 0; json_is_array(pk) && i < json_array_size(pk); i++)
-            json_object_set_new(json_array_get(pk, i), "file", json_string(target));
-        rc = srv_send_json(r, ok_status, doc);
-    }
-    nis5g_diags_release(&diags);
-    return rc;
-}
-
-static void *new_params(const struct nis5g_query *q)
-{
-    void *p = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
-    if (q->params_init)
-        q->params_init(p);
-    return p;
-}
-
-static int set_named(const struct nis5g_query *q, void *p, const char *name, const char *value)
-{
-    size_t base = 0;
-    struct nis5g_err err = { 0 };
-    const struct nis5g_opt *o = nis5g_opt_find(q->opts, name, &base);
-    return o ? nis5g_opt_set(o, (char *)p + base, value, &err) : NIS5G_EINTERNAL;
-}
-
 static void take_status(const void *result, void *arg)
 {
     const struct nis5g_package_import_result *x = result;
@@ -303,8 +259,8 @@ SRV_HANDLER(srv_api_import_package)
         upload_release(&u);
         return rc;
     }
-    void *p = new_params(q);
-    set_named(q, p, "files", u.paths[0]);
+    void *p = srv_query_params_new(q);
+    srv_query_param_set(q, p, "files", u.paths[0]);
     struct nis5g_err err = { 0 }, refused = { 0 };
     struct nis5g_diags diags;
     nis5g_diags_init(&diags);
@@ -355,13 +311,13 @@ SRV_HANDLER(srv_api_trust_add)
     int answered;
     rc = body_file(r, &u, "key.pub", key, strlen(key), &answered);
     if (!answered) {
-        void *p = new_params(q);
+        void *p = srv_query_params_new(q);
         struct nis5g_err err = { 0 };
-        if (set_named(q, p, "state", state) || set_named(q, p, "pubkey_file", u.paths[0]) ||
-            (json_is_true(json_object_get(body, "replace")) && set_named(q, p, "replace", NULL)))
+        if (srv_query_param_set(q, p, "state", state) || srv_query_param_set(q, p, "pubkey_file", u.paths[0]) ||
+            (json_is_true(json_object_get(body, "replace")) && srv_query_param_set(q, p, "replace", NULL)))
             rc = srv_send_err(r, &err, NULL);
         else
-            rc = run_upload_change(r, q, p, &u, "trust.add", state, 200);
+            rc = srv_run_change(r, q, p, "trust.add", state, u.dir);
         nis5g_opts_release(q->opts, p);
         free(p);
     }
@@ -388,12 +344,12 @@ SRV_HANDLER(srv_api_export)
     json_t *body = srv_body_object(r);
     if (!body)
         return 1;
-    struct nis5g_export_params *p = new_params(q);
+    struct nis5g_export_params *p = srv_query_params_new(q);
     struct nis5g_err err = { 0 };
     int rc;
     if (json_object_get(body, "key") || json_object_get(body, "dry-run")) {
         rc = srv_send_error(r, 400, "usage", "the key is the server's (serve --key): 'key' is not a member", NULL);
-    } else if (srv_params_from_json(q, p, body, &err) || set_named(q, p, "key", r->srv->cfg.key_file)) {
+    } else if (srv_params_from_json(q, p, body, &err) || srv_query_param_set(q, p, "key", r->srv->cfg.key_file)) {
         rc = srv_send_err(r, &err, NULL);
     } else {
         struct nis5g_diags diags;

@@ -11,9 +11,9 @@
 #include "nis5g/measures.h"
 #include "server.h"
 
-/* Run the write q with params, audited as action on target. */
-static int run_change(struct srv_req *r, const struct nis5g_query *q, void *params, const char *action,
-                      const char *target)
+
+int srv_run_change(struct srv_req *r, const struct nis5g_query *q, void *params, const char *action,
+                   const char *target, const char *strip)
 {
     struct nis5g_err err = { 0 };
     struct nis5g_diags diags;
@@ -24,6 +24,8 @@ static int run_change(struct srv_req *r, const struct nis5g_query *q, void *para
         rc = srv_query_exec(r, q, params, &doc, &diags, &err);
         rc = srv_change_end(r, rc, action, target, &err);
     }
+    if (strip)
+        srv_diags_strip(&diags, strip);
     if (rc) {
         json_decref(doc);
         rc = srv_send_err(r, &err, &diags);
@@ -34,21 +36,13 @@ static int run_change(struct srv_req *r, const struct nis5g_query *q, void *para
     return rc;
 }
 
-static void *new_params(const struct nis5g_query *q)
-{
-    void *p = nis5g_xcalloc(1, q->params_size ? q->params_size : 1);
-    if (q->params_init)
-        q->params_init(p);
-    return p;
-}
-
 SRV_HANDLER(srv_api_measures_set)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
     json_t *body = srv_body_object(r);
     if (!body)
         return 1;
-    struct nis5g_measures_set_params *p = new_params(q);
+    struct nis5g_measures_set_params *p = srv_query_params_new(q);
     struct nis5g_err err = { 0 };
     int rc;
     if (json_object_get(body, "by")) {
@@ -65,7 +59,7 @@ SRV_HANDLER(srv_api_measures_set)
     } else {
         char target[160];
         snprintf(target, sizeof target, "%.64s %.16s", p->scope, p->measure);
-        rc = run_change(r, q, p, "measures.set", target);
+        rc = srv_run_change(r, q, p, "measures.set", target, NULL);
     }
     nis5g_opts_release(q->opts, p);
     free(p);
@@ -76,11 +70,11 @@ SRV_HANDLER(srv_api_measures_set)
 SRV_HANDLER(srv_api_trust_remove)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
-    void *p = new_params(q);
+    void *p = srv_query_params_new(q);
     struct nis5g_err err = { 0 };
     size_t base = 0;
     const struct nis5g_opt *o = nis5g_opt_find(q->opts, "state", &base);
-    int rc = o && !nis5g_opt_set(o, (char *)p + base, r->param, &err) ? run_change(r, q, p, "trust.remove", r->param)
+    int rc = o && !nis5g_opt_set(o, (char *)p + base, r->param, &err) ? srv_run_change(r, q, p, "trust.remove", r->param, NULL)
                                                                       : srv_send_err(r, &err, NULL);
     nis5g_opts_release(q->opts, p);
     free(p);

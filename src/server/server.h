@@ -208,6 +208,17 @@ int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *p
 int srv_query_exec_take(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,
                         struct nis5g_diags *diags, struct nis5g_err *err,
                         void (*take)(const void *result, void *arg), void *arg);
+/* A query's parameters with their defaults (free with nis5g_opts_release
+ * and free), and one of them set by its name. */
+void *srv_query_params_new(const struct nis5g_query *q);
+int srv_query_param_set(const struct nis5g_query *q, void *params, const char *name, const char *value);
+/* Run the change q with params in one transaction with its audit entry
+ * (action on target) and answer with its document or its error; file
+ * names under the folder strip (may be NULL) lose it in the diagnostics. */
+int srv_run_change(struct srv_req *r, const struct nis5g_query *q, void *params, const char *action,
+                   const char *target, const char *strip);
+/* Diagnostics name uploaded files, not the server's folder dir. */
+void srv_diags_strip(struct nis5g_diags *d, const char *dir);
 int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t *body, struct nis5g_err *err);
 
 /* The OpenAPI 3.1 document of the route table (openapi.c). */
