@@ -95,6 +95,12 @@ const char *nis5g_opt_display(const struct nis5g_opt *o, char out[64]);
 int nis5g_parse_uint(const char *s, uint64_t *out);
 int nis5g_parse_number(const char *s, double *out); /* finite, >= 0, plain decimal */
 
+/* A comma list of names ("ran,core") into a bit mask over names[count]
+ * (bit i for names[i]), added to *mask. 0, or -1 with *bad and *badlen
+ * naming the first word that is not one of them. */
+int nis5g_parse_name_list(const char *list, const char *const *names, int count, unsigned *mask, const char **bad,
+                          size_t *badlen);
+
 /* Shorthands for table entries. T is the parameters struct. */
 #define NIS5G_OPT_FLAG_(T, n, field, v, h) \
     { .type = NIS5G_OPT_FLAG, .name = (n), .help = (h), .offset = offsetof(T, field), .value = (v) }

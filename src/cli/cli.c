@@ -8,11 +8,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
+#include "nis5g/fileio.h"
 #include "nis5g/text.h"
 
 int cli_is(const char *arg, const char *name)
@@ -368,4 +371,29 @@ int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct c
     cli_query_release(ctx, q, r);
     free(r);
     return rc;
+}
+
+const char *cli_login_name(void)
+{
+    const char *u = getenv("USER");
+    if (u && *u)
+        return u;
+    struct passwd *pw = getpwuid(getuid());
+    return pw ? pw->pw_name : "unknown";
+}
+
+int cli_write_json_file(struct nis5g_ctx *ctx, const char *path, const json_t *doc)
+{
+    struct nis5g_err err = { 0 };
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    int rc = text ? 0 : nis5g_err_set(&err, NIS5G_ENOMEM, "out of memory writing '%s'", path);
+    if (!rc) {
+        nis5g_buf_adds(&b, text);
+        nis5g_buf_adds(&b, "\n");
+        rc = nis5g_write_file_atomic(path, b.data, b.len, 0644, 0, &err);
+    }
+    free(text);
+    nis5g_buf_release(&b);
+    return rc ? cli_fail_err(ctx, &err) : 0;
 }

@@ -23,15 +23,6 @@ static const struct nis5g_opt opts[] = {
     NIS5G_OPT_END_,
 };
 
-static const char *login_name(void)
-{
-    const char *u = getenv("USER");
-    if (u && *u)
-        return u;
-    struct passwd *pw = getpwuid(getuid());
-    return pw ? pw->pw_name : "unknown";
-}
-
 /* Accepted packages on stdout, refusals on stderr, then why nothing was
  * imported. */
 static void print_text(struct nis5g_ctx *ctx, const struct nis5g_package_import_result *r)
@@ -52,7 +43,7 @@ static int run(struct nis5g_ctx *ctx, void *params)
 {
     struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_import_package;
-    p->q.by = login_name();
+    p->q.by = cli_login_name();
     struct nis5g_package_import_result r = { 0 };
     int rc = cli_query_compute(ctx, q, &p->q, &r);
     if (!rc && p->json)

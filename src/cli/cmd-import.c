@@ -25,7 +25,7 @@ static void init(void *params)
 {
     struct params *p = params;
     nis5g_import_params_init(&p->q);
-    const char *by = getenv("USER");
+    const char *by = getenv("USER"); /* unset: "unknown", as recorded since the first import */
     if (by && *by)
         p->q.by = by;
 }

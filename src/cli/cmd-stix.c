@@ -32,19 +32,9 @@ static void init(void *params)
 
 static int write_bundle(struct nis5g_ctx *ctx, const char *out, const struct nis5g_stix_result *r)
 {
-    struct nis5g_err err = { 0 };
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    char *text = json_dumps(r->bundle, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    int rc = text ? 0 : nis5g_err_set(&err, NIS5G_ENOMEM, "out of memory writing '%s'", out);
-    if (!rc) {
-        nis5g_buf_adds(&b, text);
-        nis5g_buf_adds(&b, "\n");
-        rc = nis5g_write_file_atomic(out, b.data, b.len, 0644, 0, &err);
-    }
-    free(text);
-    nis5g_buf_release(&b);
+    int rc = cli_write_json_file(ctx, out, r->bundle);
     if (rc)
-        return cli_fail_err(ctx, &err);
+        return rc;
     fprintf(ctx->out, "wrote %s: STIX 2.1 bundle of %zu objects, %s\n", out,
             json_array_size(json_object_get(r->bundle, "objects")), nis5g_tlp_labels[r->tlp]);
     return 0;

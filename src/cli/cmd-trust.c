@@ -29,20 +29,11 @@ static const struct nis5g_opt remove_opts[] = {
     NIS5G_OPT_END_,
 };
 
-static const char *login_name(void)
-{
-    const char *u = getenv("USER");
-    if (u && *u)
-        return u;
-    struct passwd *pw = getpwuid(getuid());
-    return pw ? pw->pw_name : "unknown";
-}
-
 static int run_add(struct nis5g_ctx *ctx, void *params)
 {
     struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_trust_add;
-    p->q.by = login_name();
+    p->q.by = cli_login_name();
     struct nis5g_trust_result r = { 0 };
     int rc = cli_query_compute(ctx, q, &p->q, &r);
     if (!rc)

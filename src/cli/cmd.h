@@ -99,6 +99,12 @@ int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t 
 int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out);
 int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out);
 
+/* Who runs the command: $USER, else the account's name, else "unknown". */
+const char *cli_login_name(void);
+/* Write doc to path (two-space indent, keys in order, a final newline)
+ * with the atomic writer. 0, or the exit status after printing why. */
+int cli_write_json_file(struct nis5g_ctx *ctx, const char *path, const json_t *doc);
+
 /* Dump a JSON value to ctx->out as nis5g_json_dump writes it, and release it. */
 int cli_print_json(struct nis5g_ctx *ctx, json_t *v);
 

@@ -177,3 +177,26 @@ const struct nis5g_opt *nis5g_opt_find(const struct nis5g_opt *table, const char
     }
     return NULL;
 }
+
+int nis5g_parse_name_list(const char *list, const char *const *names, int count, unsigned *mask, const char **bad,
+                          size_t *badlen)
+{
+    for (const char *p = list; *p;) {
+        const char *q = strchr(p, ',');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        int i = -1;
+        for (int k = 0; k < count && i < 0; k++)
+            if (strlen(names[k]) == n && memcmp(names[k], p, n) == 0)
+                i = k;
+        if (i < 0) {
+            *bad = p;
+            *badlen = n;
+            return -1;
+        }
+        *mask |= 1u << i;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}

@@ -40,20 +40,13 @@ static int parse_fields(const char *v, unsigned *fields, struct nis5g_err *err)
 {
     if (strcmp(v, "none") == 0)
         return 0;
-    for (const char *p = v; *p;) {
-        const char *q = strchr(p, ',');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        int f = nis5g_name_index(nis5g_div_field_names, NIS5G_DIV_NFIELDS, p, n);
-        if (f < 0)
-            return nis5g_err_set(err, NIS5G_EUSAGE,
-                                 "unknown grouping field '%.*s' (expected operator, domain, function, region or "
-                                 "country)",
-                                 (int)n, p);
-        *fields |= 1u << f;
-        p += n;
-        if (*p == ',')
-            p++;
-    }
+    const char *bad;
+    size_t n;
+    if (nis5g_parse_name_list(v, nis5g_div_field_names, NIS5G_DIV_NFIELDS, fields, &bad, &n))
+        return nis5g_err_set(err, NIS5G_EUSAGE,
+                             "unknown grouping field '%.*s' (expected operator, domain, function, region or "
+                             "country)",
+                             (int)n, bad);
     return 0;
 }
 

@@ -15,21 +15,13 @@
 /* --domains ran,core: adds to the mask (repeatable). */
 static int parse_domains(const char *value, void *field, struct nis5g_err *err)
 {
-    unsigned *mask = field;
-    for (const char *p = value; *p;) {
-        const char *q = strchr(p, ',');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        int d = nis5g_name_index(nis5g_domain_names, NIS5G_DOM_COUNT, p, n);
-        if (d < 0)
-            return nis5g_err_set(err, NIS5G_EUSAGE,
-                                 "unknown domain '%.*s' (expected ran, transport, core, management, edge, "
-                                 "interconnect or infrastructure)",
-                                 (int)n, p);
-        *mask |= 1u << d;
-        p += n;
-        if (*p == ',')
-            p++;
-    }
+    const char *bad;
+    size_t n;
+    if (nis5g_parse_name_list(value, nis5g_domain_names, NIS5G_DOM_COUNT, field, &bad, &n))
+        return nis5g_err_set(err, NIS5G_EUSAGE,
+                             "unknown domain '%.*s' (expected ran, transport, core, management, edge, "
+                             "interconnect or infrastructure)",
+                             (int)n, bad);
     return 0;
 }
 

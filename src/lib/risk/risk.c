@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nis5g/risk.h"
+#include "nis5g/text.h"
 
 const char *const nis5g_level_names[4] = { "low", "medium", "high", "critical" };
 
@@ -104,17 +105,10 @@ static void say(char *out, size_t size, const char *fmt, ...)
  * can appear in one printf. */
 static const char *N(uint64_t v)
 {
+    /* a ring of buffers: several numbers go into one explanation */
     static _Thread_local char ring[8][32];
     static _Thread_local int next;
-    char *out = ring[next++ & 7], tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v), o = 0;
-    for (int i = 0; i < n; i++) {
-        out[o++] = tmp[i];
-        if ((n - i - 1) % 3 == 0 && i != n - 1)
-            out[o++] = ',';
-    }
-    out[o] = 0;
-    return out;
+    return nis5g_thousands((long long)v, ring[next++ & 7]);
 }
 
 /* The scale impact used by R1, R2, R6, R7, R9: the scope's share of
