@@ -18,43 +18,6 @@
 #include "nis5g/fileio.h"
 #include "nis5g/text.h"
 
-int cli_is(const char *arg, const char *name)
-{
-    return strcmp(arg, name) == 0;
-}
-
-int cli_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, const char *name, const char **value)
-{
-    const char *a = argv[*i];
-    size_t n = strlen(name);
-    if (strncmp(a, name, n) != 0)
-        return 0;
-    if (a[n] == '=') {
-        *value = a + n + 1;
-        return 1;
-    }
-    if (a[n] != 0)
-        return 0;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "nis5g %s: %s needs a value\n", ctx->cmd_name, name);
-        return -1;
-    }
-    *value = argv[++*i];
-    return 1;
-}
-
-int cli_bad_option(struct nis5g_ctx *ctx, const char *arg)
-{
-    const struct nis5g_cmd *c = cmd_find(ctx->cmd_name);
-    if (arg[0] == '-')
-        fprintf(stderr, "nis5g %s: unknown option '%s'\n", ctx->cmd_name, arg);
-    else
-        fprintf(stderr, "nis5g %s: unexpected argument '%s'\n", ctx->cmd_name, arg);
-    if (c)
-        fprintf(stderr, "usage: nis5g %s\n", c->usage);
-    return 2;
-}
-
 int cli_fail(struct nis5g_ctx *ctx, int code, const char *fmt, ...)
 {
     va_list ap;
@@ -151,65 +114,6 @@ void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d)
             (void)utf8_width;
         }
     }
-}
-
-static int atoi4(const char *s)
-{
-    return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-}
-
-int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day)
-{
-    size_t n = strlen(value);
-    if (nis5g_date_parse(value, n, day) == 0)
-        return 0;
-    /* a well-formed date outside the years held */
-    int shaped = n == 10 && value[4] == '-' && value[7] == '-';
-    for (int i = 0; i < 10 && shaped; i++)
-        shaped = i == 4 || i == 7 || isdigit((unsigned char)value[i]);
-    int year = shaped ? atoi4(value) : 0;
-    if (shaped && (year < 1900 || year > 2199))
-        fprintf(stderr, "nis5g %s: %s date out of range (years 1900 to 2199) \xe2\x80\x94 got '%s'\n",
-                ctx->cmd_name, opt, value);
-    else
-        fprintf(stderr, "nis5g %s: %s expects a date (YYYY-MM-DD, a real calendar day) \xe2\x80\x94 got '%s'\n",
-                ctx->cmd_name, opt, value);
-    return -1;
-}
-
-int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out)
-{
-    char *end;
-    errno = 0;
-    /* plain decimal notation only: strtod would also take hex and "inf" */
-    int plain = *value != 0;
-    for (const char *q = value; *q; q++)
-        if (!((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E' || *q == '+' || *q == '-'))
-            plain = 0;
-    double v = plain ? strtod(value, &end) : 0;
-    if (!plain || errno || end == value || *end || !isfinite(v) || v < 0) {
-        fprintf(stderr, "nis5g %s: %s expects a non-negative number \xe2\x80\x94 got '%s'\n", ctx->cmd_name,
-                opt, value);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out)
-{
-    char *end;
-    errno = 0;
-    if (value[0] < '0' || value[0] > '9')
-        goto bad;
-    unsigned long long v = strtoull(value, &end, 10);
-    if (errno || *end)
-        goto bad;
-    *out = v;
-    return 0;
-bad:
-    fprintf(stderr, "nis5g %s: %s expects a whole number \xe2\x80\x94 got '%s'\n", ctx->cmd_name, opt, value);
-    return -1;
 }
 
 int cli_print_json(struct nis5g_ctx *ctx, json_t *v)

@@ -62,11 +62,6 @@ struct nis5g_cmd {
      * the same result for people. */
     const struct nis5g_query *query;
     int (*print)(struct nis5g_ctx *ctx, const void *result);
-
-    /* Transitional: a command that still parses its own argv. */
-    const char *usage;
-    const char *help;
-    int (*run_argv)(struct nis5g_ctx *ctx, int argc, char **argv);
 };
 
 extern const struct nis5g_cmd *const nis5g_commands[];
@@ -80,24 +75,11 @@ int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *param
 struct nis5g_buf;
 void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefix);
 
-/* Argument helpers. cli_opt matches "--name VALUE" and "--name=VALUE": it
- * returns 1 and sets *value (advancing *i past a separate value), 0 when
- * argv[*i] is another argument, -1 (after printing a usage error) when the
- * value is missing. */
-int cli_is(const char *arg, const char *name);
-int cli_opt(struct nis5g_ctx *ctx, int argc, char **argv, int *i, const char *name, const char **value);
-/* Print "nis5g CMD: unknown option '--x'" plus the usage; returns 2. */
-int cli_bad_option(struct nis5g_ctx *ctx, const char *arg);
 /* Print "nis5g CMD: <message>" and returns the exit status for code. */
 int cli_fail(struct nis5g_ctx *ctx, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int cli_fail_err(struct nis5g_ctx *ctx, const struct nis5g_err *err);
 /* Print diagnostics: "file:line:col: error: msg — got 'v'", the line, a caret. */
 void cli_print_diags(struct nis5g_ctx *ctx, const struct nis5g_diags *d);
-/* Parse a YYYY-MM-DD option value; prints a usage error and returns -1 when bad. */
-int cli_date(struct nis5g_ctx *ctx, const char *opt, const char *value, int32_t *day);
-/* Parse a non-negative number option value (double / unsigned). -1 when bad. */
-int cli_double(struct nis5g_ctx *ctx, const char *opt, const char *value, double *out);
-int cli_u64(struct nis5g_ctx *ctx, const char *opt, const char *value, unsigned long long *out);
 
 /* Who runs the command: $USER, else the account's name, else "unknown". */
 const char *cli_login_name(void);

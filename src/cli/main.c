@@ -82,10 +82,6 @@ static int run_command(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, int arg
             if (strcmp((*s)->name, argv[1]) == 0)
                 return run_command(ctx, *s, argc - 1, argv + 1);
     }
-    if (c->run_argv) {
-        int rc = open_store(ctx, c->flags);
-        return rc ? rc : c->run_argv(ctx, argc, argv);
-    }
     if (!c->run && !c->query) {
         if (argc > 1)
             fprintf(stderr, "nis5g %s: unknown subcommand '%s'\n", ctx->cmd_name, argv[1]);

@@ -274,10 +274,6 @@ static void usage_line(struct nis5g_buf *b, const struct nis5g_cmd *c, const cha
         w.positionals = 0;
         w.prev = NULL;
         each_opt(c->opts, 0, usage_one, &w);
-    } else if (c->usage) {
-        /* a command not yet on an option table: its hand-written usage */
-        const char *sp = strchr(c->usage, ' ');
-        nis5g_buf_addf(b, "%s", sp ? sp : "");
     }
     nis5g_buf_add(b, "\n", 1);
 }
@@ -294,7 +290,7 @@ void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefi
 {
     char path[160];
     int first = 1;
-    if (c->run || c->run_argv || !c->subs) {
+    if (c->run || c->query || !c->subs) {
         cmd_path(path, sizeof path, c, NULL);
         usage_line(b, c, path, prefix);
         first = 0;
@@ -358,8 +354,6 @@ void cmd_print_help(FILE *f, const struct nis5g_cmd *c)
     nis5g_buf_addf(&b, "\n%s\n", c->summary);
     if (c->opts)
         help_table(&b, c, "Options");
-    else if (c->help && *c->help)
-        nis5g_buf_addf(&b, "\n%s", c->help);
     for (const struct nis5g_cmd *const *s = c->subs; s && *s; s++) {
         char title[96];
         snprintf(title, sizeof title, "%s %s", c->name, (*s)->name);
