@@ -69,7 +69,7 @@ deps:
 
 deps-test:
 	@scripts/deps.sh test
-	@scripts/web-deps.sh
+	@scripts/web-deps.sh test
 
 # check-fast: the tests against one build (BUILD=...), no installs.
 check-fast: $(BUILD)/nis5g $(UNIT_BIN)

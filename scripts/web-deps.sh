@@ -1,4 +1,5 @@
 #!/bin/sh
+# scripts/web-deps.sh [test]
 # Install the report's charting library (web/package-lock.json) from the npm
 # registry when it is missing: nis5g report inlines
 # web/node_modules/chart.js/dist/chart.umd.js into report.html.
@@ -14,3 +15,6 @@ need() {
 }
 need web node_modules/chart.js/dist/chart.umd.js
 need web/eu node_modules/world-atlas/countries-50m.json
+# the packages only the tests use (the OpenAPI validator): make check alone
+[ "${1:-}" = test ] && need tests/js node_modules/@seriousme/openapi-schema-validator/package.json
+exit 0
