@@ -222,6 +222,17 @@ int nis5g_trust_get(struct nis5g_store *st, const char *state, struct nis5g_trus
     return nis5g_err_set(err, NIS5G_ENOTFOUND, "no trusted key for '%s'", state);
 }
 
+/* A key's row: state, public key, fingerprint and now, as ?1 to ?4. */
+static void bind_key(sqlite3_stmt *s, const struct nis5g_pubkey *key)
+{
+    char now[32];
+    nis5g_utc_now(now);
+    sqlite3_bind_text(s, 1, key->state, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(s, 2, key->pk, NIS5G_PK_BYTES, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 3, key->fpr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
+}
+
 int nis5g_trust_add(struct nis5g_store *st, const struct nis5g_pubkey *key, const char *added_by, int replace,
                     struct nis5g_err *err)
 {
@@ -251,12 +262,7 @@ int nis5g_trust_add(struct nis5g_store *st, const struct nis5g_pubkey *key, cons
                                     " VALUES (?1, ?2, ?3, ?4, ?5)",
                            -1, &s, NULL))
         return nis5g_store_error(st, err, "cannot add a trusted key");
-    char now[32];
-    nis5g_utc_now(now);
-    sqlite3_bind_text(s, 1, key->state, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(s, 2, key->pk, NIS5G_PK_BYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, key->fpr, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
+    bind_key(s, key);
     sqlite3_bind_text(s, 5, added_by ? added_by : "", -1, SQLITE_TRANSIENT);
     rc = sqlite3_step(s);
     sqlite3_finalize(s);
@@ -319,12 +325,7 @@ int nis5g_identity_set(struct nis5g_store *st, const struct nis5g_pubkey *key, s
                            " VALUES (1, ?, ?, ?, ?)",
                            -1, &s, NULL))
         return nis5g_store_error(st, err, "cannot record the workspace's identity");
-    char now[32];
-    nis5g_utc_now(now);
-    sqlite3_bind_text(s, 1, key->state, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_blob(s, 2, key->pk, NIS5G_PK_BYTES, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 3, key->fpr, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
+    bind_key(s, key);
     int rc = sqlite3_step(s);
     sqlite3_finalize(s);
     if (rc != SQLITE_DONE)
