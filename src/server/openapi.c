@@ -69,13 +69,15 @@ static json_t *responses(const struct srv_route *rt)
 {
     json_t *r = json_object();
     json_object_set_new(r, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content",
-                                            strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET")
+                                            rt->handler == srv_api_report_html ? "text/html"
+                                            : strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET")
                                                 ? "text/plain"
                                                 : "application/json",
-                                            "schema", "type", strcmp(rt->method, "GET") == 0 &&
-                                                                      strstr(rt->pattern, "/policies/{")
-                                                                  ? "string"
-                                                                  : "object"));
+                                            "schema", "type",
+                                            (strcmp(rt->method, "GET") == 0 && strstr(rt->pattern, "/policies/{")) ||
+                                                    rt->handler == srv_api_report_html
+                                                ? "string"
+                                                : "object"));
     static const char *const codes[] = { "400", "401", "403", "404", "409", "413", "429", "500" };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         json_object_set_new(r, codes[i], json_pack("{s:s}", "$ref", "#/components/responses/Error"));

@@ -33,6 +33,8 @@ const struct srv_route srv_routes[] = {
     Q("measures", "measures", N, "the toolbox's implementation (nis5g measures --json)"),
     Q("measures/history", "measures history", N, "the measures' history (nis5g measures history --json)"),
     Q("report", "report", N, "the national assessment (report.json of nis5g report)"),
+    { "GET", "/api/v1/report.html", srv_api_report_html, N, "report",
+      "the national assessment as the self-contained page (report.html of nis5g report)" },
     Q("eu", "eu", N, "the EU view of the packages held (nis5g eu --json)"),
     Q("stix", "stix", N, "a STIX 2.1 bundle (nis5g stix)"),
     Q("oscal/catalog", "oscal catalog", N, "the toolbox as an OSCAL catalog (nis5g oscal catalog)"),
