@@ -71,6 +71,10 @@ int nis5g_store_snapshots(struct nis5g_store *st, struct nis5g_snapshot **list, 
 int nis5g_store_snapshot(struct nis5g_store *st, int32_t day, struct nis5g_snapshot *out,
                          struct nis5g_err *err);
 
+/* Say what a snapshot was imported from (its source, e.g. "upload by ann:
+ * elements.csv, ...") in place of the paths the importer read. */
+int nis5g_store_set_source(struct nis5g_store *st, int64_t snapshot_id, const char *source, struct nis5g_err *err);
+
 /* Save a model as a snapshot in one transaction; a snapshot with the same
  * as-of date is replaced. Nothing changes on failure. */
 int nis5g_store_save_model(struct nis5g_store *st, const struct nis5g_model *m, const char *source,

@@ -159,6 +159,20 @@ void srv_diags_strip(struct nis5g_diags *d, const char *dir)
     }
 }
 
+static void take_saved(const void *result, void *arg)
+{
+    *(int64_t *)arg = ((const struct nis5g_import_query_result *)result)->saved.id;
+}
+
+/* "upload by ann: operators.csv, elements.csv": the source a snapshot
+ * records, rather than the server's private folder. */
+static void upload_source(const struct srv_req *r, const struct upload *u, struct nis5g_buf *out)
+{
+    nis5g_buf_addf(out, "upload by %s:", r->user);
+    for (size_t i = 0; i < u->n; i++)
+        nis5g_buf_addf(out, "%s %s", i ? "," : "", u->names[i]);
+}
+
 SRV_HANDLER(srv_api_import)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
@@ -177,16 +191,22 @@ SRV_HANDLER(srv_api_import)
         rc = srv_send_err(r, &err, NULL);
         goto out;
     }
-    for (size_t i = 0; i < u.n; i++) {
-        o = nis5g_opt_find(q->opts, "paths", &base);
-        nis5g_opt_set(o, (char *)p + base, u.paths[i], &err);
-    }
+    /* the folder, as `nis5g import DIR` reads one: the same checks of its
+     * file names (a misspelt dataset file is an error, other files not) */
+    o = nis5g_opt_find(q->opts, "paths", &base);
+    nis5g_opt_set(o, (char *)p + base, u.dir, &err);
     struct nis5g_diags diags;
     nis5g_diags_init(&diags);
     json_t *doc = NULL;
     if (!(rc = srv_change_begin(r, &err))) {
-        rc = srv_query_exec(r, q, p, &doc, &diags, &err);
-        rc = srv_change_end(r, rc, "import", u.names[0], &err);
+        int64_t saved = -1;
+        struct nis5g_buf source = NIS5G_BUF_INIT;
+        upload_source(r, &u, &source);
+        rc = srv_query_exec_take(r, q, p, &doc, &diags, &err, take_saved, &saved);
+        if (!rc)
+            rc = nis5g_store_set_source(r->st, saved, source.data, &err);
+        rc = srv_change_end(r, rc, "import", source.data, &err);
+        nis5g_buf_release(&source);
     }
     srv_diags_strip(&diags, u.dir);
     if (rc) {

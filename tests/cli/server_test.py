@@ -14,8 +14,11 @@ Standard library only. Every loop is bounded and every server started is
 stopped in a finally clause.
 """
 import http.client
+import glob
 import json
 import os
+import re
+import shutil
 import select
 import signal
 import socket
@@ -34,6 +37,7 @@ T = os.environ["T"]
 DB = os.path.join(T, "ws.db")
 PW = "password12"
 OLD, NEW = "2026-06-30", "2026-09-30"
+TOP = os.environ["TOP"]
 OP = "SE-TELIA"  # the operator user's operator
 CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 POLICY = """designate Huawei, ZTE high "test \u2014 s\u00e4kerhetsskydd"
@@ -752,6 +756,87 @@ def test_graceful(srv, toks):
 
 # ---- the whole ----
 
+
+# ---- uploads: the import cases through POST /api/v1/import ----
+
+def sanitize(t):
+    """As the command line shows dataset text (text.h): no line breaks, no controls."""
+    out = []
+    for ch in t:
+        o = ord(ch)
+        out.append(" " if ch in "\t\r\n" else "?" if o < 0x20 or o == 0x7F or 0x80 <= o <= 0x9F else ch)
+    return "".join(out)
+
+
+def render(d, cmd="import"):
+    """A diagnostic of the API as the command line prints its first line."""
+    if d.get("file") and d.get("line"):
+        loc = "%s:%d:%d: " % (d["file"], d["line"], d["col"])
+    elif d.get("file"):
+        loc = "%s: " % d["file"]
+    else:
+        loc = "nis5g %s: " % cmd
+    line = loc + "%s: %s" % (d["severity"], d["message"])
+    if "got" in d:
+        line += " \u2014 got '%s'" % sanitize(d["got"])
+    return line
+
+
+def case_dir(case, into):
+    """The dataset of an import case (tests/cases/import/README.md)."""
+    shutil.copytree(os.path.join(TOP, "tests/cases/import/small"), into)
+    out, mode, status = None, None, None
+    for line in open(case, encoding="utf-8", newline="").read().splitlines(keepends=True):
+        w = line.split()
+        if line.startswith("--- file ") or line.startswith("--- append "):
+            out = open(os.path.join(into, w[2]), "w" if w[1] == "file" else "a", encoding="utf-8", newline="")
+        elif line.startswith("--- remove "):
+            os.remove(os.path.join(into, w[2]))
+            out = None
+        elif line.startswith("--- expect"):
+            status = int(w[2])
+            out = None
+        elif out is not None:
+            out.write(line)
+    return status
+
+
+def test_upload_cases(toks):
+    """Every import case uploaded: the diagnostics of the command line, nothing changed on error."""
+    db = os.path.join(T, "uploads.db")
+    n5("import", os.path.join(T, "se1"), "--as-of", OLD, db=db)
+    n5("user", "add", "up", "--role", "analyst", stdin=(PW + "\n").encode(), db=db)
+    tok = n5("token", "create", "up", db=db).stdout.decode().strip().splitlines()[-1]
+    cases = sorted(glob.glob(os.path.join(TOP, "tests/cases/import/errors/*.case")))
+    check(len(cases) >= 20, "import cases found: %d" % len(cases))
+    with Server(db=db) as srv:
+        before = req(srv, "GET", "/api/v1/snapshots", bearer(tok)).body
+        for case in cases:
+            cid = os.path.basename(case)[:-5]
+            d = os.path.join(T, "upload-" + cid)
+            status = case_dir(case, d)
+            files = {f: open(os.path.join(d, f), encoding="utf-8", errors="surrogateescape").read()
+                     for f in sorted(os.listdir(d))}
+            cli = n5("import", ".", "--as-of", "2020-01-01", ok=(0, 1, 2, 3), cwd=d,
+                     db=os.path.join(T, "upload-%s.db" % cid))
+            want = [l for l in cli.stderr.decode(errors="replace").splitlines()
+                    if re.match(r"^[^ ].*: (error|warning|note): ", l)]
+            body, ctype = multipart({"as_of": "2020-01-01"}, files)
+            r = req(srv, "POST", "/api/v1/import", {**bearer(tok), "Content-Type": ctype}, body)
+            what = "upload of case %s" % cid
+            if cli.returncode != 0:
+                check(r.status == 400, "%s: %d (the CLI exits %d)" % (what, r.status, cli.returncode))
+                got = [render(x) for x in (r.json()["error"]["diagnostics"] if r.code() else [])]
+                check(got == want, "%s: diagnostics differ\n  API %s\n  CLI %s" % (what, got, want))
+                after = req(srv, "GET", "/api/v1/snapshots", bearer(tok)).body
+                check(after == before, "%s: a refused upload changed the snapshots" % what)
+            else:
+                check(r.status == 200, "%s: %d %s" % (what, r.status, r.body[:300]))
+                # undo: the next case starts from the same workspace
+                before = req(srv, "GET", "/api/v1/snapshots", bearer(tok)).body
+            check(status == cli.returncode, "%s: the CLI exits %d, the case expects %s" % (what, cli.returncode, status))
+    return len(cases)
+
 def main():
     t_start = time.monotonic()
     timings = []
@@ -794,6 +879,7 @@ def main():
         timed("audit", test_audit, srv, toks, revoked)
         timed("concurrency", test_concurrency, srv, toks)
         timed("graceful", test_graceful, srv, toks)
+    timed("uploads", test_upload_cases, toks)
     note = timed("tls", test_tls)
     if note:
         print("note: " + note)

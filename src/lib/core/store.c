@@ -771,3 +771,15 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
     *out = m;
     return 0;
 }
+
+int nis5g_store_set_source(struct nis5g_store *st, int64_t snapshot_id, const char *source, struct nis5g_err *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "UPDATE snapshot SET source = ? WHERE id = ?", -1, &s, NULL))
+        return nis5g_store_error(st, err, "cannot record the snapshot's source");
+    sqlite3_bind_text(s, 1, source, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(s, 2, snapshot_id);
+    int rc = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : nis5g_store_error(st, err, "cannot record the snapshot's source");
+}
