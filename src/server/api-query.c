@@ -62,7 +62,8 @@ static enum MHD_Result one_arg(void *cls, enum MHD_ValueKind kind, const char *k
     struct args *a = cls;
     if (a->failed)
         return MHD_NO;
-    nis5g_buf_addf(&a->key, "&%s=%s", key, value ? value : "");
+    /* lengths first: a value holding "&x=y" cannot pass for two arguments */
+    nis5g_buf_addf(&a->key, "&%zu:%s=%zu:%s", strlen(key), key, value ? strlen(value) : 0, value ? value : "");
     size_t base = 0;
     const struct nis5g_opt *o = nis5g_opt_find(a->q->opts, key, &base);
     if (!o) {
