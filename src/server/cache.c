@@ -43,6 +43,9 @@ static int load(struct nis5g_store *st, const struct nis5g_snapshot *snap, struc
         free(sm);
         return err->code;
     }
+    /* every lookup index built now: the model is then only read, by any
+     * number of requests at once */
+    nis5g_model_index(sm->m);
     sm->snap = *snap;
     sm->refs = 1;
     *out = sm;
