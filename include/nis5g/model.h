@@ -177,7 +177,10 @@ void nis5g_model_index(struct nis5g_model *m);
  * so no other operator's id or name is anywhere in it; the vendors,
  * functions, regions, countries, tags, products and certifications (the
  * authority's catalogue) are copied whole, with the same ids as in m.
- * The operator is number 0 of the new model. 0 and *out (the caller's:
+ * The operator is number 0 of the new model. op NIS5G_NONE gives the
+ * model of nobody: the catalogue alone, no operator, site, element or
+ * measure (what a user bound to an operator that is not in a snapshot
+ * sees of it). 0 and *out (the caller's:
  * nis5g_model_free), NIS5G_ENOTFOUND when op is not an operator of m, or
  * NIS5G_EINTERNAL when m has no elements loaded. m is only read. */
 int nis5g_model_scope_operator(const struct nis5g_model *m, uint32_t op, struct nis5g_model **out,

@@ -254,3 +254,26 @@ TEST(scope_queries_run)
     nis5g_model_free(a);
     nis5g_model_free(m);
 }
+
+TEST(scope_of_nobody)
+{
+    struct nis5g_model *m = national();
+    if (!m)
+        return;
+    struct nis5g_err err = { 0 };
+    struct nis5g_model *s = NULL;
+    ASSERT_EQ_INT(nis5g_model_scope_operator(m, NIS5G_NONE, &s, &err), 0);
+    if (s) {
+        ASSERT_EQ_INT(s->operators.n + s->sites.n + s->n_elements + s->n_links + s->n_measures, 0);
+        ASSERT_EQ_INT(anywhere(s, "OPA") || anywhere(s, "OPB"), 0);
+        nis5g_model_index(s);
+        const char *q[] = { "summary", "killswitch", "diversity", "suppliers" }; /* measures needs a workspace */
+        for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+            int rc;
+            json_decref(run(s, q[i], NULL, NULL, &rc));
+            ASSERT_EQ_INT(rc, 0);
+        }
+    }
+    nis5g_model_free(s);
+    nis5g_model_free(m);
+}

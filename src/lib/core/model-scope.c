@@ -70,10 +70,12 @@ static void scope_operator(struct scope *x)
 {
     const struct nis5g_model *m = x->m;
     struct nis5g_model *s = x->s;
-    nis5g_dict_intern(&s->operators, nis5g_dict_str(&m->operators, x->op), nis5g_dict_len(&m->operators, x->op));
     s->op_name = ids_new(1);
     s->op_country = ids_new(1);
     s->op_subscribers = nis5g_xmalloc(sizeof *s->op_subscribers);
+    if (x->op == NIS5G_NONE)
+        return;
+    nis5g_dict_intern(&s->operators, nis5g_dict_str(&m->operators, x->op), nis5g_dict_len(&m->operators, x->op));
     s->op_name[0] = remap(x->text_map, m->op_name[x->op]);
     s->op_country[0] = m->op_country[x->op];
     s->op_subscribers[0] = m->op_subscribers[x->op];
@@ -278,8 +280,8 @@ static void scope_select(struct scope *x, uint32_t *n_el, uint32_t *n_ms)
             mark(tkeep, m->el_sw[e]);
     }
     *n_el = n;
-    uint32_t country = m->op_country[x->op], nm = 0;
-    for (uint32_t r = 0; r < m->n_measures; r++) {
+    uint32_t country = x->op == NIS5G_NONE ? NIS5G_NONE : m->op_country[x->op], nm = 0;
+    for (uint32_t r = 0; r < m->n_measures && x->op != NIS5G_NONE; r++) {
         int own = m->ms_operator[r] == x->op;
         int state = m->ms_operator[r] == NIS5G_NONE && m->ms_country[r] == country;
         if (!own && !state)
@@ -289,7 +291,8 @@ static void scope_select(struct scope *x, uint32_t *n_el, uint32_t *n_ms)
         mark(tkeep, m->ms_evidence[r]);
     }
     *n_ms = nm;
-    mark(tkeep, m->op_name[x->op]);
+    if (x->op != NIS5G_NONE)
+        mark(tkeep, m->op_name[x->op]);
     for (uint32_t v = 0; v < m->vendors.n; v++)
         mark(tkeep, m->sup_notes[v]);
     dict_keep(&m->text, tkeep, &x->s->text, x->text_map);
@@ -300,7 +303,7 @@ int nis5g_model_scope_operator(const struct nis5g_model *m, uint32_t op, struct 
                                struct nis5g_err *err)
 {
     *out = NULL;
-    if (op >= m->operators.n)
+    if (op >= m->operators.n && op != NIS5G_NONE)
         return nis5g_err_set(err, NIS5G_ENOTFOUND, "no operator number %u in the model", op);
     if (!(m->parts & NIS5G_PART_ELEMENTS))
         return nis5g_err_set(err, NIS5G_EINTERNAL, "scoping a model needs its elements loaded");
