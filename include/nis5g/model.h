@@ -167,6 +167,25 @@ void nis5g_model_free(struct nis5g_model *m);
  * between threads (the server's snapshot) is never written by a lookup. */
 void nis5g_model_index(struct nis5g_model *m);
 
+/* A new model holding only operator op (an operators id) of m: its row,
+ * its sites, its elements with every column of the parts m has loaded
+ * (NIS5G_PART_ELEMENTS at least), the links among its own elements (a link
+ * to another operator's element is dropped: what it does not own is taken
+ * as given), the pool groups renumbered, a topological order, and the
+ * measures of its own scope and of its state. The operators, sites,
+ * elements, groups and text dictionaries hold only what the kept rows use,
+ * so no other operator's id or name is anywhere in it; the vendors,
+ * functions, regions, countries, tags, products and certifications (the
+ * authority's catalogue) are copied whole, with the same ids as in m.
+ * The operator is number 0 of the new model. op NIS5G_NONE gives the
+ * model of nobody: the catalogue alone, no operator, site, element or
+ * measure (what a user bound to an operator that is not in a snapshot
+ * sees of it). 0 and *out (the caller's:
+ * nis5g_model_free), NIS5G_ENOTFOUND when op is not an operator of m, or
+ * NIS5G_EINTERNAL when m has no elements loaded. m is only read. */
+int nis5g_model_scope_operator(const struct nis5g_model *m, uint32_t op, struct nis5g_model **out,
+                               struct nis5g_err *err);
+
 /* Subscribers of a site, 0 when empty. */
 static inline int64_t nis5g_site_subs(const struct nis5g_model *m, uint32_t site)
 {

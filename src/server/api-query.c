@@ -18,6 +18,7 @@
 struct qctx {
     struct srv_req *r;
     struct srv_model *held[MAX_MODELS];
+    const struct nis5g_model *given[MAX_MODELS]; /* held[i]'s model, or its operator's part */
     int n_held;
 };
 
@@ -30,8 +31,17 @@ static int env_load_model(const struct nis5g_query_env *env, int32_t day, unsign
     struct srv_model *sm;
     if (srv_cache_get(&q->r->srv->cache, env->store, day, &sm, err))
         return err->code;
-    q->held[q->n_held++] = sm;
-    *m = sm->m;
+    /* An operator's user sees its own operator's model: every query then
+     * answers for it alone, and another operator's ids are unknown ids. */
+    const struct nis5g_model *given = sm->m;
+    if (q->r->role == SRV_ROLE_OPERATOR &&
+        srv_cache_scoped(&q->r->srv->cache, sm, q->r->operator_id, &given, err)) {
+        srv_cache_put(&q->r->srv->cache, sm);
+        return err->code;
+    }
+    q->held[q->n_held] = sm;
+    q->given[q->n_held++] = given;
+    *m = given;
     if (snap)
         *snap = sm->snap;
     return 0;
@@ -41,7 +51,7 @@ static void env_release_model(const struct nis5g_query_env *env, const struct ni
 {
     struct qctx *q = env->ctx;
     for (int i = 0; i < q->n_held; i++)
-        if (q->held[i] && q->held[i]->m == m) {
+        if (q->held[i] && q->given[i] == m) {
             srv_cache_put(&q->r->srv->cache, q->held[i]);
             q->held[i] = NULL;
             return;
@@ -237,6 +247,8 @@ int srv_api_query(struct srv_req *r, const struct srv_route *route)
     void *params = srv_query_params_new(q);
     struct args a = { .r = r, .q = q, .params = params };
     nis5g_buf_adds(&a.key, q->name);
+    if (r->role == SRV_ROLE_OPERATOR) /* its own documents, apart from the national ones */
+        nis5g_buf_addf(&a.key, "@operator=%s", r->operator_id);
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);
     int rc = a.failed ? srv_send_err(r, &a.err, NULL) : answer(r, q, params, a.key.data);
     nis5g_buf_release(&a.key);

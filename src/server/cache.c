@@ -20,6 +20,9 @@ void srv_cache_init(struct srv_cache *c)
 
 static void model_free(struct srv_model *sm)
 {
+    for (size_t i = 0; i < sm->n_scoped; i++)
+        nis5g_model_free(sm->scoped[i].m);
+    free(sm->scoped);
     nis5g_model_free(sm->m);
     free(sm);
 }
@@ -102,6 +105,44 @@ void srv_cache_put(struct srv_cache *c, struct srv_model *sm)
     pthread_mutex_unlock(&c->mu);
     if (last)
         model_free(sm);
+}
+
+static const struct nis5g_model *scoped_find(const struct srv_model *sm, const char *op)
+{
+    for (size_t i = 0; i < sm->n_scoped; i++)
+        if (strcmp(sm->scoped[i].op, op) == 0)
+            return sm->scoped[i].m;
+    return NULL;
+}
+
+int srv_cache_scoped(struct srv_cache *c, struct srv_model *sm, const char *op, const struct nis5g_model **out,
+                     struct nis5g_err *err)
+{
+    pthread_mutex_lock(&c->mu);
+    *out = scoped_find(sm, op);
+    pthread_mutex_unlock(&c->mu);
+    if (*out)
+        return 0;
+    /* Build outside the lock (the national model is only read); two
+     * requests may both build it, the second to finish drops its own. */
+    struct nis5g_model *m;
+    uint32_t id = nis5g_dict_find(&sm->m->operators, op, strlen(op));
+    if (nis5g_model_scope_operator(sm->m, id, &m, err))
+        return err->code;
+    nis5g_model_index(m);
+    pthread_mutex_lock(&c->mu);
+    if ((*out = scoped_find(sm, op)) != NULL) {
+        pthread_mutex_unlock(&c->mu);
+        nis5g_model_free(m);
+        return 0;
+    }
+    sm->scoped = nis5g_xrealloc(sm->scoped, (sm->n_scoped + 1) * sizeof *sm->scoped);
+    struct srv_scoped *x = &sm->scoped[sm->n_scoped++];
+    snprintf(x->op, sizeof x->op, "%s", op);
+    x->m = m;
+    *out = m;
+    pthread_mutex_unlock(&c->mu);
+    return 0;
 }
 
 /* ---- documents kept ---- */

@@ -11,6 +11,8 @@
 #define N SRV_NATIONAL
 #define A SRV_ROLE_ADMIN
 #define AUTHED (SRV_ROLE_ADMIN | SRV_ROLE_ANALYST | SRV_ROLE_OPERATOR | SRV_ROLE_PEER)
+/* national, and an operator's user on its own operator's model (api-query.c) */
+#define S (SRV_NATIONAL | SRV_ROLE_OPERATOR)
 #define Q(path, name, roles, what) { "GET", "/api/v1/" path, srv_api_query, roles, name, what }
 
 const struct srv_route srv_routes[] = {
@@ -21,16 +23,16 @@ const struct srv_route srv_routes[] = {
     { "GET", "/api/v1/me", srv_api_me, AUTHED, NULL, "who is asking: user, role, operator, state" },
 
     /* the queries of the command line, same parameters, same bytes */
-    Q("summary", "summary", N, "the national summary (nis5g summary --json)"),
+    Q("summary", "summary", S, "the summary, national or of the operator's own (nis5g summary --json)"),
     Q("snapshots", "snapshots", N, "the snapshots (nis5g snapshots --json)"),
-    Q("diversity", "diversity", N, "vendor shares and HHI (nis5g diversity --json)"),
-    Q("killswitch", "killswitch", N, "what each vendor could switch off (nis5g killswitch --json)"),
-    Q("simulate", "simulate", N, "Monte Carlo failures and outages (nis5g simulate --json)"),
-    Q("whatif/ban", "whatif ban", N, "the cost and effect of a ban (nis5g whatif ban --json)"),
-    Q("check", "check", N, "the policy check (nis5g check --json)"),
-    Q("suppliers", "suppliers", N, "supplier risk profiles (nis5g suppliers --json)"),
-    Q("risk", "risk", N, "the nine risk scenarios (nis5g risk --json)"),
-    Q("measures", "measures", N, "the toolbox's implementation (nis5g measures --json)"),
+    Q("diversity", "diversity", S, "vendor shares and HHI (nis5g diversity --json)"),
+    Q("killswitch", "killswitch", S, "what each vendor could switch off (nis5g killswitch --json)"),
+    Q("simulate", "simulate", S, "Monte Carlo failures and outages (nis5g simulate --json)"),
+    Q("whatif/ban", "whatif ban", S, "the cost and effect of a ban (nis5g whatif ban --json)"),
+    Q("check", "check", S, "the policy check (nis5g check --json)"),
+    Q("suppliers", "suppliers", S, "supplier risk profiles (nis5g suppliers --json)"),
+    Q("risk", "risk", S, "the nine risk scenarios (nis5g risk --json)"),
+    Q("measures", "measures", S, "the toolbox's implementation (nis5g measures --json)"),
     Q("measures/history", "measures history", N, "the measures' history (nis5g measures history --json)"),
     Q("report", "report", N, "the national assessment (report.json of nis5g report)"),
     { "GET", "/api/v1/report.html", srv_api_report_html, N, "report",

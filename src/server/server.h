@@ -31,11 +31,19 @@ struct MHD_Connection;
  * The latest snapshot's model, fully loaded once and shared read-only by
  * every request. When an import commits (through the API or the CLI on the
  * same workspace) the next request loads the new one; requests in flight
- * keep the old one until they release it. */
+ * keep the old one until they release it. Beside it, the models scoped to
+ * one operator (nis5g_model_scope_operator) that operators' users have
+ * asked for, built on first use and freed with the snapshot. */
+struct srv_scoped {
+    char op[72]; /* the operator id the users are bound to */
+    struct nis5g_model *m;
+};
 struct srv_model {
     struct nis5g_model *m;
     struct nis5g_snapshot snap;
     int refs; /* guarded by the cache's mutex */
+    struct srv_scoped *scoped; /* n_scoped; guarded by the cache's mutex */
+    size_t n_scoped;
 };
 
 struct srv_cache {
@@ -50,6 +58,11 @@ void srv_cache_release_all(struct srv_cache *c);
 int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, struct srv_model **out,
                   struct nis5g_err *err);
 void srv_cache_put(struct srv_cache *c, struct srv_model *sm);
+/* The model of sm scoped to operator op (an operator id; one that is not
+ * in the snapshot gets the model of nobody), indexed, borrowed as long as
+ * sm is held. */
+int srv_cache_scoped(struct srv_cache *c, struct srv_model *sm, const char *op, const struct nis5g_model **out,
+                     struct nis5g_err *err);
 
 /* ---- documents kept (cache.c) ----
  * The bytes of the documents of NIS5G_Q_MODEL_ONLY queries, by query,

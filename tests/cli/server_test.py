@@ -416,6 +416,72 @@ def test_parity(srv, toks, routes):
     return n
 
 
+# ---- 2b. an operator's user: the same queries on its own operator's data ----
+
+def csv_rows(name):
+    lines = open(os.path.join(T, "se1", name), encoding="utf-8").read().splitlines()
+    return [l.split(",") for l in lines[1:]]
+
+
+def test_scoped(srv, toks):
+    adm, op = bearer(toks["admin"]), bearer(toks["operator"])
+    operators = csv_rows("operators.csv")
+    others = [o[0] for o in operators if o[0] != OP]
+    secrets = others + [o[1] for o in operators if o[0] != OP]  # ids and names
+    check(len(others) >= 2, "the dataset has other operators: %s" % others)
+    # the summary: its own operator's rows of the national one, no national totals
+    a = req(srv, "GET", "/api/v1/summary", adm).json()
+    r = req(srv, "GET", "/api/v1/summary", op)
+    if check(r.status == 200, "operator summary: %d %s" % (r.status, r.body[:200])):
+        o = r.json()
+        check(o["operators"] == [x for x in a["operators"] if x["operator"] == OP],
+              "operator summary rows: %s" % o["operators"])
+        check(o["counts"] == [x for x in a["counts"] if x["operator"] == OP], "operator summary counts differ")
+        own = [x for x in a["operators"] if x["operator"] == OP][0]
+        check(o["totals"]["operators"] == 1 and o["totals"]["elements"] == sum(own["elements"].values()),
+              "operator summary totals: %s" % o["totals"])
+    # every query open to it answers, and names no other operator anywhere
+    n = 0
+    for path in ("summary", "summary?snapshot=" + OLD, "diversity", "diversity?by=operator,domain",
+                 "killswitch", "killswitch?vendors=Huawei&lost=3", "simulate?trials=64", "whatif/ban?vendor=Huawei",
+                 "check?policy=se", "suppliers", "risk", "risk?policy=se", "measures", "measures?scope=SE"):
+        r = req(srv, "GET", "/api/v1/" + path, op)
+        n += 1
+        if not check(r.status == 200, "operator GET %s: %d %s" % (path, r.status, r.body[:200])):
+            continue
+        leaked = [x for x in secrets if x.encode() in r.body]
+        check(not leaked, "operator GET %s names other operators: %s" % (path, leaked))
+        again = req(srv, "GET", "/api/v1/" + path, op)
+        check(again.body == r.body, "operator GET %s: the kept document differs" % path)
+    # an older snapshot is scoped too: the matrix's 2020 dataset has only OPX
+    r = req(srv, "GET", "/api/v1/summary?snapshot=2020-01-01", op)
+    check(r.status == 200 and b"OPX" not in r.body and r.json()["operators"] == [],
+          "operator, a snapshot without its operator: %d %s" % (r.status, r.body[:300]))
+    # the admin's documents stay the national ones (kept apart from the operator's)
+    check(req(srv, "GET", "/api/v1/summary", adm).json() == a, "the admin's summary changed after the operator's")
+    # another operator's object is answered exactly like one that does not exist
+    site = [x[0] for x in csv_rows("sites.csv") if x[1] == others[0] and "dc" not in x[5].split(";")][0]
+    pairs = [("killswitch?vendors=Huawei&explain=%s", site, "SE-NOPE-S1"),
+             ("risk?operator=%s", others[0], "SE-NOPE"),
+             ("measures?scope=%s", others[0], "SE-NOPE")]
+    for fmt, other_id, none_id in pairs:
+        x = req(srv, "GET", "/api/v1/" + fmt % other_id, op)
+        y = req(srv, "GET", "/api/v1/" + fmt % none_id, op)
+        n += 2
+        what = "%s: another operator's %d %s, none %d %s" % (fmt, x.status, x.body[:200], y.status, y.body[:200])
+        check(x.status == y.status and x.status >= 400 and x.code() == y.code(), what)
+        if x.code() and y.code():
+            m = [z.json()["error"]["message"] for z in (x, y)]
+            check(m[0].replace(other_id, "X") == m[1].replace(none_id, "X"), "told apart by the message: %s" % m)
+        check(req(srv, "GET", "/api/v1/" + fmt % other_id, adm).status == 200 or "explain" in fmt,
+              "%s: the admin sees it" % fmt)
+    # national views stay national
+    for path in ("snapshots", "measures/history", "report", "eu", "trust"):
+        r = req(srv, "GET", "/api/v1/" + path, op)
+        check(r.status == 403, "operator GET %s: %d" % (path, r.status))
+    return n
+
+
 # ---- 3. stored policies ----
 
 def test_policies(srv, toks):
@@ -871,6 +937,7 @@ def main():
         timed("matrix", test_matrix, srv, toks, ids)
         revoked = timed("credentials", test_bad_credentials, srv, toks)
         timed("parity", test_parity, srv, toks, routes)
+        timed("scoped", test_scoped, srv, toks)
         timed("policies", test_policies, srv, toks)
         timed("sessions", test_sessions, srv)
         timed("throttle", test_throttle, srv)
