@@ -272,6 +272,8 @@ int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct c
     int rc = cli_query_compute(ctx, q, p->q, r);
     if (!rc)
         rc = p->json ? cli_query_print_json(ctx, q, r) : c->print(ctx, r);
+    if (!rc && p->json && c->status)
+        rc = c->status(r);
     cli_query_release(ctx, q, r);
     free(r);
     return rc;

@@ -15,6 +15,7 @@ extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_c
     nis5g_cmd_whatif;
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
 extern const struct nis5g_cmd nis5g_cmd_user, nis5g_cmd_token, nis5g_cmd_audit, nis5g_cmd_serve;
+extern const struct nis5g_cmd nis5g_cmd_backup, nis5g_cmd_restore, nis5g_cmd_verify;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
@@ -42,6 +43,9 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_token,
     &nis5g_cmd_audit,
     &nis5g_cmd_serve,
+    &nis5g_cmd_backup,
+    &nis5g_cmd_restore,
+    &nis5g_cmd_verify,
     NULL,
 };
 

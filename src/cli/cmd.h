@@ -26,6 +26,7 @@ enum {
     CMD_STORE_READ = 1,  /* open the workspace (created on first use) */
     CMD_STORE_WRITE = 2, /* open it for writing (created on first use) */
     CMD_STORE_SELF = 4,  /* uses the workspace of --db but opens it itself (serve) */
+    CMD_STORE_EXISTING = 8, /* open an existing workspace for writing; never create one */
 };
 
 struct nis5g_cmd;
@@ -62,6 +63,8 @@ struct nis5g_cmd {
      * the same result for people. */
     const struct nis5g_query *query;
     int (*print)(struct nis5g_ctx *ctx, const void *result);
+    /* The exit status of a result when it is not 0 with --json too (verify). */
+    int (*status)(const void *result);
 };
 
 extern const struct nis5g_cmd *const nis5g_commands[];

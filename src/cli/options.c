@@ -282,7 +282,7 @@ static void usage_line(struct nis5g_buf *b, const struct nis5g_cmd *c, const cha
 static void cmd_path(char *out, size_t n, const struct nis5g_cmd *c, const struct nis5g_cmd *sub)
 {
     unsigned flags = (sub ? sub : c)->flags;
-    snprintf(out, n, "nis5g %s%s%s%s", flags & (CMD_STORE_READ | CMD_STORE_WRITE | CMD_STORE_SELF) ? "[--db PATH] " : "", c->name,
+    snprintf(out, n, "nis5g %s%s%s%s", flags & (CMD_STORE_READ | CMD_STORE_WRITE | CMD_STORE_SELF | CMD_STORE_EXISTING) ? "[--db PATH] " : "", c->name,
              sub ? " " : "", sub ? sub->name : "");
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "nis5g/query.h"
+#include "nis5g/verify.h"
 
 /* the national picture */
 extern const struct nis5g_query nis5g_query_summary;
@@ -68,5 +69,6 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_trust_list,
     &nis5g_query_trust_remove,
 
+    &nis5g_query_verify,
     NULL,
 };

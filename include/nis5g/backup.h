@@ -1,0 +1,33 @@
+/*
+ * backup.h — copies of the workspace that can be trusted: a backup made
+ * with SQLite's online backup API is consistent even while a server or an
+ * import writes to the workspace, and a restore refuses a copy that is
+ * damaged or from a newer program (docs/backup.md).
+ */
+#ifndef NIS5G_BACKUP_H
+#define NIS5G_BACKUP_H
+
+#include "nis5g/buf.h"
+#include "nis5g/err.h"
+#include "nis5g/store.h"
+
+/* Copy the workspace to path, a file that must not exist (NIS5G_EEXIST).
+ * The copy is written under a temporary name beside it, checked, and
+ * renamed: path is whole or absent. */
+int nis5g_store_backup(struct nis5g_store *st, const char *path, struct nis5g_err *err);
+
+/* Check a workspace file without changing it: SQLite's integrity check
+ * and a schema version this program knows. 0, or NIS5G_EINPUT saying what
+ * is wrong ("'f' is damaged: ...", "'f' is from a newer nis5g ..."). */
+int nis5g_store_check_file(const char *path, struct nis5g_err *err);
+
+/* Replace the workspace's content with the backup at path, after
+ * nis5g_store_check_file; one step for readers (they see the old content
+ * or the new). The backup's schema is then brought up to date. */
+int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err);
+
+/* SQLite's integrity check of the open workspace: 0 and problems empty
+ * when it is sound, else its findings appended (one per line). */
+int nis5g_store_integrity(struct nis5g_store *st, struct nis5g_buf *problems, struct nis5g_err *err);
+
+#endif

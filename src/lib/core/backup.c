@@ -1,0 +1,146 @@
+/*
+ * backup.c — online backup and restore of a workspace (backup.h), with
+ * SQLite's backup API: pages are copied in steps, and a write by another
+ * connection between two steps restarts the copy, so what is copied is
+ * one consistent state of the file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "nis5g/backup.h"
+
+/* Copy from src to dst, 4096 pages a step, waiting a little when busy. */
+static int copy_db(sqlite3 *dst, sqlite3 *src)
+{
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    if (!b)
+        return sqlite3_errcode(dst);
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, 4096);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    int fin = sqlite3_backup_finish(b);
+    return rc == SQLITE_DONE ? fin : rc;
+}
+
+int nis5g_store_integrity(struct nis5g_store *st, struct nis5g_buf *problems, struct nis5g_err *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(nis5g_store_db(st), "PRAGMA integrity_check", -1, &s, NULL))
+        return nis5g_store_error(st, err, "cannot check the workspace");
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 0);
+        if (t && strcmp(t, "ok") != 0)
+            nis5g_buf_addf(problems, "%s\n", t);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE ? 0 : nis5g_store_error(st, err, "cannot check the workspace");
+}
+
+int nis5g_store_check_file(const char *path, struct nis5g_err *err)
+{
+    sqlite3 *db = NULL;
+    char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
+    int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+    struct stat sb;
+    if (rc != SQLITE_OK || stat(path, &sb) != 0) {
+        rc = nis5g_err_set(err, NIS5G_EINPUT, "cannot read '%s': %s", path,
+                           stat(path, &sb) != 0 ? strerror(errno) : sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return rc;
+    }
+    sqlite3_stmt *s = NULL;
+    int version = -1;
+    struct nis5g_buf bad = NIS5G_BUF_INIT;
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK) {
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+            if (strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0 && bad.len < 300)
+                nis5g_buf_addf(&bad, "%s%s", bad.len ? "; " : "", (const char *)sqlite3_column_text(s, 0));
+        if (rc != SQLITE_DONE && !bad.len)
+            nis5g_buf_adds(&bad, sqlite3_errmsg(db));
+    } else {
+        nis5g_buf_adds(&bad, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(s);
+    if (!bad.len && sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        version = sqlite3_column_int(s, 0);
+    if (!bad.len)
+        sqlite3_finalize(s);
+    sqlite3_close(db);
+    if (bad.len)
+        rc = nis5g_err_set(err, NIS5G_EINPUT, "'%s' is damaged: %s", path, bad.data);
+    else if (version > nis5g_store_schema_version())
+        rc = nis5g_err_set(err, NIS5G_EINPUT,
+                           "'%s' is from a newer nis5g (schema version %d, this program knows %d)", path, version,
+                           nis5g_store_schema_version());
+    else if (version < 1)
+        rc = nis5g_err_set(err, NIS5G_EINPUT, "'%s' is not a nis5g workspace", path);
+    else
+        rc = 0;
+    nis5g_buf_release(&bad);
+    return rc;
+}
+
+int nis5g_store_backup(struct nis5g_store *st, const char *path, struct nis5g_err *err)
+{
+    struct stat sb;
+    if (lstat(path, &sb) == 0)
+        return nis5g_err_set(err, NIS5G_EEXIST, "cannot write '%s': the file exists (a backup never replaces one)",
+                             path);
+    struct nis5g_buf tmp = NIS5G_BUF_INIT;
+    nis5g_buf_addf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(tmp.data, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = copy_db(dst, nis5g_store_db(st));
+    /* a single file: the copy in rollback-journal mode, flushed */
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    const char *why = rc == SQLITE_OK ? NULL : dst ? sqlite3_errmsg(dst) : "out of memory";
+    char whybuf[300];
+    snprintf(whybuf, sizeof whybuf, "%s", why ? why : "");
+    sqlite3_close(dst);
+    if (rc == SQLITE_OK && nis5g_store_check_file(tmp.data, err)) {
+        rc = SQLITE_CORRUPT;
+        snprintf(whybuf, sizeof whybuf, "%s", err->msg);
+    }
+    if (rc == SQLITE_OK && rename(tmp.data, path) != 0) {
+        rc = SQLITE_IOERR;
+        snprintf(whybuf, sizeof whybuf, "%s", strerror(errno));
+    }
+    if (rc != SQLITE_OK) {
+        unlink(tmp.data);
+        nis5g_buf_release(&tmp);
+        return nis5g_err_set(err, NIS5G_EIO, "cannot write '%s': %s", path, whybuf);
+    }
+    nis5g_buf_release(&tmp);
+    return 0;
+}
+
+int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err)
+{
+    if (nis5g_store_check_file(path, err))
+        return err->code;
+    sqlite3 *src = NULL;
+    char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
+    int rc = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+    if (rc == SQLITE_OK)
+        rc = copy_db(nis5g_store_db(st), src);
+    sqlite3_close(src);
+    if (rc != SQLITE_OK)
+        return nis5g_store_error(st, err, "cannot restore the backup");
+    /* the copied header brings the backup's page size and journal mode */
+    return nis5g_store_exec(st, "PRAGMA journal_mode = WAL", err);
+}
