@@ -16,12 +16,16 @@
 #include <time.h>
 #include <sys/stat.h>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
 #include "nis5g/store.h"
 #include "core/model-cols.h"
+
+/* the checksum of a stored column: BLAKE2b, 128 bits */
+#define STORE_HASH_BYTES 16
 
 struct nis5g_store {
     sqlite3 *db;
@@ -134,6 +138,8 @@ static const char *const migrations[] = {
     "  text TEXT NOT NULL,"
     "  updated_at TEXT NOT NULL,"
     "  updated_by TEXT NOT NULL);",
+    /* 6: a BLAKE2b checksum of each stored column, checked when it is loaded */
+    "ALTER TABLE snapshot_blob ADD COLUMN hash BLOB;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -249,6 +255,8 @@ static int migrate(struct nis5g_store *st, struct nis5g_err *err)
 int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err)
 {
     *out = NULL;
+    if (sodium_init() < 0) /* picks the fast BLAKE2b of the column checksums */
+        return nis5g_err_set(err, NIS5G_EINTERNAL, "libsodium cannot be initialised");
     struct stat sb0;
     if ((flags & NIS5G_STORE_READONLY) && stat(path, &sb0) != 0 && errno == ENOENT)
         return nis5g_err_set(err, NIS5G_ENOTFOUND,
@@ -409,10 +417,13 @@ static int put_blob(struct nis5g_store *st, sqlite3_stmt *ins, int64_t snap, con
                     size_t count, size_t bytes, struct nis5g_err *err)
 {
     static const char zero = 0;
+    unsigned char hash[STORE_HASH_BYTES];
+    crypto_generichash(hash, sizeof hash, bytes ? p : (const void *)&zero, bytes, NULL, 0);
     sqlite3_bind_int64(ins, 1, snap);
     sqlite3_bind_text(ins, 2, name, -1, SQLITE_STATIC);
     sqlite3_bind_int64(ins, 3, (sqlite3_int64)count);
     sqlite3_bind_blob64(ins, 4, p ? p : &zero, bytes, SQLITE_STATIC);
+    sqlite3_bind_blob(ins, 5, hash, sizeof hash, SQLITE_TRANSIENT);
     int rc = sqlite3_step(ins);
     sqlite3_reset(ins);
     if (rc != SQLITE_DONE)
@@ -450,7 +461,7 @@ int nis5g_store_save_model_with(struct nis5g_store *st, const struct nis5g_model
                            "INSERT INTO snapshot (as_of, imported_at, source, n_operators, n_sites, n_elements,"
                            " n_links, n_suppliers, n_products, n_measures) VALUES (?,?,?,?,?,?,?,?,?,?)",
                            -1, &snap, NULL) ||
-        sqlite3_prepare_v2(st->db, "INSERT INTO snapshot_blob (snapshot, name, count, data) VALUES (?,?,?,?)", -1,
+        sqlite3_prepare_v2(st->db, "INSERT INTO snapshot_blob (snapshot, name, count, data, hash) VALUES (?,?,?,?,?)", -1,
                            &ins, NULL)) {
         rc = nis5g_store_error(st, err, "cannot save the snapshot");
         goto out;
@@ -525,6 +536,10 @@ struct blob_job {
     int64_t rowid;
     size_t bytes;
     void **dest;
+    const char *name;                       /* the column's, for the damage message */
+    int has_hash;                           /* snapshots saved before migration 6 have none */
+    unsigned char hash[STORE_HASH_BYTES];  /* what was saved */
+    int damaged;                            /* set by read_jobs: the bytes do not match it */
 };
 
 /* Read jobs [from, to) through connection db into fresh buffers. */
@@ -550,6 +565,12 @@ static int read_jobs(sqlite3 *db, struct blob_job *jobs, size_t from, size_t to)
             done += (size_t)chunk;
         }
         sqlite3_blob_close(b);
+        if (jobs[i].has_hash) {
+            /* checked on the reading thread, while the bytes are in cache */
+            unsigned char h[STORE_HASH_BYTES];
+            crypto_generichash(h, sizeof h, buf, bytes, NULL, 0);
+            jobs[i].damaged = memcmp(h, jobs[i].hash, sizeof h) != 0;
+        }
     }
     return 0;
 }
@@ -637,7 +658,16 @@ struct blob_ref {
     int64_t count;
     int64_t bytes;
     char name[64];
+    int has_hash;
+    unsigned char hash[STORE_HASH_BYTES];
 };
+
+static void job_of(struct blob_job *j, const struct blob_ref *r, void **dest)
+{
+    *j = (struct blob_job){ .rowid = r->rowid, .bytes = (size_t)r->bytes, .dest = dest, .name = r->name,
+                            .has_hash = r->has_hash };
+    memcpy(j->hash, r->hash, sizeof j->hash);
+}
 
 static const struct blob_ref *find_ref(const struct blob_ref *refs, size_t n, const char *name)
 {
@@ -680,7 +710,7 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
     snap_row(s, &snap);
     sqlite3_finalize(s);
 
-    if (sqlite3_prepare_v2(st->db, "SELECT rowid, name, count, length(data) FROM snapshot_blob WHERE snapshot = ?",
+    if (sqlite3_prepare_v2(st->db, "SELECT rowid, name, count, length(data), hash FROM snapshot_blob WHERE snapshot = ?",
                            -1, &s, NULL))
         return nis5g_store_error(st, err, "cannot read the snapshot");
     sqlite3_bind_int64(s, 1, snapshot_id);
@@ -696,6 +726,9 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
         snprintf(r->name, sizeof r->name, "%s", (const char *)sqlite3_column_text(s, 1));
         r->count = sqlite3_column_int64(s, 2);
         r->bytes = sqlite3_column_int64(s, 3);
+        r->has_hash = sqlite3_column_bytes(s, 4) == STORE_HASH_BYTES;
+        if (r->has_hash)
+            memcpy(r->hash, sqlite3_column_blob(s, 4), STORE_HASH_BYTES);
     }
     sqlite3_finalize(s);
 
@@ -726,8 +759,8 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
                                snap.imported_at, md->name);
             break;
         }
-        jobs[nj++] = (struct blob_job){ ro->rowid, (size_t)ro->bytes, (void **)&d->off };
-        jobs[nj++] = (struct blob_job){ rh->rowid, (size_t)rh->bytes, (void **)&d->heap };
+        job_of(&jobs[nj++], ro, (void **)&d->off);
+        job_of(&jobs[nj++], rh, (void **)&d->heap);
         d->n = (uint32_t)(ro->count - 1);
         d->off_cap = d->n + 1;
         d->heap_len = d->heap_cap = (size_t)rh->bytes;
@@ -741,10 +774,16 @@ static int load_in_txn(struct nis5g_store *st, int64_t snapshot_id, unsigned par
             rc = nis5g_err_set(err, NIS5G_ESTORE, "%s: snapshot is damaged (column %s)", st->path, c->name);
             break;
         }
-        jobs[nj++] = (struct blob_job){ r->rowid, (size_t)r->bytes, (void **)((char *)m + c->offset) };
+        job_of(&jobs[nj++], r, (void **)((char *)m + c->offset));
     }
     if (!rc && read_all(st, snapshot_id, snap.imported_at, jobs, nj))
         rc = nis5g_store_error(st, err, "cannot read the snapshot");
+    for (size_t i = 0; i < nj && !rc; i++)
+        if (jobs[i].damaged) {
+            char day[11];
+            rc = nis5g_err_set(err, NIS5G_ESTORE, "workspace damaged: snapshot %s, column %s",
+                               nis5g_date_format(snap.as_of, day), jobs[i].name);
+        }
     for (size_t i = 0; i < model_ndicts && !rc; i++) {
         const struct model_dict *md = &model_dicts[i];
         const struct nis5g_dict *d = (const void *)((const char *)m + md->offset);
