@@ -6,6 +6,7 @@
 #   make demo     install what building needs, build, run the demo (scripts/demo.sh)
 #   make serve-demo   the server on the demo workspace, one user of each role
 #   make lint     the layering and function-size checks (part of check)
+#   make soak     hundreds of crash trials (SIGKILL during every write)
 #   make bench    the EU-scale benchmark (see bench/README.md)
 
 CC      ?= cc
@@ -38,7 +39,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo serve-demo deps deps-test lint bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo serve-demo soak deps deps-test lint bench clean format fuzz fuzz-smoke
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -94,6 +95,12 @@ check: deps-test
 demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@scripts/demo.sh
+
+# soak: the crash trials of make check, many more of them (docs/reliability.md)
+soak: all
+	@for seed in 1 2 3 4 5; do d=$$(mktemp -d); \
+	  (cd $$d && T=$$d TOP=$(CURDIR) NIS5G=$(abspath $(BUILD)/nis5g) SEED=$$seed TRIALS=$${TRIALS:-40} \
+	   python3 $(CURDIR)/tests/cli/crash_test.py) || exit 1; rm -rf $$d; done
 
 # serve-demo: the server on the demo workspace with one user of each role
 serve-demo: all

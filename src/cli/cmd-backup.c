@@ -46,16 +46,34 @@ static int backup_run(struct nis5g_ctx *ctx, void *params)
     return rc;
 }
 
+/* The restore's audit entry, written into the restored content before it
+ * replaces the workspace. */
+struct restore_audit {
+    struct nis5g_ctx *ctx;
+    const char *file;
+};
+
+static int audit_restore(void *arg, struct nis5g_store *copy, struct nis5g_err *err)
+{
+    struct restore_audit *a = arg;
+    struct nis5g_store *own = a->ctx->store;
+    a->ctx->store = copy;
+    int rc = cli_change_begin(a->ctx, err);
+    if (!rc)
+        rc = cli_change_end(a->ctx, 0, "restore", a->file, "", err);
+    a->ctx->store = own;
+    return rc;
+}
+
 static int restore_run(struct nis5g_ctx *ctx, void *params)
 {
     const struct params *p = params;
     struct nis5g_err err = { 0 };
-    if (nis5g_store_restore(ctx->store, p->file, &err))
+    struct restore_audit a = { ctx, p->file };
+    if (nis5g_store_restore_with(ctx->store, p->file, audit_restore, &a, &err))
         return cli_fail_err(ctx, &err);
-    int rc = audited(ctx, "restore", p->file);
-    if (!rc)
-        fprintf(ctx->out, "restored %s from %s\n", ctx->db_path, p->file);
-    return rc;
+    fprintf(ctx->out, "restored %s from %s\n", ctx->db_path, p->file);
+    return 0;
 }
 
 const struct nis5g_cmd nis5g_cmd_backup = {

@@ -128,19 +128,63 @@ int nis5g_store_backup(struct nis5g_store *st, const char *path, struct nis5g_er
     return 0;
 }
 
-int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err)
+/* Copy the file at path into the open database dst. */
+static int copy_file_into(sqlite3 *dst, const char *path)
 {
-    if (nis5g_store_check_file(path, err))
-        return err->code;
     sqlite3 *src = NULL;
     char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
     int rc = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
     sqlite3_free(uri);
     if (rc == SQLITE_OK)
-        rc = copy_db(nis5g_store_db(st), src);
+        rc = copy_db(dst, src);
     sqlite3_close(src);
-    if (rc != SQLITE_OK)
-        return nis5g_store_error(st, err, "cannot restore the backup");
-    /* the copied header brings the backup's page size and journal mode */
-    return nis5g_store_exec(st, "PRAGMA journal_mode = WAL", err);
+    return rc;
+}
+
+int nis5g_store_restore_with(struct nis5g_store *st, const char *path, nis5g_restore_hook hook, void *arg,
+                             struct nis5g_err *err)
+{
+    if (nis5g_store_check_file(path, err))
+        return err->code;
+    /* The backup goes to a private copy first, is brought up to date and
+     * given the hook's rows (the restore's audit entry) there; then the
+     * copy replaces the workspace in one step: a crash leaves it as it was
+     * or restored with its entry, never one without the other. */
+    struct nis5g_buf tmp = NIS5G_BUF_INIT;
+    nis5g_buf_addf(&tmp, "%s.restore-%ld", nis5g_store_path(st), (long)getpid());
+    struct nis5g_store *copy = NULL;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(tmp.data, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = copy_file_into(db, path);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK) {
+        rc = nis5g_err_set(err, NIS5G_EIO, "cannot restore '%s': %s", path, sqlite3_errstr(rc));
+        goto out;
+    }
+    if ((rc = nis5g_store_open(tmp.data, 0, &copy, err)) || (hook && (rc = hook(arg, copy, err))))
+        goto out;
+    rc = copy_db(nis5g_store_db(st), nis5g_store_db(copy));
+    if (rc != SQLITE_OK) {
+        rc = nis5g_store_error(st, err, "cannot restore the backup");
+        goto out;
+    }
+    /* the copied header brings the copy's journal mode */
+    rc = nis5g_store_exec(st, "PRAGMA journal_mode = WAL", err);
+out:
+    nis5g_store_close(copy);
+    unlink(tmp.data);
+    for (const char *ext = "-wal"; ext; ext = strcmp(ext, "-wal") == 0 ? "-shm" : NULL) {
+        struct nis5g_buf side = NIS5G_BUF_INIT;
+        nis5g_buf_addf(&side, "%s%s", tmp.data, ext);
+        unlink(side.data);
+        nis5g_buf_release(&side);
+    }
+    nis5g_buf_release(&tmp);
+    return rc;
+}
+
+int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err)
+{
+    return nis5g_store_restore_with(st, path, NULL, NULL, err);
 }
