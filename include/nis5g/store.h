@@ -32,6 +32,10 @@ const char *nis5g_store_default_path(void);
  * workspace at PATH ..."), an older schema NIS5G_ESTORE. */
 int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err);
 void nis5g_store_close(struct nis5g_store *st);
+/* When another connection holds the write lock, a change waits for it (up
+ * to 30 s, then fails and changes nothing); fn(arg) is called once when a
+ * wait passes a second, so that a front end can say why it is waiting. */
+void nis5g_store_on_wait(struct nis5g_store *st, void (*fn)(void *arg), void *arg);
 /* The SQLite handle, for modules with their own tables. Borrowed. */
 struct sqlite3 *nis5g_store_db(struct nis5g_store *st);
 const char *nis5g_store_path(const struct nis5g_store *st);

@@ -60,6 +60,12 @@ static int cmd_help_run(int argc, char **argv)
     return 0;
 }
 
+static void say_waiting(void *arg)
+{
+    const struct nis5g_ctx *ctx = arg;
+    fprintf(stderr, "nis5g %s: waiting for another program writing to %s ...\n", ctx->cmd_name, ctx->db_path);
+}
+
 /* Open the workspace as the command asks: read-only commands never create
  * or change a file (a mistyped --db is an error, not a new workspace). */
 static int open_store(struct nis5g_ctx *ctx, unsigned flags)
@@ -78,6 +84,7 @@ static int open_store(struct nis5g_ctx *ctx, unsigned flags)
     }
     if (nis5g_store_open(ctx->db_path, mode, &ctx->store, &err))
         return cli_fail_err(ctx, &err);
+    nis5g_store_on_wait(ctx->store, say_waiting, ctx);
     return 0;
 }
 

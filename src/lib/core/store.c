@@ -30,7 +30,47 @@
 struct nis5g_store {
     sqlite3 *db;
     char *path;
+    void (*on_wait)(void *arg); /* told once when a wait passes a second */
+    void *on_wait_arg;
+    double wait_started;        /* of the current wait, in seconds */
+    int told;
 };
+
+#define STORE_WAIT_MAX 30.0 /* seconds a write waits for another before giving up */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Another connection writes: wait for it in growing sleeps, say so after
+ * a second (on_wait), give up after STORE_WAIT_MAX (the statement then
+ * fails with SQLITE_BUSY and nothing of this change is applied). */
+static int busy_wait(void *arg, int count)
+{
+    struct nis5g_store *st = arg;
+    double t = now_s();
+    if (count == 0) {
+        st->wait_started = t;
+        st->told = 0;
+    }
+    if (t - st->wait_started > STORE_WAIT_MAX)
+        return 0;
+    if (!st->told && t - st->wait_started > 1.0 && st->on_wait) {
+        st->told = 1;
+        st->on_wait(st->on_wait_arg);
+    }
+    sqlite3_sleep(count < 10 ? 5 * (count + 1) : 50);
+    return 1;
+}
+
+void nis5g_store_on_wait(struct nis5g_store *st, void (*fn)(void *arg), void *arg)
+{
+    st->on_wait = fn;
+    st->on_wait_arg = arg;
+}
 
 /* Each entry is one migration; never edit a shipped one, add a new one. */
 static const char *const migrations[] = {
@@ -157,6 +197,11 @@ int nis5g_store_schema_version(void)
 int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char *what)
 {
     int code = sqlite3_errcode(st->db);
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return nis5g_err_set(err, NIS5G_EIO,
+                             "%s: %s: another program has been writing to the workspace for %.0f s; "
+                             "nothing was changed, try again",
+                             st->path, what, STORE_WAIT_MAX);
     int c = (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL) ? NIS5G_EIO : NIS5G_ESTORE;
     nis5g_err_set(err, c, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
     return c;
@@ -287,7 +332,7 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
         nis5g_store_close(st);
         return NIS5G_EIO;
     }
-    sqlite3_busy_timeout(st->db, 10000);
+    sqlite3_busy_handler(st->db, busy_wait, st);
     /* A fresh file gets large pages first (they only apply before the first
      * table): BLOB reads then walk fewer overflow pages. */
     if (!(flags & NIS5G_STORE_READONLY) && user_version(st) == 0)
