@@ -203,7 +203,15 @@ int nis5g_store_error(struct nis5g_store *st, struct nis5g_err *err, const char 
                              "nothing was changed, try again",
                              st->path, what, STORE_WAIT_MAX);
     int c = (code == SQLITE_CANTOPEN || code == SQLITE_IOERR || code == SQLITE_FULL) ? NIS5G_EIO : NIS5G_ESTORE;
-    nis5g_err_set(err, c, "%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+    int e = c == NIS5G_EIO ? sqlite3_system_errno(st->db) : 0;
+    /* the system's reason too ("disk I/O error (No space left on device)");
+     * a short write leaves none, but it is a full disk or a size limit */
+    const char *why = e                                                       ? strerror(e)
+                      : sqlite3_extended_errcode(st->db) == SQLITE_IOERR_WRITE ? "a write failed: the disk is full "
+                                                                                 "or the file too large"
+                                                                               : NULL;
+    nis5g_err_set(err, c, "%s: %s: %s%s%s%s", st->path, what, sqlite3_errmsg(st->db), why ? " (" : "", why ? why : "",
+                  why ? ")" : "");
     return c;
 }
 
@@ -242,11 +250,10 @@ int nis5g_store_end(struct nis5g_store *st, const char *name, int own, int rc, s
 
 int nis5g_store_exec(struct nis5g_store *st, const char *sql, struct nis5g_err *err)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        nis5g_err_set(err, NIS5G_ESTORE, "%s: %s", st->path, msg ? msg : "sqlite error");
-        sqlite3_free(msg);
-        return NIS5G_ESTORE;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        char what[48];
+        snprintf(what, sizeof what, "cannot run %.*s", (int)strcspn(sql, " ;"), sql);
+        return nis5g_store_error(st, err, what);
     }
     return 0;
 }
@@ -357,6 +364,10 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
         newer_error(path, user_version(st), err);
         nis5g_store_close(st);
         return NIS5G_ESTORE;
+    } else if (user_version(st) < 0) {
+        nis5g_store_error(st, err, "cannot read the workspace");
+        nis5g_store_close(st);
+        return err->code;
     } else if (user_version(st) != N_MIGRATIONS) {
         nis5g_err_set(err, NIS5G_ESTORE, "%s: schema version %d, this program needs %d (run 'nis5g init' to upgrade it)",
                       path, user_version(st), N_MIGRATIONS);
