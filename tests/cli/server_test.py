@@ -903,6 +903,34 @@ def test_upload_cases(toks):
             check(status == cli.returncode, "%s: the CLI exits %d, the case expects %s" % (what, cli.returncode, status))
     return len(cases)
 
+
+# ---- slow clients: they do not stop the others, and are closed ----
+
+def test_slow_clients(toks):
+    """20 connections that send half a request and wait: a normal request is
+    still answered at once, and the server closes them after --timeout."""
+    with Server("--timeout", "2") as srv:
+        slow = []
+        for _ in range(20):
+            s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+            s.sendall(b"GET /api/v1/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bear")
+            slow.append(s)
+        t0 = time.monotonic()
+        r = req(srv, "GET", "/api/v1/summary", bearer(toks["analyst"]), timeout=10)
+        took = time.monotonic() - t0
+        check(r.status == 200 and took < 1.5, "a request beside 20 slow clients: %d in %.2f s" % (r.status, took))
+        time.sleep(3.5)
+        closed = 0
+        for s in slow:
+            try:
+                s.settimeout(2)
+                closed += s.recv(1) == b""
+            except OSError:
+                closed += 1
+            s.close()
+        check(closed == 20, "slow clients closed after --timeout: %d of 20" % closed)
+        return "%d closed, a normal request in %.2f s" % (closed, took)
+
 def main():
     t_start = time.monotonic()
     timings = []
@@ -947,6 +975,7 @@ def main():
         timed("concurrency", test_concurrency, srv, toks)
         timed("graceful", test_graceful, srv, toks)
     timed("uploads", test_upload_cases, toks)
+    timed("slow clients", test_slow_clients, toks)
     note = timed("tls", test_tls)
     if note:
         print("note: " + note)
