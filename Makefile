@@ -7,6 +7,7 @@
 #   make serve-demo   the server on the demo workspace, one user of each role
 #   make lint     the layering and function-size checks (part of check)
 #   make soak     hundreds of crash trials (SIGKILL during every write)
+#   make install PREFIX=DIR   binary, data, web assets, man pages, bash completion
 #   make bench    the EU-scale benchmark (see bench/README.md)
 
 CC      ?= cc
@@ -39,7 +40,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo serve-demo soak deps deps-test lint bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo serve-demo soak install deps deps-test lint bench clean format fuzz fuzz-smoke
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -95,6 +96,12 @@ check: deps-test
 demo: deps
 	@$(MAKE) -s --no-print-directory all
 	@scripts/demo.sh
+
+# install: the binary, the data files, the report's web assets, a man page
+# per command and the bash completion, all generated from the option tables.
+PREFIX ?= /usr/local
+install: all
+	@scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BUILD)/nis5g
 
 # soak: the crash trials of make check, many more of them (docs/reliability.md)
 soak: all

@@ -70,6 +70,10 @@ struct nis5g_cmd {
 extern const struct nis5g_cmd *const nis5g_commands[];
 const struct nis5g_cmd *cmd_find(const char *name);
 void cmd_print_help(FILE *f, const struct nis5g_cmd *c);
+/* manpage.c: the man page of a command (the overview for NULL) and the
+ * bash completion, from the tables. 0, or 2 for an unknown command. */
+int cli_man(FILE *f, const char *name);
+int cli_completion(FILE *f);
 
 /* options.c: argv (argv[0] is the command's word) into params through
  * c->opts. 0, or the exit status after printing the error and the usage. */

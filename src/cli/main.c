@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/suggest.h"
+#include "nis5g/data.h"
 #include "nis5g/version.h"
 
 static void usage(FILE *f)
@@ -49,6 +50,10 @@ static int unknown_command(const char *name)
 
 static int cmd_help_run(int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "--man") == 0)
+        return cli_man(stdout, argc >= 3 ? argv[2] : NULL);
+    if (argc >= 2 && strcmp(argv[1], "--completion") == 0)
+        return cli_completion(stdout);
     if (argc < 2) {
         usage(stdout);
         return 0;
@@ -144,7 +149,13 @@ int main(int argc, char **argv)
         } else if (strncmp(a, "--db=", 5) == 0) {
             ctx.db_path = a + 5;
         } else if (strcmp(a, "--version") == 0) {
-            printf("nis5g %s\n", NIS5G_VERSION);
+            struct nis5g_buf d = NIS5G_BUF_INIT;
+            struct nis5g_err err = { 0 };
+            int found = nis5g_data_path("toolbox.csv", &d, &err) == 0;
+            if (found)
+                d.data[d.len - strlen("/toolbox.csv")] = 0;
+            printf("nis5g %s\ndata: %s\n", NIS5G_VERSION, found ? d.data : "(not found)");
+            nis5g_buf_release(&d);
             return 0;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);

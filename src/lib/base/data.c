@@ -43,6 +43,11 @@ static int find(const char *env_name, const char *sub, const char *name, struct 
             if (exists(out->data))
                 return 0;
             nis5g_buf_reset(out);
+            /* installed: PREFIX/bin/nis5g with PREFIX/share/nis5g/SUB */
+            nis5g_buf_addf(out, "%s/../share/nis5g/%s/%s", exe, sub, name);
+            if (exists(out->data))
+                return 0;
+            nis5g_buf_reset(out);
         }
     }
     nis5g_buf_addf(out, "%s/../%s/%s", NIS5G_DATADIR, sub, name);
