@@ -27,9 +27,9 @@ enum {
 /* Default workspace path: $NIS5G_DB, else "./nis5g.db". Borrowed. */
 const char *nis5g_store_default_path(void);
 
-/* Open (and, with CREATE, create and migrate) a workspace. READONLY never
- * creates or changes the file: a missing one is NIS5G_ENOTFOUND ("no
- * workspace at PATH ..."), an older schema NIS5G_ESTORE. */
+/* Open (and, with CREATE, create and migrate) a workspace. Without CREATE
+ * a missing file is NIS5G_ENOTFOUND ("no workspace at PATH ..."); READONLY
+ * also never changes the file (an older schema is NIS5G_ESTORE). */
 int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, struct nis5g_err *err);
 void nis5g_store_close(struct nis5g_store *st);
 /* When another connection holds the write lock, a change waits for it (up

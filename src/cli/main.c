@@ -78,15 +78,10 @@ static int open_store(struct nis5g_ctx *ctx, unsigned flags)
     if (!(flags & (CMD_STORE_READ | CMD_STORE_WRITE | CMD_STORE_EXISTING)))
         return 0;
     struct nis5g_err err = { 0 };
-    int mode = (flags & CMD_STORE_WRITE) ? NIS5G_STORE_CREATE : NIS5G_STORE_READONLY;
-    if (flags & CMD_STORE_EXISTING) {
-        /* read-only first: a missing workspace is the same clear error */
-        if (nis5g_store_open(ctx->db_path, NIS5G_STORE_READONLY, &ctx->store, &err) == NIS5G_ENOTFOUND)
-            return cli_fail_err(ctx, &err);
-        nis5g_store_close(ctx->store);
-        ctx->store = NULL;
-        mode = 0;
-    }
+    /* EXISTING: read-write, but a missing workspace is an error, not a new one */
+    int mode = (flags & CMD_STORE_WRITE)      ? NIS5G_STORE_CREATE
+               : (flags & CMD_STORE_EXISTING) ? 0
+                                              : NIS5G_STORE_READONLY;
     if (nis5g_store_open(ctx->db_path, mode, &ctx->store, &err))
         return cli_fail_err(ctx, &err);
     nis5g_store_on_wait(ctx->store, say_waiting, ctx);

@@ -310,7 +310,7 @@ int nis5g_store_open(const char *path, int flags, struct nis5g_store **out, stru
     if (sodium_init() < 0) /* picks the fast BLAKE2b of the column checksums */
         return nis5g_err_set(err, NIS5G_EINTERNAL, "libsodium cannot be initialised");
     struct stat sb0;
-    if ((flags & NIS5G_STORE_READONLY) && stat(path, &sb0) != 0 && errno == ENOENT)
+    if (!(flags & NIS5G_STORE_CREATE) && stat(path, &sb0) != 0 && errno == ENOENT)
         return nis5g_err_set(err, NIS5G_ENOTFOUND,
                              "no workspace at %s (create one with 'nis5g init' or 'nis5g import')", path);
     struct nis5g_store *st = nis5g_xcalloc(1, sizeof *st);
