@@ -23,33 +23,26 @@ int64_t srv_now(void)
     return (int64_t)time(NULL);
 }
 
-static unsigned role_bit(enum nis5g_role r)
-{
-    switch (r) {
-    case NIS5G_ROLE_ADMIN:
-        return SRV_ROLE_ADMIN;
-    case NIS5G_ROLE_ANALYST:
-        return SRV_ROLE_ANALYST;
-    case NIS5G_ROLE_OPERATOR:
-        return SRV_ROLE_OPERATOR;
-    case NIS5G_ROLE_PEER:
-        return SRV_ROLE_PEER;
-    }
-    return 0;
-}
-
 const char *srv_role_name(unsigned role)
 {
-    return role == SRV_ROLE_ADMIN      ? "admin"
-           : role == SRV_ROLE_ANALYST  ? "analyst"
-           : role == SRV_ROLE_OPERATOR ? "operator"
-           : role == SRV_ROLE_PEER     ? "peer"
-                                       : "-";
+    for (int r = 0; r < 4; r++)
+        if (role == 1u << r)
+            return nis5g_role_names[r];
+    return "-";
+}
+
+json_t *srv_roles_json(unsigned roles)
+{
+    json_t *a = json_array();
+    for (int r = 0; r < 4; r++)
+        if (roles & (1u << r))
+            json_array_append_new(a, json_string(nis5g_role_names[r]));
+    return a;
 }
 
 void srv_set_user(struct srv_req *r, const struct nis5g_user *u)
 {
-    r->role = role_bit(u->role);
+    r->role = 1u << u->role;
     snprintf(r->user, sizeof r->user, "%s", u->name);
     snprintf(r->operator_id, sizeof r->operator_id, "%s", u->operator_id);
     snprintf(r->state, sizeof r->state, "%s", u->state);

@@ -55,16 +55,6 @@ static void add_params(json_t *list, const struct nis5g_opt *t, const char *in)
     }
 }
 
-static json_t *roles_of(unsigned roles)
-{
-    json_t *a = json_array();
-    static const unsigned bits[] = { SRV_ROLE_ADMIN, SRV_ROLE_ANALYST, SRV_ROLE_OPERATOR, SRV_ROLE_PEER };
-    for (size_t i = 0; i < 4; i++)
-        if (roles & bits[i])
-            json_array_append_new(a, json_string(srv_role_name(bits[i])));
-    return a;
-}
-
 static json_t *responses(const struct srv_route *rt)
 {
     json_t *r = json_object();
@@ -99,7 +89,7 @@ static json_t *operation(const struct srv_route *rt)
     id[k] = 0;
     json_object_set_new(op, "operationId", json_string(id));
     json_object_set_new(op, "summary", json_string(rt->summary ? rt->summary : ""));
-    json_object_set_new(op, "x-nis5g-roles", rt->roles == SRV_ANYONE ? json_array() : roles_of(rt->roles));
+    json_object_set_new(op, "x-nis5g-roles", rt->roles == SRV_ANYONE ? json_array() : srv_roles_json(rt->roles));
     if (rt->roles == SRV_ANYONE)
         json_object_set_new(op, "security", json_array());
     json_t *params = json_array();

@@ -115,12 +115,8 @@ const struct srv_route *srv_route_find(struct srv_req *r, const char *method, co
 json_t *nis5g_serve_routes(void)
 {
     json_t *a = json_array();
-    static const unsigned bits[] = { SRV_ROLE_ADMIN, SRV_ROLE_ANALYST, SRV_ROLE_OPERATOR, SRV_ROLE_PEER };
     for (size_t i = 0; i < srv_n_routes; i++) {
-        json_t *roles = json_array();
-        for (size_t k = 0; k < 4; k++)
-            if (srv_routes[i].roles & bits[k])
-                json_array_append_new(roles, json_string(srv_role_name(bits[k])));
+        json_t *roles = srv_roles_json(srv_routes[i].roles);
         json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:o, s:s?}", "method", srv_routes[i].method, "path",
                                            srv_routes[i].pattern, "anyone", srv_routes[i].roles == SRV_ANYONE,
                                            "roles", roles, "query", srv_routes[i].query));

@@ -21,11 +21,11 @@
 #include "nis5g/model.h"
 #include "nis5g/query.h"
 #include "nis5g/store.h"
+#include "nis5g/users.h"
 #include "serve.h"
 
 struct MHD_Connection;
 
-#define srv_config nis5g_serve_opts
 
 /* ---- the shared snapshot cache (cache.c) ----
  * The latest snapshot's model, fully loaded once and shared read-only by
@@ -91,7 +91,7 @@ void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int3
 
 /* ---- one request ---- */
 struct srv {
-    struct srv_config cfg;
+    struct nis5g_serve_opts cfg;
     struct srv_cache cache;
     struct srv_docs docs;
     int tls;
@@ -100,11 +100,13 @@ struct srv {
     int inflight;
 };
 
+/* A role as a bit for the route table's sets: bit r for enum nis5g_role r
+ * (users.h), whose names (nis5g_role_names) they share. */
 enum srv_role {
-    SRV_ROLE_ADMIN = 1u << 0,
-    SRV_ROLE_ANALYST = 1u << 1,
-    SRV_ROLE_OPERATOR = 1u << 2,
-    SRV_ROLE_PEER = 1u << 3,
+    SRV_ROLE_ADMIN = 1u << NIS5G_ROLE_ADMIN,
+    SRV_ROLE_ANALYST = 1u << NIS5G_ROLE_ANALYST,
+    SRV_ROLE_OPERATOR = 1u << NIS5G_ROLE_OPERATOR,
+    SRV_ROLE_PEER = 1u << NIS5G_ROLE_PEER,
 };
 #define SRV_ANYONE 0u /* no authentication needed (healthz, static files, login) */
 #define SRV_NATIONAL (SRV_ROLE_ADMIN | SRV_ROLE_ANALYST)
@@ -165,6 +167,8 @@ const struct srv_route *srv_route_find(struct srv_req *r, const char *method, co
 /* ---- who asks (auth.c) ---- */
 int64_t srv_now(void);
 const char *srv_role_name(unsigned role);
+/* The names of the roles in a set, as a JSON array. */
+json_t *srv_roles_json(unsigned roles);
 const char *srv_cookie_name(void);
 struct nis5g_user;
 void srv_set_user(struct srv_req *r, const struct nis5g_user *u);
