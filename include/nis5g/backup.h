@@ -33,7 +33,7 @@ int nis5g_store_restore_with(struct nis5g_store *st, const char *path, nis5g_res
                              struct nis5g_err *err);
 
 /* SQLite's integrity check of the open workspace: 0 and problems empty
- * when it is sound, else its findings appended (one per line). */
+ * when it is sound, else its findings appended ("; " between them). */
 int nis5g_store_integrity(struct nis5g_store *st, struct nis5g_buf *problems, struct nis5g_err *err);
 
 #endif

@@ -31,55 +31,61 @@ static int copy_db(sqlite3 *dst, sqlite3 *src)
     return rc == SQLITE_DONE ? fin : rc;
 }
 
-int nis5g_store_integrity(struct nis5g_store *st, struct nis5g_buf *problems, struct nis5g_err *err)
+/* SQLite's integrity check of db: its findings (other than "ok") appended
+ * to problems, "; " between them. The step's last code (SQLITE_DONE). */
+static int integrity(sqlite3 *db, struct nis5g_buf *problems)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(nis5g_store_db(st), "PRAGMA integrity_check", -1, &s, NULL))
-        return nis5g_store_error(st, err, "cannot check the workspace");
-    int rc;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *t = (const char *)sqlite3_column_text(s, 0);
-        if (t && strcmp(t, "ok") != 0)
-            nis5g_buf_addf(problems, "%s\n", t);
+        if (t && strcmp(t, "ok") != 0 && problems->len < 1000)
+            nis5g_buf_addf(problems, "%s%s", problems->len ? "; " : "", t);
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_DONE ? 0 : nis5g_store_error(st, err, "cannot check the workspace");
+    return rc;
+}
+
+/* A file opened read-only, never created. */
+static int open_ro(const char *path, sqlite3 **db)
+{
+    char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
+    int rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    sqlite3_free(uri);
+    return rc;
+}
+
+int nis5g_store_integrity(struct nis5g_store *st, struct nis5g_buf *problems, struct nis5g_err *err)
+{
+    return integrity(nis5g_store_db(st), problems) == SQLITE_DONE ? 0
+                                                                   : nis5g_store_error(st, err, "cannot check the workspace");
 }
 
 int nis5g_store_check_file(const char *path, struct nis5g_err *err)
 {
     sqlite3 *db = NULL;
-    char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
-    int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    sqlite3_free(uri);
     struct stat sb;
+    int rc = open_ro(path, &db);
     if (rc != SQLITE_OK || stat(path, &sb) != 0) {
         rc = nis5g_err_set(err, NIS5G_EINPUT, "cannot read '%s': %s", path,
                            stat(path, &sb) != 0 ? strerror(errno) : sqlite3_errmsg(db));
         sqlite3_close(db);
         return rc;
     }
+    struct nis5g_buf bad = NIS5G_BUF_INIT;
+    if (integrity(db, &bad) != SQLITE_DONE && !bad.len)
+        nis5g_buf_adds(&bad, sqlite3_errmsg(db));
     sqlite3_stmt *s = NULL;
     int version = -1;
-    struct nis5g_buf bad = NIS5G_BUF_INIT;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &s, NULL) == SQLITE_OK) {
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-            if (strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0 && bad.len < 300)
-                nis5g_buf_addf(&bad, "%s%s", bad.len ? "; " : "", (const char *)sqlite3_column_text(s, 0));
-        if (rc != SQLITE_DONE && !bad.len)
-            nis5g_buf_adds(&bad, sqlite3_errmsg(db));
-    } else {
-        nis5g_buf_adds(&bad, sqlite3_errmsg(db));
-    }
-    sqlite3_finalize(s);
     if (!bad.len && sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
         sqlite3_step(s) == SQLITE_ROW)
         version = sqlite3_column_int(s, 0);
-    if (!bad.len)
-        sqlite3_finalize(s);
+    sqlite3_finalize(s);
     sqlite3_close(db);
     if (bad.len)
-        rc = nis5g_err_set(err, NIS5G_EINPUT, "'%s' is damaged: %s", path, bad.data);
+        rc = nis5g_err_set(err, NIS5G_EINPUT, "'%s' is damaged: %.300s", path, bad.data);
     else if (version > nis5g_store_schema_version())
         rc = nis5g_err_set(err, NIS5G_EINPUT,
                            "'%s' is from a newer nis5g (schema version %d, this program knows %d)", path, version,
@@ -132,9 +138,7 @@ int nis5g_store_backup(struct nis5g_store *st, const char *path, struct nis5g_er
 static int copy_file_into(sqlite3 *dst, const char *path)
 {
     sqlite3 *src = NULL;
-    char *uri = sqlite3_mprintf("file:%q?mode=ro", path);
-    int rc = sqlite3_open_v2(uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    sqlite3_free(uri);
+    int rc = open_ro(path, &src);
     if (rc == SQLITE_OK)
         rc = copy_db(dst, src);
     sqlite3_close(src);
