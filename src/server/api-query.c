@@ -239,7 +239,11 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
     return rc;
 }
 
-int srv_api_query(struct srv_req *r, const struct srv_route *route)
+/* The route's query with its parameters from the query string, then
+ * fn(r, q, params, key) answers; key names the question for the kept
+ * documents. */
+static int with_args(struct srv_req *r, const struct srv_route *route,
+                     int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key))
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
     if (!q)
@@ -250,11 +254,16 @@ int srv_api_query(struct srv_req *r, const struct srv_route *route)
     if (r->role == SRV_ROLE_OPERATOR) /* its own documents, apart from the national ones */
         nis5g_buf_addf(&a.key, "@operator=%s", r->operator_id);
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);
-    int rc = a.failed ? srv_send_err(r, &a.err, NULL) : answer(r, q, params, a.key.data);
+    int rc = a.failed ? srv_send_err(r, &a.err, NULL) : fn(r, q, params, a.key.data);
     nis5g_buf_release(&a.key);
     nis5g_opts_release(q->opts, params);
     free(params);
     return rc;
+}
+
+int srv_api_query(struct srv_req *r, const struct srv_route *route)
+{
+    return with_args(r, route, answer);
 }
 
 static void take_eu_html(const void *result, void *arg)
@@ -264,37 +273,30 @@ static void take_eu_html(const void *result, void *arg)
         nis5g_buf_add(arg, x->eu_html.data, x->eu_html.len);
 }
 
-/* GET /api/v1/report.html: the page `nis5g report` writes as report.html,
- * made from the same document, with the same parameters as the report. */
+/* The page `nis5g report` writes as report.html, made from the same document. */
+static int answer_html(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
+{
+    struct nis5g_err err = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    struct nis5g_buf eu = NIS5G_BUF_INIT, js = NIS5G_BUF_INIT, html = NIS5G_BUF_INIT;
+    json_t *doc = NULL;
+    int e = srv_query_exec_take(r, q, params, &doc, &diags, &err, take_eu_html, &eu);
+    if (!e)
+        e = nis5g_report_dump(doc, &js, &err);
+    if (!e)
+        e = nis5g_report_html(js.data, js.len, eu.len ? eu.data : NULL, &html, &err);
+    int rc = e ? srv_send_err(r, &err, &diags) : srv_send(r, 200, "text/html; charset=utf-8", html.data, html.len);
+    json_decref(doc);
+    nis5g_buf_release(&eu);
+    nis5g_buf_release(&js);
+    nis5g_buf_release(&html);
+    nis5g_diags_release(&diags);
+    return rc;
+}
+
+/* GET /api/v1/report.html, with the report's parameters. */
 SRV_HANDLER(srv_api_report_html)
 {
-    const struct nis5g_query *q = &nis5g_query_report;
-    void *params = srv_query_params_new(q);
-    struct args a = { .r = r, .q = q, .params = params };
-    MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);
-    int rc;
-    if (a.failed) {
-        rc = srv_send_err(r, &a.err, NULL);
-    } else {
-        struct nis5g_err err = { 0 };
-        struct nis5g_diags diags;
-        nis5g_diags_init(&diags);
-        struct nis5g_buf eu = NIS5G_BUF_INIT, js = NIS5G_BUF_INIT, html = NIS5G_BUF_INIT;
-        json_t *doc = NULL;
-        int e = srv_query_exec_take(r, q, params, &doc, &diags, &err, take_eu_html, &eu);
-        if (!e)
-            e = nis5g_report_dump(doc, &js, &err);
-        if (!e)
-            e = nis5g_report_html(js.data, js.len, eu.len ? eu.data : NULL, &html, &err);
-        rc = e ? srv_send_err(r, &err, &diags) : srv_send(r, 200, "text/html; charset=utf-8", html.data, html.len);
-        json_decref(doc);
-        nis5g_buf_release(&eu);
-        nis5g_buf_release(&js);
-        nis5g_buf_release(&html);
-        nis5g_diags_release(&diags);
-    }
-    nis5g_buf_release(&a.key);
-    nis5g_opts_release(q->opts, params);
-    free(params);
-    return rc;
+    return with_args(r, route, answer_html);
 }

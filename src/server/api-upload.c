@@ -118,13 +118,22 @@ static void upload_release(struct upload *u)
         rmdir(u->dir);
 }
 
+/* The upload's private folder (mode 0700) under $TMPDIR or /tmp. */
+static int make_dir(struct upload *u)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(u->dir, sizeof u->dir, "%s/nis5g-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (mkdtemp(u->dir))
+        return 0;
+    u->dir[0] = 0;
+    return -1;
+}
+
 /* The body's parts into a fresh private folder. 0, or answered (400/500). */
 static int receive(struct srv_req *r, struct upload *u, int *answered)
 {
     *answered = 0;
-    snprintf(u->dir, sizeof u->dir, "%s/nis5g-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(u->dir)) {
-        u->dir[0] = 0;
+    if (make_dir(u)) {
         *answered = 1;
         return srv_send_error(r, 500, "io", "cannot make a folder for the upload", NULL);
     }
@@ -233,9 +242,8 @@ static int body_file(struct srv_req *r, struct upload *u, const char *name, cons
                      int *answered)
 {
     *answered = 0;
-    snprintf(u->dir, sizeof u->dir, "%s/nis5g-upload-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     int i;
-    if (!mkdtemp(u->dir) || (i = file_for(u, name)) < 0) {
+    if (make_dir(u) || (i = file_for(u, name)) < 0) {
         *answered = 1;
         return srv_send_error(r, 500, "io", "cannot keep the upload", NULL);
     }
