@@ -260,10 +260,6 @@ int cli_load_model(struct nis5g_ctx *ctx, int32_t snapshot_day, unsigned parts, 
     return 0;
 }
 
-const char *cli_num(long long v, char out[32])
-{
-    return nis5g_thousands(v, out);
-}
 
 int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct cli_query_params *p)
 {

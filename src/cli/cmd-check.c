@@ -66,8 +66,8 @@ static void print_rollup(FILE *f, const struct nis5g_model *m, const struct nis5
         cli_table_cell(t, nis5g_dict_str(&m->operators, g[i].op));
         cli_table_cell(t, nis5g_domain_names[g[i].domain]);
         cli_table_cell(t, nis5g_check_function_name(m, g[i].function));
-        cli_table_cell(t, cli_num((long long)(j - i), n1));
-        cli_table_cell(t, cli_num(count, n1));
+        cli_table_cell(t, nis5g_thousands((long long)(j - i), n1));
+        cli_table_cell(t, nis5g_thousands(count, n1));
         i = j;
     }
     cli_table_print(t, f);
@@ -81,7 +81,7 @@ static void print_overview(FILE *f, const struct nis5g_check_result *res, struct
     const struct nis5g_check *c = res->check;
     char d1[11], d2[11], n1[32], n2[32];
     fprintf(f, "policy check as of %s, snapshot %s (%s elements)\n\n", nis5g_date_format(c->at, d1),
-            nis5g_date_format(res->snap.as_of, d2), cli_num(res->m->n_elements, n1));
+            nis5g_date_format(res->snap.as_of, d2), nis5g_thousands(res->m->n_elements, n1));
     struct cli_table *t = cli_table_new();
     static const char *const cols[] = { "rule", "kind", "status", "findings", "must change", "deadline",
                                         "days left", "severity", "forecast" };
@@ -94,8 +94,8 @@ static void print_overview(FILE *f, const struct nis5g_check_result *res, struct
         cli_table_cell(t, r->rule->id);
         cli_table_cell(t, nis5g_rule_kind_names[r->rule->kind]);
         cli_table_cell(t, nis5g_rule_status_names[r->status]);
-        cli_table_cell(t, cli_num(r->findings, n1));
-        cli_table_cell(t, cli_num(r->must_change, n2));
+        cli_table_cell(t, nis5g_thousands(r->findings, n1));
+        cli_table_cell(t, nis5g_thousands(r->must_change, n2));
         cli_table_cell(t, r->rule->deadline == NIS5G_NO_DATE ? "-" : nis5g_date_format(r->rule->deadline, d1));
         if (r->status == NIS5G_RS_PENDING)
             cli_table_cellf(t, "%d", r->days_left);
@@ -133,8 +133,8 @@ static void print_deny(FILE *f, const struct nis5g_model *m, const struct nis5g_
         fprintf(f, "  no matching element\n");
         return;
     }
-    fprintf(f, "  %s element%s in %s group%s\n", cli_num(r->findings, n1), r->findings == 1 ? "" : "s",
-            cli_num((long long)r->n_elgroups, n2), r->n_elgroups == 1 ? "" : "s");
+    fprintf(f, "  %s element%s in %s group%s\n", nis5g_thousands(r->findings, n1), r->findings == 1 ? "" : "s",
+            nis5g_thousands((long long)r->n_elgroups, n2), r->n_elgroups == 1 ? "" : "s");
     if (r->n_elgroups > 20)
         print_rollup(f, m, r);
     struct cli_table *g = cli_table_new();
@@ -148,7 +148,7 @@ static void print_deny(FILE *f, const struct nis5g_model *m, const struct nis5g_
         cli_table_cell(g, nis5g_domain_names[e->domain]);
         cli_table_cell(g, nis5g_check_function_name(m, e->function));
         cli_table_cell(g, site_name(m, e->site));
-        cli_table_cell(g, cli_num(e->count, n1));
+        cli_table_cell(g, nis5g_thousands(e->count, n1));
         nis5g_buf_reset(b);
         for (uint32_t j = 0; j < e->count && j < 3; j++)
             nis5g_buf_addf(b, "%s%s", j ? ", " : "", nis5g_dict_str(&m->elements, e->first[j]));
@@ -195,15 +195,15 @@ static void print_groups(FILE *f, const struct nis5g_model *m, const struct nis5
         nis5g_check_group_label(m, ru, gr, b);
         cli_table_cell(g, b->data);
         if (ru->kind == NIS5G_RULE_CAP) {
-            cli_table_cell(g, cli_num(gr->n, n1));
-            cli_table_cell(g, cli_num(gr->c, n1));
+            cli_table_cell(g, nis5g_thousands(gr->n, n1));
+            cli_table_cell(g, nis5g_thousands(gr->c, n1));
             cli_table_cellf(g, "%.1f%%", gr->n ? 100.0 * (double)gr->c / (double)gr->n : 0.0);
             cli_table_cellf(g, "%g%%", ru->pct_bp / 100.0);
         } else {
             cli_table_cellf(g, "%lld", (long long)gr->c);
             cli_table_cellf(g, "%lld", (long long)gr->limit);
         }
-        cli_table_cell(g, cli_num(gr->must_change, n1));
+        cli_table_cell(g, nis5g_thousands(gr->must_change, n1));
     }
     cli_table_print(g, f);
     if (breach > shown)

@@ -25,7 +25,7 @@ static void print_table(struct nis5g_ctx *ctx, const struct nis5g_model *m, cons
         for (int f = 0; f < NIS5G_DIV_NFIELDS; f++)
             if (d->fields & (1u << f))
                 cli_table_cell(t, g->key[f] == NIS5G_NONE ? "-" : nis5g_div_key_name(m, f, g->key[f]));
-        cli_table_cell(t, cli_num(llround(g->total), a));
+        cli_table_cell(t, nis5g_thousands(llround(g->total), a));
         cli_table_cellf(t, "%.0f", g->hhi);
         struct nis5g_buf v = NIS5G_BUF_INIT;
         for (uint32_t k = 0; k < g->n_vendors; k++) {
@@ -71,7 +71,7 @@ static void print_deps(struct nis5g_ctx *ctx, const struct nis5g_model *m, const
             cli_table_cell(t, nis5g_div_field_names[dep_kinds[k]]);
             cli_table_cell(t, nis5g_div_key_name(m, dep_kinds[k], g->key[dep_kinds[k]]));
             cli_table_cell(t, nis5g_div_vendor_name(m, deps[k].vendors[g->vend_off].vendor));
-            cli_table_cell(t, cli_num(llround(g->total), a));
+            cli_table_cell(t, nis5g_thousands(llround(g->total), a));
             shown++;
         }
     cli_table_print(t, ctx->out);

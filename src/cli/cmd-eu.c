@@ -113,7 +113,7 @@ static void print_vendors(struct nis5g_ctx *ctx, const json_t *v, const json_t *
     json_array_foreach(json_object_get(v, "vendor_shares"), i, s) {
         cli_table_cell(t, str(s, "domain"));
         char nb[32];
-        cli_table_cell(t, cli_num((long long)json_integer_value(json_object_get(s, "elements")), nb));
+        cli_table_cell(t, nis5g_thousands((long long)json_integer_value(json_object_get(s, "elements")), nb));
         struct nis5g_buf b = NIS5G_BUF_INIT;
         size_t j;
         json_t *x;

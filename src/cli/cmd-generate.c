@@ -55,8 +55,8 @@ static int run(struct nis5g_ctx *ctx, void *params)
         return cli_fail_err(ctx, &err);
     char a[32], b[32], c[32], d[32];
     fprintf(ctx->out, "wrote %s: %s operators, %s sites, %s elements, %s links (%.1f MB)\n", p->dir,
-            cli_num((long long)st.operators, a), cli_num((long long)st.sites, b),
-            cli_num((long long)st.elements, c), cli_num((long long)st.links, d), (double)st.bytes / 1e6);
+            nis5g_thousands((long long)st.operators, a), nis5g_thousands((long long)st.sites, b),
+            nis5g_thousands((long long)st.elements, c), nis5g_thousands((long long)st.links, d), (double)st.bytes / 1e6);
     return 0;
 }
 

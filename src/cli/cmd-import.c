@@ -36,10 +36,10 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_import_query_re
     char day[11], b1[32], b2[32], b3[32], b4[32];
     fprintf(ctx->out, "imported snapshot %s%s: %s operators, %s sites, %s elements, %s links",
             nis5g_date_format(s->as_of, day), r->replaced ? " (replacing the earlier import of that date)" : "",
-            cli_num(s->n_operators, b1), cli_num(s->n_sites, b2), cli_num(s->n_elements, b3),
-            cli_num(s->n_links, b4));
-    fprintf(ctx->out, ", %s suppliers, %s products, %s measures", cli_num(s->n_suppliers, b1),
-            cli_num(s->n_products, b2), cli_num(s->n_measures, b3));
+            nis5g_thousands(s->n_operators, b1), nis5g_thousands(s->n_sites, b2), nis5g_thousands(s->n_elements, b3),
+            nis5g_thousands(s->n_links, b4));
+    fprintf(ctx->out, ", %s suppliers, %s products, %s measures", nis5g_thousands(s->n_suppliers, b1),
+            nis5g_thousands(s->n_products, b2), nis5g_thousands(s->n_measures, b3));
     if (r->warnings)
         fprintf(ctx->out, " (%zu warning%s)", r->warnings, r->warnings == 1 ? "" : "s");
     fputc('\n', ctx->out);

@@ -28,7 +28,7 @@ static void print_scenarios(struct nis5g_ctx *ctx, const struct nis5g_killswitch
     FILE *f = ctx->out;
     char a[32], b[32], c[32];
     fprintf(f, "Radio sites: %s with %s subscribers; %s already without service with nothing failed\n\n",
-            cli_num(rs->n, a), cli_num(rs->subs_total, b), cli_num(rs->n - rs->n_base, c));
+            nis5g_thousands(rs->n, a), nis5g_thousands(rs->subs_total, b), nis5g_thousands(rs->n - rs->n_base, c));
     struct cli_table *t = cli_table_new();
     cli_table_col(t, "failing", 0);
     cli_table_col(t, "elements", 1);
@@ -42,11 +42,11 @@ static void print_scenarios(struct nis5g_ctx *ctx, const struct nis5g_killswitch
         scen_name(r->m, &r->sc[i], &nb);
         cli_table_cell(t, nb.data);
         nis5g_buf_release(&nb);
-        cli_table_cell(t, cli_num((long long)res[i].elements_failed, a));
-        cli_table_cell(t, cli_num((long long)res[i].collateral, a));
-        cli_table_cell(t, cli_num(res[i].sites_lost, a));
+        cli_table_cell(t, nis5g_thousands((long long)res[i].elements_failed, a));
+        cli_table_cell(t, nis5g_thousands((long long)res[i].collateral, a));
+        cli_table_cell(t, nis5g_thousands(res[i].sites_lost, a));
         cli_table_cellf(t, "%.1f", pct(res[i].sites_lost, rs->n_base));
-        cli_table_cell(t, cli_num(res[i].subs_lost, a));
+        cli_table_cell(t, nis5g_thousands(res[i].subs_lost, a));
         cli_table_cellf(t, "%.1f", pct(res[i].subs_lost, rs->subs_base));
     }
     cli_table_print(t, f);
@@ -68,10 +68,10 @@ static void print_operators(struct nis5g_ctx *ctx, const struct nis5g_killswitch
         if (!x->op_sites_lost[o])
             continue;
         cli_table_cell(t, nis5g_dict_str(&m->operators, o));
-        cli_table_cell(t, cli_num(r->op_sites[o], a));
-        cli_table_cell(t, cli_num(x->op_sites_lost[o], a));
+        cli_table_cell(t, nis5g_thousands(r->op_sites[o], a));
+        cli_table_cell(t, nis5g_thousands(x->op_sites_lost[o], a));
         cli_table_cellf(t, "%.1f", pct(x->op_sites_lost[o], r->op_sites[o]));
-        cli_table_cell(t, cli_num(x->op_subs_lost[o], a));
+        cli_table_cell(t, nis5g_thousands(x->op_subs_lost[o], a));
     }
     cli_table_print(t, ctx->out);
 }
@@ -98,8 +98,8 @@ static void print_regions(struct nis5g_ctx *ctx, const struct nis5g_killswitch_r
             break;
         done[best] = 1;
         cli_table_cell(t, best == nreg ? "-" : nis5g_dict_str(&m->regions, best));
-        cli_table_cell(t, cli_num(x->reg_sites_lost[best], a));
-        cli_table_cell(t, cli_num(x->reg_subs_lost[best], a));
+        cli_table_cell(t, nis5g_thousands(x->reg_sites_lost[best], a));
+        cli_table_cell(t, nis5g_thousands(x->reg_subs_lost[best], a));
         shown++;
     }
     free(done);
@@ -113,7 +113,7 @@ static void print_lost(struct nis5g_ctx *ctx, const struct nis5g_killswitch_resu
     const struct nis5g_ks_lost *lost = &r->lost[i];
     char a[32];
     fprintf(ctx->out, "\nsites lost (%s%zu of %s) and why\n", lost->n < r->res[i].sites_lost ? "first " : "",
-            lost->n, cli_num(r->res[i].sites_lost, a));
+            lost->n, nis5g_thousands(r->res[i].sites_lost, a));
     for (size_t k = 0; k < lost->n; k++) {
         uint32_t site = lost->sites[k];
         fprintf(ctx->out, "  %s (%s%s%s): %s\n", nis5g_dict_str(&m->sites, site),

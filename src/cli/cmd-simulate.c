@@ -10,10 +10,10 @@ static void dist_cells(struct cli_table *t, const struct nis5g_dist *d)
 {
     char a[32];
     cli_table_cellf(t, "%.2f", d->mean);
-    cli_table_cell(t, cli_num(d->p50, a));
-    cli_table_cell(t, cli_num(d->p95, a));
-    cli_table_cell(t, cli_num(d->p99, a));
-    cli_table_cell(t, cli_num(d->max, a));
+    cli_table_cell(t, nis5g_thousands(d->p50, a));
+    cli_table_cell(t, nis5g_thousands(d->p95, a));
+    cli_table_cell(t, nis5g_thousands(d->p99, a));
+    cli_table_cell(t, nis5g_thousands(d->max, a));
 }
 
 static void dist_cols(struct cli_table *t)
@@ -32,8 +32,8 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
     FILE *f = ctx->out;
     char a[32], b[32], c[32], d[32];
     fprintf(f, "%s trials (seed %llu); radio sites: %s with %s subscribers, %s already without service\n",
-            cli_num((long long)r->trials, a), (unsigned long long)r->seed, cli_num(r->rs.n, b),
-            cli_num(r->rs.subs_total, c), cli_num(r->rs.n - r->rs.n_base, d));
+            nis5g_thousands((long long)r->trials, a), (unsigned long long)r->seed, nis5g_thousands(r->rs.n, b),
+            nis5g_thousands(r->rs.subs_total, c), nis5g_thousands(r->rs.n - r->rs.n_base, d));
     if (r->outage_hours > 0)
         fprintf(f, "power outage of %g hours %s%s\n", r->outage_hours, r->region ? "in " : "everywhere",
                 r->region ? r->region : "");
@@ -56,7 +56,7 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
         if (!r->op_sites[op])
             continue;
         cli_table_cell(t, nis5g_dict_str(&m->operators, op));
-        cli_table_cell(t, cli_num(r->op_sites[op], a));
+        cli_table_cell(t, nis5g_thousands(r->op_sites[op], a));
         cli_table_cell(t, "sites");
         dist_cells(t, &r->op_sites_lost[op]);
         cli_table_cell(t, "");

@@ -25,11 +25,11 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
     for (size_t i = 0; i < r->n; i++) {
         const struct nis5g_snapshot *s = &r->list[i];
         cli_table_cell(t, nis5g_date_format(s->as_of, d));
-        cli_table_cell(t, cli_num(s->n_operators, b));
-        cli_table_cell(t, cli_num(s->n_sites, b));
-        cli_table_cell(t, cli_num(s->n_elements, b));
-        cli_table_cell(t, cli_num(s->n_links, b));
-        cli_table_cell(t, cli_num(s->n_suppliers, b));
+        cli_table_cell(t, nis5g_thousands(s->n_operators, b));
+        cli_table_cell(t, nis5g_thousands(s->n_sites, b));
+        cli_table_cell(t, nis5g_thousands(s->n_elements, b));
+        cli_table_cell(t, nis5g_thousands(s->n_links, b));
+        cli_table_cell(t, nis5g_thousands(s->n_suppliers, b));
         cli_table_cell(t, s->imported_at);
         cli_table_cell(t, s->source);
     }

@@ -20,8 +20,8 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
     for (uint32_t o = 0; o < s->n_ops; o++)
         radio += s->ops[o].radio_sites;
     fprintf(f, "Snapshot %s: %s operators, %s sites (%s with radios), %s elements (%s active), %u vendors\n\n",
-            nis5g_date_format(m->as_of, day), cli_num(s->n_ops, a), cli_num(m->sites.n, b), cli_num((long long)radio, d4),
-            cli_num((long long)s->total, c), cli_num((long long)s->active, e5), s->vendors_active);
+            nis5g_date_format(m->as_of, day), nis5g_thousands(s->n_ops, a), nis5g_thousands(m->sites.n, b), nis5g_thousands((long long)radio, d4),
+            nis5g_thousands((long long)s->total, c), nis5g_thousands((long long)s->active, e5), s->vendors_active);
 
     fprintf(f, "Operators\n");
     struct cli_table *t = cli_table_new();
@@ -39,12 +39,12 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
         cli_table_cell(t, nis5g_dict_str(&m->operators, o));
         cli_table_cell(t, nis5g_dict_str(&m->text, m->op_name[o]));
         cli_table_cell(t, nis5g_dict_str(&m->countries, m->op_country[o]));
-        cli_table_cell(t, m->op_subscribers[o] < 0 ? "" : cli_num(m->op_subscribers[o], a));
-        cli_table_cell(t, cli_num((long long)x->sites, a));
-        cli_table_cell(t, cli_num((long long)x->radio_sites, a));
-        cli_table_cell(t, cli_num((long long)x->elements[NIS5G_ST_ACTIVE], a));
-        cli_table_cell(t, cli_num((long long)x->elements[NIS5G_ST_PLANNED], a));
-        cli_table_cell(t, cli_num((long long)x->elements[NIS5G_ST_RETIRED], a));
+        cli_table_cell(t, m->op_subscribers[o] < 0 ? "" : nis5g_thousands(m->op_subscribers[o], a));
+        cli_table_cell(t, nis5g_thousands((long long)x->sites, a));
+        cli_table_cell(t, nis5g_thousands((long long)x->radio_sites, a));
+        cli_table_cell(t, nis5g_thousands((long long)x->elements[NIS5G_ST_ACTIVE], a));
+        cli_table_cell(t, nis5g_thousands((long long)x->elements[NIS5G_ST_PLANNED], a));
+        cli_table_cell(t, nis5g_thousands((long long)x->elements[NIS5G_ST_RETIRED], a));
     }
     cli_table_print(t, f);
 
@@ -63,7 +63,7 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
         if (s->n_top[d] > 5)
             nis5g_buf_addf(&v, ", +%u more", s->n_top[d] - 5);
         cli_table_cell(t, nis5g_domain_names[d]);
-        cli_table_cell(t, cli_num((long long)s->domain_total[d], a));
+        cli_table_cell(t, nis5g_thousands((long long)s->domain_total[d], a));
         cli_table_cell(t, v.data);
         nis5g_buf_release(&v);
     }
@@ -87,11 +87,11 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
                 break;
             }
             nis5g_buf_addf(&v, "%s%s %s", k > i ? ", " : "", nis5g_dict_str(&m->vendors, s->cells[k].vendor),
-                           cli_num((long long)s->cells[k].count, a));
+                           nis5g_thousands((long long)s->cells[k].count, a));
         }
         cli_table_cell(t, nis5g_dict_str(&m->operators, s->cells[i].op));
         cli_table_cell(t, nis5g_domain_names[s->cells[i].domain]);
-        cli_table_cell(t, cli_num((long long)tot, a));
+        cli_table_cell(t, nis5g_thousands((long long)tot, a));
         cli_table_cell(t, v.data);
         nis5g_buf_release(&v);
         i = j;

@@ -79,15 +79,15 @@ static void print_lines(struct nis5g_ctx *ctx, const struct nis5g_whatif_result 
         const struct nis5g_whatif_line *l = &w->lines[i];
         cli_table_cell(t, nis5g_domain_names[l->domain]);
         cli_table_cell(t, nis5g_dict_str(&m->functions, l->function));
-        cli_table_cell(t, cli_num((long long)l->elements, a));
-        cli_table_cell(t, l->unit_cost >= 0 ? cli_num(llround(l->unit_cost), a) : "unknown");
-        cli_table_cell(t, l->unit_cost >= 0 ? cli_num(llround(l->cost), b) : "unknown");
+        cli_table_cell(t, nis5g_thousands((long long)l->elements, a));
+        cli_table_cell(t, l->unit_cost >= 0 ? nis5g_thousands(llround(l->unit_cost), a) : "unknown");
+        cli_table_cell(t, l->unit_cost >= 0 ? nis5g_thousands(llround(l->cost), b) : "unknown");
     }
     cli_table_cell(t, "total");
     cli_table_cell(t, "");
-    cli_table_cell(t, cli_num((long long)w->elements, a));
+    cli_table_cell(t, nis5g_thousands((long long)w->elements, a));
     cli_table_cell(t, "");
-    cli_table_cell(t, cli_num(llround(w->cost), b));
+    cli_table_cell(t, nis5g_thousands(llround(w->cost), b));
     cli_table_print(t, ctx->out);
     if (!w->cost_complete)
         fprintf(ctx->out, "(some functions have no unit cost; the total leaves them out)\n");
@@ -114,7 +114,7 @@ static void print_operators(struct nis5g_ctx *ctx, const struct nis5g_whatif_res
                 best = o;
         done[best] = 1;
         fprintf(f, "%s %s %s", shown ? "," : "", nis5g_dict_str(&m->operators, best),
-                cli_num((long long)w->op_elements[best], a));
+                nis5g_thousands((long long)w->op_elements[best], a));
         shown++;
     }
     free(done);
@@ -134,7 +134,7 @@ static int print_text(struct nis5g_ctx *ctx, const void *result)
         if (w->domains & (1u << d))
             nis5g_buf_addf(&doms, "%s%s", doms.len ? ", " : "", nis5g_domain_names[d]);
     fprintf(f, "Ban %s from %s: %s active element%s to replace\n", r->vendor,
-            w->domains == (1u << NIS5G_DOM_COUNT) - 1 ? "every domain" : doms.data, cli_num((long long)w->elements, a),
+            w->domains == (1u << NIS5G_DOM_COUNT) - 1 ? "every domain" : doms.data, nis5g_thousands((long long)w->elements, a),
             w->elements == 1 ? "" : "s");
     nis5g_buf_release(&doms);
     if (!w->elements) {

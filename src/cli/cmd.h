@@ -19,6 +19,7 @@
 #include "nis5g/model.h"
 #include "nis5g/opts.h"
 #include "nis5g/query.h"
+#include "nis5g/text.h"
 #include "nis5g/store.h"
 
 enum {
@@ -141,7 +142,5 @@ void cli_table_col(struct cli_table *t, const char *header, int right_align);
 void cli_table_cell(struct cli_table *t, const char *s);
 void cli_table_cellf(struct cli_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_table_print(struct cli_table *t, FILE *f); /* then frees it */
-/* Format an integer with thin thousands separators (1,234,567) into out[32]. */
-const char *cli_num(long long v, char out[32]);
 
 #endif
