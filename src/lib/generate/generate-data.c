@@ -100,13 +100,18 @@ static int table_next(struct table *t, char **f, struct nis5g_err *err)
     }
 }
 
-static int col(const struct table *t, const char *name, struct nis5g_err *err)
+/* The index of each of the n columns names[] in the header into ci[]. */
+static int cols(const struct table *t, const char *const *names, int n, int *ci, struct nis5g_err *err)
 {
-    for (int i = 0; i < t->nh; i++)
-        if (strcmp(t->hdr[i], name) == 0)
-            return i;
-    nis5g_err_set(err, NIS5G_EPARSE, "%s: missing column '%s'", t->name, name);
-    return -1;
+    for (int k = 0; k < n; k++) {
+        ci[k] = -1;
+        for (int i = 0; i < t->nh && ci[k] < 0; i++)
+            if (strcmp(t->hdr[i], names[k]) == 0)
+                ci[k] = i;
+        if (ci[k] < 0)
+            return nis5g_err_set(err, NIS5G_EPARSE, "%s: missing column '%s'", t->name, names[k]);
+    }
+    return 0;
 }
 
 static int num(const struct table *t, const char *s, double *out, struct nis5g_err *err)
@@ -171,15 +176,12 @@ static int load_vendors(struct gen_data *d, struct nis5g_err *err)
     int rc = table_open(&t, "vendors.csv", err);
     if (rc)
         goto out;
-    static const char *const cols[] = { "vendor", "country", "state_owned", NIS5G_FACTORS(NIS5G_FACTOR_COLUMN)
+    static const char *const names[] = { "vendor", "country", "state_owned", NIS5G_FACTORS(NIS5G_FACTOR_COLUMN)
                                         "designation", "notes" };
-    _Static_assert(sizeof cols / sizeof cols[0] == 12, "vendors.csv: 3 + the factors + 2 columns");
+    _Static_assert(sizeof names / sizeof names[0] == 12, "vendors.csv: 3 + the factors + 2 columns");
     int ci[12];
-    for (int i = 0; i < 12; i++)
-        if ((ci[i] = col(&t, cols[i], err)) < 0) {
-            rc = err->code;
-            goto out;
-        }
+    if ((rc = cols(&t, names, 12, ci, err)))
+        goto out;
     char *f[MAX_FIELDS];
     int r;
     while ((r = table_next(&t, f, err)) > 0) {
@@ -214,14 +216,11 @@ static int load_products(struct gen_data *d, struct nis5g_err *err)
     int rc = table_open(&t, "products.csv", err);
     if (rc)
         goto out;
-    static const char *const cols[] = { "vendor",        "product",        "functions",     "from_year",
+    static const char *const names[] = { "vendor",        "product",        "functions",     "from_year",
                                         "to_year",       "certifications", "end_of_support", "critical_vulns" };
     int ci[8];
-    for (int i = 0; i < 8; i++)
-        if ((ci[i] = col(&t, cols[i], err)) < 0) {
-            rc = err->code;
-            goto out;
-        }
+    if ((rc = cols(&t, names, 8, ci, err)))
+        goto out;
     char *f[MAX_FIELDS];
     int r;
     while ((r = table_next(&t, f, err)) > 0) {
@@ -432,16 +431,13 @@ static int load_countries(struct gen_data *d, struct nis5g_err *err)
     int rc = table_open(&t, "countries.csv", err);
     if (rc)
         goto out;
-    static const char *const cols[] = { "code",    "name",    "population", "capital",     "capital_lat",
+    static const char *const names[] = { "code",    "name",    "population", "capital",     "capital_lat",
                                         "capital_lon", "lat_min", "lat_max",    "lon_min",     "lon_max",
                                         "spread_km", "cn_ran_share", "restricted", "regions", "operators" };
     enum { NC = 15 };
     int ci[NC];
-    for (int i = 0; i < NC; i++)
-        if ((ci[i] = col(&t, cols[i], err)) < 0) {
-            rc = err->code;
-            goto out;
-        }
+    if ((rc = cols(&t, names, NC, ci, err)))
+        goto out;
     char *f[MAX_FIELDS];
     int r, cap = 0;
     while ((r = table_next(&t, f, err)) > 0) {
