@@ -16,27 +16,6 @@
 #include "nis5g/users.h"
 #include "server.h"
 
-static int send_with_cookie(struct srv_req *r, unsigned status, json_t *doc, const char *cookie)
-{
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    if (!doc || nis5g_json_dump(doc, &b)) {
-        json_decref(doc);
-        nis5g_buf_release(&b);
-        return srv_send_error(r, 500, "nomem", "out of memory", NULL);
-    }
-    json_decref(doc);
-    struct MHD_Response *resp = MHD_create_response_from_buffer(b.len, b.data, MHD_RESPMEM_MUST_COPY);
-    nis5g_buf_release(&b);
-    if (!resp)
-        return MHD_NO;
-    MHD_add_response_header(resp, "Content-Type", "application/json");
-    MHD_add_response_header(resp, "Set-Cookie", cookie);
-    srv_add_security_headers(r, resp);
-    int rc = MHD_queue_response(r->conn, status, resp);
-    MHD_destroy_response(resp);
-    return rc;
-}
-
 static int too_many(struct srv_req *r, int64_t seconds)
 {
     char retry[32], msg[128];
@@ -91,7 +70,7 @@ SRV_HANDLER(srv_api_login)
     json_t *doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s}", "user", u.name, "role", srv_role_name(r->role),
                             "operator", u.operator_id[0] ? u.operator_id : NULL, "state",
                             u.state[0] ? u.state : NULL, "csrf", s.csrf);
-    rc = send_with_cookie(r, 200, doc, cookie);
+    rc = srv_send_json_with(r, 200, doc, "Set-Cookie", cookie);
 out:
     json_decref(body);
     return rc;
@@ -108,7 +87,7 @@ SRV_HANDLER(srv_api_logout)
     srv_audit(r, "logout", r->user, "ok", NULL, &err);
     char cookie[160];
     snprintf(cookie, sizeof cookie, "%s=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0", srv_cookie_name());
-    return send_with_cookie(r, 200, json_pack("{s:b}", "logged_out", 1), cookie);
+    return srv_send_json_with(r, 200, json_pack("{s:b}", "logged_out", 1), "Set-Cookie", cookie);
 }
 
 SRV_HANDLER(srv_api_me)

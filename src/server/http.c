@@ -58,7 +58,7 @@ int srv_send(struct srv_req *r, unsigned status, const char *type, const void *b
     return send_h(r, status, type, body, len, NULL, NULL);
 }
 
-static int send_json_h(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval)
+int srv_send_json_with(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval)
 {
     struct nis5g_buf b = NIS5G_BUF_INIT;
     if (!doc || nis5g_json_dump(doc, &b)) {
@@ -75,7 +75,7 @@ static int send_json_h(struct srv_req *r, unsigned status, json_t *doc, const ch
 
 int srv_send_json(struct srv_req *r, unsigned status, json_t *doc)
 {
-    return send_json_h(r, status, doc, NULL, NULL);
+    return srv_send_json_with(r, status, doc, NULL, NULL);
 }
 
 static json_t *error_doc(const char *code, const char *msg, const struct nis5g_diags *diags);
@@ -89,7 +89,7 @@ int srv_send_error(struct srv_req *r, unsigned status, const char *code, const c
 int srv_send_error_headers(struct srv_req *r, unsigned status, const char *code, const char *msg, const char *hname,
                            const char *hval)
 {
-    return send_json_h(r, status, error_doc(code, msg, NULL), hname, hval);
+    return srv_send_json_with(r, status, error_doc(code, msg, NULL), hname, hval);
 }
 
 static json_t *error_doc(const char *code, const char *msg, const struct nis5g_diags *diags)

@@ -135,6 +135,8 @@ int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err 
  * no-referrer, HSTS under TLS). The body is copied. */
 int srv_send(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len);
 int srv_send_json(struct srv_req *r, unsigned status, json_t *doc); /* takes doc */
+/* The same with one more header (Set-Cookie, Retry-After ...). */
+int srv_send_json_with(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval);
 struct MHD_Response;
 void srv_add_security_headers(struct srv_req *r, struct MHD_Response *resp);
 /* {"error":{"code","message","diagnostics":[...]}} */
