@@ -25,7 +25,7 @@
 
 /* ---- responses ---- */
 
-void srv_add_security_headers(struct srv_req *r, struct MHD_Response *resp)
+static void add_security_headers(struct srv_req *r, struct MHD_Response *resp)
 {
     MHD_add_response_header(resp, "Content-Security-Policy", CSP);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
@@ -47,7 +47,7 @@ static int send_h(struct srv_req *r, unsigned status, const char *type, const vo
         MHD_add_response_header(resp, "Content-Type", type);
     if (hname)
         MHD_add_response_header(resp, hname, hval);
-    srv_add_security_headers(r, resp);
+    add_security_headers(r, resp);
     int rc = MHD_queue_response(r->conn, status, resp);
     MHD_destroy_response(resp);
     return rc;

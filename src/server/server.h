@@ -137,8 +137,6 @@ int srv_send(struct srv_req *r, unsigned status, const char *type, const void *b
 int srv_send_json(struct srv_req *r, unsigned status, json_t *doc); /* takes doc */
 /* The same with one more header (Set-Cookie, Retry-After ...). */
 int srv_send_json_with(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval);
-struct MHD_Response;
-void srv_add_security_headers(struct srv_req *r, struct MHD_Response *resp);
 /* {"error":{"code","message","diagnostics":[...]}} */
 int srv_send_error(struct srv_req *r, unsigned status, const char *code, const char *msg,
                    const struct nis5g_diags *diags);
