@@ -112,7 +112,6 @@ int nis5g_div_field_parse(const char *s);
 struct nis5g_diversity_params {
     int32_t snapshot;             /* NIS5G_NO_DATE: the latest */
     struct nis5g_strlist by;      /* --by: fields, comma-separated, or "none"; none given: operator,domain */
-    struct nis5g_strlist by_more; /* more fields after --by (`--by operator domain`) */
     int weight;                   /* enum nis5g_div_weight */
 };
 /* The grouping of each of the result's deps[] besides the operator. */

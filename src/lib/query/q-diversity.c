@@ -13,16 +13,16 @@
 static const char *const weight_names[] = { "elements", "subscribers", NULL };
 
 const struct nis5g_opt nis5g_diversity_opts[] = {
-    NIS5G_OPT_LIST_(struct nis5g_diversity_params, "by", "FIELD,...", by,
-                    "group by operator, domain, function, region, country (default: operator,domain; "
-                    "none: one national group)"),
+    /* greedy: `--by operator domain` reads as `--by operator,domain` */
+    { .type = NIS5G_OPT_LIST, .name = "by", .arg = "FIELD,...", .flags = NIS5G_OPT_GREEDY,
+      .help = "group by operator, domain, function, region, country (default: operator,domain; none: one "
+              "national group)",
+      .offset = offsetof(struct nis5g_diversity_params, by) },
     { .type = NIS5G_OPT_CHOICE, .name = "weight", .arg = "elements|subscribers",
       .help = "count elements (default) or subscribers served (docs/diversity.md)",
       .offset = offsetof(struct nis5g_diversity_params, weight), .flags = NIS5G_OPT_GIVEN_ONCE,
       .choices = weight_names },
     NIS5G_OPT_SNAPSHOT(struct nis5g_diversity_params, snapshot),
-    /* `--by operator domain`: the words after --by are more fields */
-    NIS5G_OPT_POS_(struct nis5g_diversity_params, "FIELD", by_more, NIS5G_OPT_HIDDEN, NULL),
     NIS5G_OPT_END_,
 };
 
@@ -53,13 +53,8 @@ static int parse_fields(const char *v, unsigned *fields, struct nis5g_err *err)
 static int grouping(const struct nis5g_diversity_params *p, unsigned *fields, struct nis5g_err *err)
 {
     *fields = 0;
-    if (p->by_more.n && !p->by.n)
-        return nis5g_err_set(err, NIS5G_EUSAGE, "unexpected argument '%s'", p->by_more.v[0]);
     for (size_t i = 0; i < p->by.n; i++)
         if (parse_fields(p->by.v[i], fields, err))
-            return NIS5G_EUSAGE;
-    for (size_t i = 0; i < p->by_more.n; i++)
-        if (parse_fields(p->by_more.v[i], fields, err))
             return NIS5G_EUSAGE;
     if (!p->by.n)
         *fields = (1u << NIS5G_DIV_OPERATOR) | (1u << NIS5G_DIV_DOMAIN);
