@@ -22,12 +22,11 @@ int nis5g_store_backup(struct nis5g_store *st, const char *path, struct nis5g_er
 int nis5g_store_check_file(const char *path, struct nis5g_err *err);
 
 /* Replace the workspace's content with the backup at path, after
- * nis5g_store_check_file; one step for readers (they see the old content
- * or the new). The backup's schema is then brought up to date. */
-int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err);
-/* The same, running hook(arg, copy, err) on the restored content before it
- * replaces the workspace (to add the restore's audit entry in the same
- * step); a non-zero return leaves the workspace as it was. */
+ * nis5g_store_check_file, in one step for readers (they see the old content
+ * or the new); the backup's schema is brought up to date. hook(arg, copy,
+ * err), when given, runs on the restored content before it replaces the
+ * workspace (the restore's audit entry lands in the same step); a non-zero
+ * return leaves the workspace as it was. */
 typedef int (*nis5g_restore_hook)(void *arg, struct nis5g_store *copy, struct nis5g_err *err);
 int nis5g_store_restore_with(struct nis5g_store *st, const char *path, nis5g_restore_hook hook, void *arg,
                              struct nis5g_err *err);

@@ -66,7 +66,6 @@ struct nis5g_opt {
     const char *const *choices; /* CHOICE: NULL-terminated names */
     int (*parse)(const char *value, void *field, struct nis5g_err *err); /* CUSTOM */
     const struct nis5g_opt *include; /* INCLUDE */
-    size_t given_offset;   /* when non-zero: an int set to 1 once the option is given */
 };
 
 /* Store `value` (NULL for a flag) into the field of `o` inside params.

@@ -141,8 +141,6 @@ int nis5g_opt_set(const struct nis5g_opt *o, void *params, const char *value, st
         return nis5g_err_set(err, NIS5G_EINTERNAL, "option table entry of kind %d cannot take a value", (int)o->type);
     }
 done:
-    if (o->given_offset)
-        *(int *)((char *)params + o->given_offset) = 1;
     return 0;
 }
 

@@ -187,8 +187,3 @@ out:
     nis5g_buf_release(&tmp);
     return rc;
 }
-
-int nis5g_store_restore(struct nis5g_store *st, const char *path, struct nis5g_err *err)
-{
-    return nis5g_store_restore_with(st, path, NULL, NULL, err);
-}
