@@ -65,17 +65,23 @@ static const char *type_name(const json_t *v)
     }
 }
 
-/* An error on field `path` of the current record: "results[12].role.slug: MSG". */
+/* An error on field `path` of the current record: "results[12].role.slug: MSG".
+ * The same error twice in a row (two fields under one ill-typed object) is
+ * said once. */
 __attribute__((format(printf, 4, 5))) static void rec_err(struct nb *nb, const char *path, const char *got,
                                                            const char *fmt, ...)
 {
-    char msg[400];
+    char msg[400], full[600];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    nis5g_diags_add(nb->d, NIS5G_ERROR, NIS5G_EINPUT, nb->file, 0, 0, NULL, 0, got, got ? strlen(got) : 0,
-                    "results[%zu]%s%s: %s", nb->index, *path ? "." : "", path, msg);
+    snprintf(full, sizeof full, "results[%zu]%s%s: %s", nb->index, *path ? "." : "", path, msg);
+    const struct nis5g_diag *last = nb->d->n ? &nb->d->v[nb->d->n - 1] : NULL;
+    if (last && last->file && strcmp(last->file, nb->file) == 0 && strcmp(last->msg, full) == 0)
+        return;
+    nis5g_diags_add(nb->d, NIS5G_ERROR, NIS5G_EINPUT, nb->file, 0, 0, NULL, 0, got, got ? strlen(got) : 0, "%s",
+                    full);
 }
 
 /* The same for a value of the wrong type (its type is what was got). */
@@ -385,8 +391,8 @@ static void read_pages(struct nb *nb, const char *const *files, size_t n, const 
     }
     if (count >= 0 && count != total)
         nis5g_diags_add(nb->d, NIS5G_WARNING, NIS5G_EINPUT, files[0], 0, 0, NULL, 0, NULL, 0,
-                        "the %s listing counts %lld but its %zu page file%s hold %lld: is a page missing?", what,
-                        count, n, n == 1 ? "" : "s", total);
+                        "the %s listing counts %lld but its %zu page file%s hold%s %lld: is a page missing?", what,
+                        count, n, n == 1 ? "" : "s", n == 1 ? "s" : "", total);
 }
 
 /* A name (site slug, device name) seen before is an error naming where. */
