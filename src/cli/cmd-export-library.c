@@ -27,8 +27,10 @@ static int run(struct nis5g_ctx *ctx, void *params)
     int rc = nis5g_catalog_load(&c, &ctx->diags);
     if (rc) {
         cli_print_diags(ctx, &ctx->diags);
-        return cli_fail(ctx, rc, "%zu error%s in the catalogues", ctx->diags.errors,
-                        ctx->diags.errors == 1 ? "" : "s");
+        size_t n = ctx->diags.errors;
+        nis5g_diags_release(&ctx->diags);
+        nis5g_diags_init(&ctx->diags);
+        return cli_fail(ctx, rc, "%zu error%s in the catalogues", n, n == 1 ? "" : "s");
     }
     struct nis5g_buf y;
     nis5g_buf_init(&y);

@@ -53,6 +53,8 @@ static int run(struct nis5g_ctx *ctx, void *params)
     struct nis5g_err err = { 0 };
     int rc = nis5g_netbox_convert(&o, &st, &ctx->diags, &err);
     cli_print_diags(ctx, &ctx->diags);
+    nis5g_diags_release(&ctx->diags);
+    nis5g_diags_init(&ctx->diags);
     if (rc)
         return cli_fail_err(ctx, &err);
     if (st.inventory)

@@ -343,8 +343,12 @@ static json_t *load_page(struct nb *nb, const char *path, long long *count)
     json_error_t je;
     json_t *page = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
     if (!page) {
-        nis5g_diags_add(nb->d, NIS5G_ERROR, NIS5G_EPARSE, path, je.line > 0 ? je.line : 0,
-                        je.column > 0 ? je.column : 0, NULL, 0, NULL, 0, "not a NetBox API page: %s", je.text);
+        if (je.line < 0) /* not opened or not read */
+            nis5g_diags_add(nb->d, NIS5G_ERROR, NIS5G_EIO, path, 0, 0, NULL, 0, NULL, 0, "%s",
+                            je.text);
+        else
+            nis5g_diags_add(nb->d, NIS5G_ERROR, NIS5G_EPARSE, path, je.line, je.column > 0 ? je.column : 0, NULL, 0,
+                            NULL, 0, "not a NetBox API page: %s", je.text);
         return NULL;
     }
     json_t *res = json_object_get(page, "results"), *cnt = json_object_get(page, "count");
