@@ -300,8 +300,8 @@ static int open_csv(struct nb *nb, struct nis5g_csv *c, const char *path)
     return 0;
 }
 
-/* Each data row of c through row(), padded to the header's width; rows of
- * another width are errors. */
+/* Each data row of c through row(); a row with another number of fields
+ * than the header is an error, a blank last line is ignored. */
 static void csv_rows(struct nb *nb, struct nis5g_csv *c, size_t width, const int *col,
                      void (*row)(struct nb *, struct nis5g_csv *, const int *))
 {
