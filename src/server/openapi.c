@@ -55,19 +55,27 @@ static void add_params(json_t *list, const struct nis5g_opt *t, const char *in)
     }
 }
 
+/* The media type of a route's 200 answer; *text: a string, not an object. */
+static const char *media_type(const struct srv_route *rt, int *text)
+{
+    *text = 1;
+    if (rt->handler == srv_api_report_html)
+        return "text/html";
+    if (rt->handler == srv_api_library)
+        return "application/yaml";
+    if (strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET"))
+        return "text/plain";
+    *text = 0;
+    return "application/json";
+}
+
 static json_t *responses(const struct srv_route *rt)
 {
     json_t *r = json_object();
-    json_object_set_new(r, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content",
-                                            rt->handler == srv_api_report_html ? "text/html"
-                                            : strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET")
-                                                ? "text/plain"
-                                                : "application/json",
-                                            "schema", "type",
-                                            (strcmp(rt->method, "GET") == 0 && strstr(rt->pattern, "/policies/{")) ||
-                                                    rt->handler == srv_api_report_html
-                                                ? "string"
-                                                : "object"));
+    int text;
+    const char *type = media_type(rt, &text);
+    json_object_set_new(r, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content", type,
+                                            "schema", "type", text ? "string" : "object"));
     static const char *const codes[] = { "400", "401", "403", "404", "409", "413", "429", "500" };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         json_object_set_new(r, codes[i], json_pack("{s:s}", "$ref", "#/components/responses/Error"));

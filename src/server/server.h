@@ -194,6 +194,7 @@ int srv_change_end(struct srv_req *r, int rc, const char *action, const char *ta
 #define SRV_HANDLER(name) int name(struct srv_req *r, const struct srv_route *route)
 SRV_HANDLER(srv_api_query);
 SRV_HANDLER(srv_api_report_html);
+SRV_HANDLER(srv_api_library);
 SRV_HANDLER(srv_api_healthz);
 SRV_HANDLER(srv_api_openapi);
 SRV_HANDLER(srv_api_login);

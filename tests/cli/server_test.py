@@ -406,6 +406,14 @@ def test_parity(srv, toks, routes):
         check(r.body == cli, "%s: the bytes differ (API %d bytes, CLI %d)" % (what, len(r.body), len(cli)))
         check(r.headers.get("Content-Type", "").startswith("text/html" if html else "application/json"),
               "%s: Content-Type" % what)
+    # the CISO Assistant library: the file `nis5g export-library` writes
+    r = req(srv, "GET", "/api/v1/library", bearer(toks["analyst"]))
+    lib = os.path.join(T, "library.yaml")
+    n5("export-library", "-o", lib, cwd=T)
+    check(r.status == 200 and r.body == open(lib, "rb").read(),
+          "GET /api/v1/library: %d, not the bytes of nis5g export-library" % r.status)
+    check(r.headers.get("Content-Type", "").startswith("application/yaml"), "GET /api/v1/library: Content-Type")
+    n += 1
     # a stored policy that does not exist, and a parameter the query does not have
     r = req(srv, "GET", "/api/v1/check?policy=nosuch", bearer(toks["analyst"]))
     check(r.status in (400, 404) and "nosuch" in r.body.decode(), "check with a policy not stored: %d %s" % (r.status, r.body[:200]))
