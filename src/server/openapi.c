@@ -103,6 +103,11 @@ static json_t *operation(const struct srv_route *rt)
     const struct nis5g_query *q = rt->query ? nis5g_query_find(rt->query) : NULL;
     if (q && strcmp(rt->method, "GET") == 0)
         add_params(params, q->opts, "query");
+    if (rt->handler == srv_api_packages_list)
+        json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:i}}", "name", "since", "in", "query",
+                                                "required", 0, "description",
+                                                "only the packages approved after this version", "schema", "type",
+                                                "integer", "minimum", 0));
     json_object_set_new(op, "parameters", params);
     if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0) {
         int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import;
