@@ -26,6 +26,14 @@ T = os.environ["T"]
 A, B, C = (os.path.join(T, n) for n in ("a.db", "b.db", "c.db"))
 D1, D2, D3, D4 = "2026-03-31", "2026-06-30", "2026-09-30", "2026-10-31"
 failures = []
+docs = {"exports": [], "packages": [], "pull": []}  # documents to check against docs/schemas/
+
+
+def keep(kind, body):
+    path = os.path.join(T, "%s-%d.json" % (kind, len(docs[kind])))
+    with open(path, "wb") as f:
+        f.write(body)
+    docs[kind].append(path)
 
 
 def check(cond, msg):
@@ -80,6 +88,7 @@ def setup():
 def prepare(srv, tok, body):
     r = st.req(srv, "POST", "/api/v1/exports", auth(tok), body)
     check(r.status == 201, "prepare %s: %d %s" % (body, r.status, r.body[:300]))
+    keep("exports", r.body)
     return r.json()
 
 
@@ -90,6 +99,7 @@ def approve(srv, tok, pid, digest):
 def listed(srv, tok, since=None):
     r = st.req(srv, "GET", "/api/v1/packages" + ("?since=%d" % since if since is not None else ""), auth(tok))
     check(r.status == 200, "list packages: %d %s" % (r.status, r.body[:200]))
+    keep("packages", r.body)
     return [p["id"] for p in r.json()["packages"]] if r.status == 200 else None
 
 
@@ -113,6 +123,7 @@ def test_four_eyes(srv, toks):
     check(r.status == 409, "a wrong digest: %d %s" % (r.status, r.body))
     r = approve(srv, toks["bob"], x["id"], x["digest"])
     check(r.status == 200, "bob approves: %d %s" % (r.status, r.body))
+    keep("exports", r.body)
     y = r.json() if r.status == 200 else {}
     check(y.get("status") == "approved" and y.get("approved_by") == "bob" and y.get("version") == 1
           and y.get("digest") == x["digest"], "approved: %s" % y)
@@ -149,6 +160,7 @@ def test_tlp(srv, toks):
     r = st.req(srv, "GET", "/api/v1/exports", auth(toks["de"]))
     check(r.status == 403, "a peer lists the prepared exports: %d" % r.status)
     r = st.req(srv, "GET", "/api/v1/exports", auth(toks["ana"]))
+    keep("exports", r.body)
     ex = r.json()["exports"]
     check([(e["id"], e["prepared_by"], e["approved_by"], e["tlp"]) for e in ex]
           == [(1, "ana", "bob", "amber"), (2, "bob", "adm", "green"), (3, "adm", "ana", "amber")],
@@ -180,7 +192,24 @@ def test_audit(srv, toks):
 
 
 def pull(db, url, tokfile, *extra, ok=(0,)):
-    return n5(db, "pull", url, "--token-file", tokfile, "--json", *extra, ok=ok)
+    p = n5(db, "pull", url, "--token-file", tokfile, "--json", *extra, ok=ok)
+    if p.returncode == 0:
+        keep("pull", p.stdout)
+    return p
+
+
+def test_schemas():
+    """Every document kept, against its schema in docs/schemas/ (Ajv of tests/js)."""
+    top = os.environ["TOP"]
+    if not os.path.isdir(os.path.join(top, "tests/js/node_modules/ajv")):
+        print("note: tests/js not installed (scripts/web-deps.sh test): schemas not checked")
+        return
+    for kind, files in docs.items():
+        check(files, "no %s document kept" % kind)
+        p = subprocess.run(["node", os.path.join(top, "tests/js/schema-check.mjs"),
+                            os.path.join(top, "docs/schemas/%s.schema.json" % kind)] + files,
+                           capture_output=True, timeout=120)
+        check(p.returncode == 0, "%s documents against their schema: %s" % (kind, p.stderr.decode()[:3000]))
 
 
 def held(db):
@@ -309,6 +338,7 @@ def main():
         test_altered(srv, toks, p3)
         test_audit(srv, toks)
     test_pull_tls(toks)
+    test_schemas()
     err = open(os.path.join(T, "serve.err"), "rb").read().decode(errors="replace")
     for bad in ("runtime error", "AddressSanitizer", "LeakSanitizer"):
         check(bad not in err, "the server's stderr: %s" % err[err.find(bad) - 200:][:2000])
