@@ -58,7 +58,10 @@ static void add_params(json_t *list, const struct nis5g_opt *t, const char *in)
 static json_t *responses(const struct srv_route *rt)
 {
     json_t *r = json_object();
-    json_object_set_new(r, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content",
+    /* the routes that make something answer 201 Created */
+    int created = rt->handler == srv_api_exports_create || rt->handler == srv_api_token_create ||
+                  rt->handler == srv_api_user_add;
+    json_object_set_new(r, created ? "201" : "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content",
                                             rt->handler == srv_api_report_html ? "text/html"
                                             : strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET")
                                                 ? "text/plain"
