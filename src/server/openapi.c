@@ -8,6 +8,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/taxii.h"
 #include "nis5g/version.h"
 #include "server.h"
 
@@ -62,7 +63,8 @@ static json_t *responses(const struct srv_route *rt)
     int created = rt->handler == srv_api_exports_create || rt->handler == srv_api_token_create ||
                   rt->handler == srv_api_user_add;
     json_object_set_new(r, created ? "201" : "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content",
-                                            rt->handler == srv_api_report_html ? "text/html"
+                                            rt->handler == srv_api_report_html           ? "text/html"
+                                            : strncmp(rt->pattern, "/taxii2/", 8) == 0 ? NIS5G_TAXII_MEDIA
                                             : strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET")
                                                 ? "text/plain"
                                                 : "application/json",
@@ -106,6 +108,20 @@ static json_t *operation(const struct srv_route *rt)
     const struct nis5g_query *q = rt->query ? nis5g_query_find(rt->query) : NULL;
     if (q && strcmp(rt->method, "GET") == 0)
         add_params(params, q->opts, "query");
+    if (rt->handler == srv_api_taxii_objects || rt->handler == srv_api_taxii_manifest) {
+        static const char *const taxii[][3] = {
+            { "limit", "integer", "at most this many objects (1 to 1000, default 100)" },
+            { "next", "string", "the next page: the value of 'next' in the previous answer" },
+            { "added_after", "string", "only objects added after this timestamp" },
+            { "match[id]", "string", "only these object ids (comma-separated)" },
+            { "match[type]", "string", "only these object types (comma-separated)" },
+            { "match[version]", "string", "last (default), first or all" },
+        };
+        for (size_t i = 0; i < sizeof taxii / sizeof taxii[0]; i++)
+            json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", taxii[i][0], "in",
+                                                    "query", "required", 0, "description", taxii[i][2], "schema",
+                                                    "type", taxii[i][1]));
+    }
     if (rt->handler == srv_api_packages_list)
         json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:i}}", "name", "since", "in", "query",
                                                 "required", 0, "description",

@@ -73,6 +73,20 @@ const struct srv_route srv_routes[] = {
       "store a policy (text/plain); parse errors come back with line and column" },
     { "DELETE", "/api/v1/policies/{name}", srv_api_policy_delete, N, NULL, "delete a stored policy" },
 
+    /* TAXII 2.1, read-only, for MISP and OpenCTI (docs/taxii.md) */
+    { "GET", "/taxii2/", srv_api_taxii_discovery, N | SRV_ROLE_PEER, NULL, "TAXII 2.1 discovery" },
+    { "GET", "/taxii2/api1/", srv_api_taxii_root, N | SRV_ROLE_PEER, NULL, "the TAXII 2.1 API root" },
+    { "GET", "/taxii2/api1/collections/", srv_api_taxii_collections, N | SRV_ROLE_PEER, NULL,
+      "the TAXII collections the caller may read (by TLP audience)" },
+    { "GET", "/taxii2/api1/collections/{id}/", srv_api_taxii_collection, N | SRV_ROLE_PEER, NULL,
+      "one TAXII collection" },
+    { "GET", "/taxii2/api1/collections/{id}/objects/", srv_api_taxii_objects, N | SRV_ROLE_PEER, NULL,
+      "the STIX objects of a collection's approved exports (limit, next, added_after, match[id|type|version])" },
+    { "GET", "/taxii2/api1/collections/{id}/manifest/", srv_api_taxii_manifest, N | SRV_ROLE_PEER, NULL,
+      "the manifest of a collection's objects (same filters)" },
+    { "GET", "/taxii2/api1/collections/{id}/objects/{object}/", srv_api_taxii_object, N | SRV_ROLE_PEER, NULL,
+      "one STIX object of a collection" },
+
     /* administration */
     { "GET", "/api/v1/users", srv_api_users, A, NULL, "the users (nis5g user list --json)" },
     { "POST", "/api/v1/users", srv_api_user_add, A, NULL, "add a user: {\"name\",\"role\",\"operator\",\"state\",\"password\"}" },

@@ -13,6 +13,7 @@ Environment as for server_test.py: NIS5G, T, TOP, NIS5G_TODAY.
 import hashlib
 import json
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -314,6 +315,102 @@ def test_pull(srv, toks):
           "B's audit of the pulls: %s" % [(e["outcome"], e["detail"][:60]) for e in a])
 
 
+TAXII = "application/taxii+json;version=2.1"
+
+
+def taxii(srv, tok, path, accept=TAXII, want=200):
+    h = {"Accept": accept} if accept else {}
+    if tok:
+        h.update(auth(tok))
+    r = st.req(srv, "GET", path, h)
+    check(r.status == want, "GET %s: %d, want %d: %s" % (path, r.status, want, r.body[:200]))
+    if r.status < 400 or r.status in (404, 406):
+        check(r.headers.get("Content-Type") == TAXII or r.status == 401,
+              "%s: Content-Type %s" % (path, r.headers.get("Content-Type")))
+    return r
+
+
+def test_taxii(srv, toks):
+    """TAXII 2.1: the required members and status codes of each endpoint, and who sees which collection."""
+    taxii(srv, None, "/taxii2/", want=401)
+    taxii(srv, None, "/taxii2/api1/collections/", want=401)
+    d = taxii(srv, toks["de"], "/taxii2/").json()
+    check(isinstance(d.get("title"), str) and d.get("api_roots") == [d.get("default")]
+          and d["default"].endswith("/taxii2/api1/"), "discovery: %s" % d)
+    a = taxii(srv, toks["de"], "/taxii2/api1/").json()
+    check(isinstance(a.get("title"), str) and a.get("versions") == [TAXII]
+          and isinstance(a.get("max_content_length"), int), "API root: %s" % a)
+    taxii(srv, toks["de"], "/taxii2/api1/", accept="application/json", want=406)
+    taxii(srv, toks["de"], "/taxii2/api1/", accept="application/taxii+json;version=2.0", want=406)
+    taxii(srv, toks["de"], "/taxii2/api1/", accept="*/*")
+
+    def collections(who):
+        cs = taxii(srv, toks[who], "/taxii2/api1/collections/").json()["collections"]
+        for c in cs:
+            check(set(c) >= {"id", "title", "can_read", "can_write"} and c["can_read"] is True
+                  and c["can_write"] is False and re.fullmatch(r"[0-9a-f-]{36}", c["id"]), "collection %s" % c)
+        return {c["alias"]: c["id"] for c in cs}
+    de, fi, ana = collections("de"), collections("fi"), collections("ana")
+    check(sorted(de) == ["shared", "to-DE"] and sorted(fi) == ["shared", "to-FI"]
+          and sorted(ana) == ["shared", "to-DE", "to-FI"], "collections: %s %s %s" % (de, fi, ana))
+    check(de["shared"] == fi["shared"] == ana["shared"], "the shared collection's id differs between callers")
+    base = "/taxii2/api1/collections/"
+    taxii(srv, toks["de"], base + fi["to-FI"] + "/", want=404)
+    taxii(srv, toks["de"], base + fi["to-FI"] + "/objects/", want=404)
+    c = taxii(srv, toks["de"], base + de["to-DE"] + "/").json()
+    check(c["id"] == de["to-DE"] and c["media_types"] == ["application/stix+json;version=2.1"], "collection: %s" % c)
+    # every object of the shared collection (packages 2 and 5: green, no one named), one page
+    r = taxii(srv, toks["fi"], base + fi["shared"] + "/objects/?limit=1000")
+    env = r.json()
+    objs = env.get("objects", [])
+    check(env.get("more") is False and "next" not in env and objs, "the envelope: %s" % str(env)[:200])
+    check(all(o.get("spec_version") == "2.1" and o.get("id", "").startswith(o.get("type", "?") + "--")
+              for o in objs), "objects without id, type or spec_version 2.1")
+    reports = [o for o in objs if o["type"] == "report"]
+    assessments = [o for o in reports if o["name"].startswith("5G supply-chain risk assessment of SE")]
+    check(sorted(o["name"][-11:-1] for o in assessments) == [D1, D3],
+          "the assessments (one per package: snapshots %s, %s): %s" % (D1, D3, [o["name"] for o in assessments]))
+    marks = {o["id"] for o in objs if o["type"] == "marking-definition"}
+    check(marks == {"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"}, "the markings: %s" % marks)
+    check(len({(o["id"], o.get("modified", o.get("created"))) for o in objs}) == len(objs), "an object twice")
+    check(r.headers.get("X-TAXII-Date-Added-First") and r.headers.get("X-TAXII-Date-Added-Last"),
+          "no X-TAXII-Date-Added headers")
+    # pages of 5 give the same objects
+    paged, nxt, n = [], None, 0
+    while n < 100:
+        n += 1
+        q = "?limit=5" + ("&next=" + nxt if nxt else "")
+        e = taxii(srv, toks["fi"], base + fi["shared"] + "/objects/" + q).json()
+        paged += e.get("objects", [])
+        check(len(e.get("objects", [])) <= 5, "a page of more than 5")
+        if not e.get("more"):
+            break
+        nxt = e["next"]
+    check([o["id"] for o in paged] == [o["id"] for o in objs], "the pages differ from the whole list")
+    m = taxii(srv, toks["fi"], base + fi["shared"] + "/manifest/?limit=1000").json()
+    check([(x["id"], x["version"]) for x in m.get("objects", [])]
+          == [(o["id"], o.get("modified", o.get("created"))) for o in objs]
+          and all(set(x) == {"id", "date_added", "version", "media_type"} for x in m.get("objects", [])),
+          "the manifest differs from the objects")
+    e = taxii(srv, toks["fi"], base + fi["shared"] + "/objects/?match[type]=report").json()
+    check(sorted(o["id"] for o in e.get("objects", [])) == sorted(o["id"] for o in reports), "match[type]=report")
+    last = r.headers.get("X-TAXII-Date-Added-Last") or ""
+    e = taxii(srv, toks["fi"], base + fi["shared"] + "/objects/?added_after=" + last).json()
+    check(e == {"more": False}, "added_after the last: %s" % str(e)[:200])
+    one = taxii(srv, toks["fi"], base + fi["shared"] + "/objects/" + reports[0]["id"] + "/").json()
+    check([o["id"] for o in one.get("objects", [])] == [reports[0]["id"]], "one object: %s" % str(one)[:200])
+    taxii(srv, toks["fi"], base + fi["shared"] + "/objects/report--00000000-0000-4000-8000-000000000000/", want=404)
+    taxii(srv, toks["fi"], base + fi["shared"] + "/objects/?limit=0", want=400)
+    # the package named to DE only is not in FI's collections; amber to DE and FI is in both
+    def assessed(who, name):
+        e = taxii(srv, toks[who], base + ana[name] + "/objects/?match[type]=report&limit=1000").json()
+        return sorted(o["name"][-11:-1] for o in e.get("objects", [])
+                      if o["name"].startswith("5G supply-chain risk assessment"))
+    check(assessed("de", "to-DE") == [D2, D4] and assessed("fi", "to-FI") == [D2],
+          "the snapshots to DE %s (want %s, %s), to FI %s (want %s)"
+          % (assessed("de", "to-DE"), D2, D4, assessed("fi", "to-FI"), D2))
+
+
 def test_pull_tls(toks):
     """Peer FI pulls over HTTPS from a self-signed A: refused without --cacert, then with it."""
     cert, key = os.path.join(T, "cert.pem"), os.path.join(T, "key.pem")
@@ -335,6 +432,7 @@ def main():
         test_four_eyes(srv, toks)
         p3 = test_tlp(srv, toks)
         test_pull(srv, toks)
+        test_taxii(srv, toks)
         test_altered(srv, toks, p3)
         test_audit(srv, toks)
     test_pull_tls(toks)
