@@ -55,8 +55,9 @@ static int export_params(struct srv_req *r, const struct nis5g_query *q, const j
 }
 
 /* Build and sign the package, keep its bytes as a prepared export: one
- * transaction with its audit entry. */
-static int prepare(struct srv_req *r, const struct nis5g_query *q, const void *p, struct nis5g_prepared *out)
+ * transaction with its audit entry. 0 with *out, or answered. */
+static int prepare(struct srv_req *r, const struct nis5g_query *q, const void *p, struct nis5g_prepared *out,
+                   int *answered)
 {
     struct nis5g_diags diags;
     nis5g_diags_init(&diags);
@@ -76,11 +77,12 @@ static int prepare(struct srv_req *r, const struct nis5g_query *q, const void *p
         rc = srv_change_end(r, rc, "export.prepare", target, &err);
     }
     json_decref(doc);
+    *answered = rc != 0;
     if (rc)
         rc = srv_send_err(r, &err, &diags);
     nis5g_buf_release(&file);
     nis5g_diags_release(&diags);
-    return rc ? rc : -1;
+    return rc;
 }
 
 SRV_HANDLER(srv_api_exports_create)
@@ -96,8 +98,8 @@ SRV_HANDLER(srv_api_exports_create)
     int answered, rc = export_params(r, q, body, p, &answered);
     if (!answered) {
         struct nis5g_prepared x;
-        rc = prepare(r, q, p, &x);
-        if (rc == -1)
+        rc = prepare(r, q, p, &x, &answered);
+        if (!answered)
             rc = srv_send_json(r, 201, nis5g_prepared_json(&x));
     }
     nis5g_opts_release(q->opts, p);

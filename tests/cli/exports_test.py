@@ -106,6 +106,12 @@ def listed(srv, tok, since=None):
 
 def test_four_eyes(srv, toks):
     """Preparer refused 403, wrong digest 409, then approved by a second analyst."""
+    for bad in ({"state": "SE"}, {"state": "DE", "tlp": "green"}, {"state": "SE", "tlp": "green", "key": "x.key"},
+                {"state": "SE", "tlp": "red"}, {"state": "SE", "tlp": "green", "dry-run": True}):
+        r = st.req(srv, "POST", "/api/v1/exports", auth(toks["ana"]), bad)
+        check(r.status == 400, "prepare %s: %d %s, want 400" % (bad, r.status, r.body[:200]))
+    r = st.req(srv, "POST", "/api/v1/exports", auth(toks["de"]), {"state": "SE", "tlp": "green"})
+    check(r.status == 403, "a peer prepares: %d" % r.status)
     x = prepare(srv, toks["ana"], {"state": "SE", "tlp": "amber", "to": "DE"})
     check(x["status"] == "pending" and x["prepared_by"] == "ana" and x["approved_by"] is None
           and x["recipients"] == ["DE"] and x["tlp"] == "amber" and x["snapshot"] == D4,
