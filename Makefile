@@ -11,7 +11,7 @@
 #   make bench    the EU-scale benchmark (see bench/README.md)
 
 CC      ?= cc
-PKGS    := sqlite3 libsodium jansson libmicrohttpd
+PKGS    := sqlite3 libsodium jansson libmicrohttpd libcurl
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DNIS5G_DATADIR=\"$(CURDIR)/data\"
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter

@@ -12,7 +12,7 @@
 # everything is present.
 set -e
 what=${1:-build}
-build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev"
+build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev"
 test_only="clang libclang-rt-14-dev chromium python3 python3-yaml sqlite3"
 case $what in
   build) pkgs=$build ;;

@@ -158,6 +158,7 @@ struct nis5g_import_result {
     char signer[3];
     char snapshot[11];
     char fpr[NIS5G_FPR_LEN + 1];
+    int held;            /* accepted because the very same package is already held */
 };
 
 /* Import package files (all or nothing, one transaction). own_state is
@@ -165,6 +166,15 @@ struct nis5g_import_result {
  * was accepted, else the code of the first refusal (nothing changed). */
 int nis5g_package_import(struct nis5g_store *st, const char *const *files, size_t n, const char *own_state,
                          const char *received_by, struct nis5g_import_result *res, struct nis5g_err *err);
+
+/* Import one package given as bytes (a package fetched from a peer, for
+ * nis5g pull), with the same checks as a file; source is what the
+ * workspace records as where it came from. One transaction (a savepoint
+ * inside the caller's). 0 when accepted (res->held when already held),
+ * else the refusal's code with res->msg and err saying why. */
+int nis5g_package_import_bytes(struct nis5g_store *st, const char *bytes, size_t len, const char *source,
+                               const char *own_state, const char *received_by, struct nis5g_import_result *res,
+                               struct nis5g_err *err);
 
 /* A package held in the workspace. */
 struct nis5g_held {

@@ -22,7 +22,7 @@ static const struct nis5g_opt opts[] = {
     NIS5G_OPT_STR_(struct params, "tls-cert", 0, "FILE", cfg.tls_cert, "the server's certificate (PEM): serve HTTPS"),
     NIS5G_OPT_STR_(struct params, "tls-key", 0, "FILE", cfg.tls_key, "its private key (PEM)"),
     NIS5G_OPT_STR_(struct params, "key", 0, "FILE", cfg.key_file,
-                   "the state's secret key (nis5g keygen): POST /api/v1/export signs with it"),
+                   "the state's secret key (nis5g keygen): POST /api/v1/exports signs with it (docs/exports.md)"),
     NIS5G_OPT_UINT_(struct params, "threads", "N", threads, "worker threads (default 4)"),
     NIS5G_OPT_UINT_(struct params, "max-body", "BYTES", max_body,
                     "the largest request body (default 268435456; larger ones get 413)"),

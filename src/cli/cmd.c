@@ -9,6 +9,7 @@
 extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary;
 extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_keygen, nis5g_cmd_trust, nis5g_cmd_export, nis5g_cmd_import_package;
+extern const struct nis5g_cmd nis5g_cmd_pull;
 extern const struct nis5g_cmd nis5g_cmd_eu, nis5g_cmd_stix, nis5g_cmd_oscal, nis5g_cmd_export_library;
 extern const struct nis5g_cmd nis5g_cmd_from_netbox;
 extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
@@ -28,6 +29,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_trust,
     &nis5g_cmd_export,
     &nis5g_cmd_import_package,
+    &nis5g_cmd_pull,
     &nis5g_cmd_eu,
     &nis5g_cmd_stix,
     &nis5g_cmd_oscal,

@@ -1,9 +1,9 @@
 /*
  * api-upload.c — changes that arrive as files: a dataset upload
  * (multipart/form-data with the dataset's CSV files, validated exactly
- * like `nis5g import`), a package to import, a peer's public key to
- * trust, and an export signed with the server's key. The files go to a
- * private temporary folder that is removed afterwards; the names in
+ * like `nis5g import`), a package to import and a peer's public key to
+ * trust (exports are prepared and approved in api-exports.c). The files go
+ * to a private temporary folder that is removed afterwards; the names in
  * diagnostics are the uploaded file names, as the command line shows them.
  */
 #include <errno.h>
@@ -350,52 +350,6 @@ SRV_HANDLER(srv_api_trust_add)
         free(p);
     }
     upload_release(&u);
-    json_decref(body);
-    return rc;
-}
-
-static void take_file(const void *result, void *arg)
-{
-    const struct nis5g_export_result *x = result;
-    nis5g_buf_add(arg, x->file.data ? x->file.data : "", x->file.len);
-}
-
-/* An export signed with the server's key (serve --key): the body holds the
- * options of `nis5g export` (state, tlp, to, detail, snapshot, policy);
- * the answer is the package file's bytes, and the export is audited. */
-SRV_HANDLER(srv_api_export)
-{
-    const struct nis5g_query *q = nis5g_query_find(route->query);
-    if (!r->srv->cfg.key_file)
-        return srv_send_error(r, 409, "exists",
-                              "this server has no key to sign with: start it with --key FILE", NULL);
-    json_t *body = srv_body_object(r);
-    if (!body)
-        return 1;
-    struct nis5g_export_params *p = srv_query_params_new(q);
-    struct nis5g_err err = { 0 };
-    int rc;
-    if (json_object_get(body, "key") || json_object_get(body, "dry-run")) {
-        rc = srv_send_error(r, 400, "usage", "the key is the server's (serve --key): 'key' is not a member", NULL);
-    } else if (srv_params_from_json(q, p, body, &err) || srv_query_param_set(q, p, "key", r->srv->cfg.key_file)) {
-        rc = srv_send_err(r, &err, NULL);
-    } else {
-        struct nis5g_diags diags;
-        nis5g_diags_init(&diags);
-        struct nis5g_buf file = NIS5G_BUF_INIT;
-        json_t *doc = NULL;
-        rc = srv_change_begin(r, &err);
-        if (!rc) {
-            rc = srv_query_exec_take(r, q, p, &doc, &diags, &err, take_file, &file);
-            rc = srv_change_end(r, rc, "export", p->state ? p->state : "", &err);
-        }
-        json_decref(doc);
-        rc = rc ? srv_send_err(r, &err, &diags) : srv_send(r, 200, "application/json", file.data, file.len);
-        nis5g_buf_release(&file);
-        nis5g_diags_release(&diags);
-    }
-    nis5g_opts_release(q->opts, p);
-    free(p);
     json_decref(body);
     return rc;
 }

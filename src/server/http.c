@@ -40,13 +40,20 @@ static void add_security_headers(struct srv_req *r, struct MHD_Response *resp)
 static int send_h(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
                   const char *hname, const char *hval)
 {
+    const char *const h[] = { hname, hval, NULL };
+    return srv_send_headers(r, status, type, body, len, hname ? h : NULL);
+}
+
+int srv_send_headers(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
+                     const char *const *headers)
+{
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
     if (!resp)
         return MHD_NO;
     if (type)
         MHD_add_response_header(resp, "Content-Type", type);
-    if (hname)
-        MHD_add_response_header(resp, hname, hval);
+    for (size_t i = 0; headers && headers[i] && headers[i + 1]; i += 2)
+        MHD_add_response_header(resp, headers[i], headers[i + 1]);
     add_security_headers(r, resp);
     int rc = MHD_queue_response(r->conn, status, resp);
     MHD_destroy_response(resp);

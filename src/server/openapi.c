@@ -8,6 +8,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/taxii.h"
 #include "nis5g/version.h"
 #include "server.h"
 
@@ -63,6 +64,10 @@ static const char *media_type(const struct srv_route *rt, int *text)
         return "text/html";
     if (rt->handler == srv_api_library)
         return "application/yaml";
+    if (strncmp(rt->pattern, "/taxii2/", 8) == 0) {
+        *text = 0;
+        return NIS5G_TAXII_MEDIA;
+    }
     if (strstr(rt->pattern, "/policies/{") && !strcmp(rt->method, "GET"))
         return "text/plain";
     *text = 0;
@@ -74,8 +79,12 @@ static json_t *responses(const struct srv_route *rt)
     json_t *r = json_object();
     int text;
     const char *type = media_type(rt, &text);
-    json_object_set_new(r, "200", json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content", type,
-                                            "schema", "type", text ? "string" : "object"));
+    /* the routes that make something answer 201 Created */
+    int created = rt->handler == srv_api_exports_create || rt->handler == srv_api_token_create ||
+                  rt->handler == srv_api_user_add;
+    json_object_set_new(r, created ? "201" : "200",
+                        json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content", type, "schema",
+                                  "type", text ? "string" : "object"));
     static const char *const codes[] = { "400", "401", "403", "404", "409", "413", "429", "500" };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         json_object_set_new(r, codes[i], json_pack("{s:s}", "$ref", "#/components/responses/Error"));
@@ -111,6 +120,25 @@ static json_t *operation(const struct srv_route *rt)
     const struct nis5g_query *q = rt->query ? nis5g_query_find(rt->query) : NULL;
     if (q && strcmp(rt->method, "GET") == 0)
         add_params(params, q->opts, "query");
+    if (rt->handler == srv_api_taxii_objects || rt->handler == srv_api_taxii_manifest) {
+        static const char *const taxii[][3] = {
+            { "limit", "integer", "at most this many objects (1 to 1000, default 100)" },
+            { "next", "string", "the next page: the value of 'next' in the previous answer" },
+            { "added_after", "string", "only objects added after this timestamp" },
+            { "match[id]", "string", "only these object ids (comma-separated)" },
+            { "match[type]", "string", "only these object types (comma-separated)" },
+            { "match[version]", "string", "last (default), first or all" },
+        };
+        for (size_t i = 0; i < sizeof taxii / sizeof taxii[0]; i++)
+            json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s}}", "name", taxii[i][0], "in",
+                                                    "query", "required", 0, "description", taxii[i][2], "schema",
+                                                    "type", taxii[i][1]));
+    }
+    if (rt->handler == srv_api_packages_list)
+        json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:s, s:{s:s, s:i}}", "name", "since", "in", "query",
+                                                "required", 0, "description",
+                                                "only the packages approved after this version", "schema", "type",
+                                                "integer", "minimum", 0));
     json_object_set_new(op, "parameters", params);
     if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0) {
         int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import;

@@ -137,6 +137,9 @@ int srv_send(struct srv_req *r, unsigned status, const char *type, const void *b
 int srv_send_json(struct srv_req *r, unsigned status, json_t *doc); /* takes doc */
 /* The same with one more header (Set-Cookie, Retry-After ...). */
 int srv_send_json_with(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval);
+/* The same with a content type and more headers: name, value, ..., NULL. */
+int srv_send_headers(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
+                     const char *const *headers);
 /* {"error":{"code","message","diagnostics":[...]}} */
 int srv_send_error(struct srv_req *r, unsigned status, const char *code, const char *msg,
                    const struct nis5g_diags *diags);
@@ -205,7 +208,20 @@ SRV_HANDLER(srv_api_trust_remove);
 SRV_HANDLER(srv_api_trust_add);
 SRV_HANDLER(srv_api_import);
 SRV_HANDLER(srv_api_import_package);
-SRV_HANDLER(srv_api_export);
+SRV_HANDLER(srv_api_exports_create);
+SRV_HANDLER(srv_api_exports_list);
+SRV_HANDLER(srv_api_exports_get);
+SRV_HANDLER(srv_api_exports_package);
+SRV_HANDLER(srv_api_exports_approve);
+SRV_HANDLER(srv_api_packages_list);
+SRV_HANDLER(srv_api_packages_get);
+SRV_HANDLER(srv_api_taxii_discovery);
+SRV_HANDLER(srv_api_taxii_root);
+SRV_HANDLER(srv_api_taxii_collections);
+SRV_HANDLER(srv_api_taxii_collection);
+SRV_HANDLER(srv_api_taxii_objects);
+SRV_HANDLER(srv_api_taxii_manifest);
+SRV_HANDLER(srv_api_taxii_object);
 SRV_HANDLER(srv_api_policy_list);
 SRV_HANDLER(srv_api_policy_get);
 SRV_HANDLER(srv_api_policy_put);

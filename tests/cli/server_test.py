@@ -218,8 +218,10 @@ def matrix_request(route, role, ids):
         headers = {"Content-Type": ctype}
     elif (method, route["path"]) == ("POST", "/api/v1/import-package"):
         body = {"not": "a package"}  # refused on its merits (400), past authorization
-    elif (method, route["path"]) == ("POST", "/api/v1/export"):
+    elif (method, route["path"]) == ("POST", "/api/v1/exports"):
         body = {"state": "SE", "tlp": "green"}
+    elif (method, route["path"]) == ("POST", "/api/v1/exports/{id}/approve"):
+        body = {"digest": "0" * 64}  # of no export: 404, past authorization
     elif method == "PUT":
         body, headers = POLICY, {"Content-Type": "text/plain"}
     return path + query, headers, body

@@ -180,6 +180,30 @@ static const char *const migrations[] = {
     "  updated_by TEXT NOT NULL);",
     /* 6: a BLAKE2b checksum of each stored column, checked when it is loaded */
     "ALTER TABLE snapshot_blob ADD COLUMN hash BLOB;",
+    /* 7: exports prepared on the server and their second person's approval
+     * (exports.h, docs/exports.md); how far each peer URL was pulled
+     * (docs/pull.md) */
+    "CREATE TABLE prepared_export ("
+    "  id INTEGER PRIMARY KEY,"
+    "  signer TEXT NOT NULL,"
+    "  tlp TEXT NOT NULL,"
+    "  recipients TEXT NOT NULL,"
+    "  snapshot TEXT NOT NULL,"
+    "  detail INTEGER NOT NULL,"
+    "  bytes BLOB NOT NULL,"
+    "  digest TEXT NOT NULL,"
+    "  prepared_by TEXT NOT NULL,"
+    "  prepared_at TEXT NOT NULL,"
+    "  approved_by TEXT,"
+    "  approved_at TEXT,"
+    "  approved_digest TEXT,"
+    "  version INTEGER UNIQUE,"
+    "  CHECK ((approved_by IS NULL) = (version IS NULL) AND (approved_by IS NULL) = (approved_digest IS NULL)),"
+    "  CHECK (approved_by IS NULL OR approved_by <> prepared_by));"
+    "CREATE TABLE pull_progress ("
+    "  url TEXT PRIMARY KEY,"
+    "  version INTEGER NOT NULL,"
+    "  updated_at TEXT NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "nis5g/exports.h"
 #include "nis5g/query.h"
 #include "nis5g/verify.h"
 
@@ -68,6 +69,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_trust_add,
     &nis5g_query_trust_list,
     &nis5g_query_trust_remove,
+    &nis5g_query_pull,
 
     &nis5g_query_verify,
     NULL,

@@ -436,9 +436,10 @@ static int store_package(struct nis5g_store *st, const struct nis5g_package *p, 
     return step == SQLITE_DONE ? 0 : nis5g_store_error(st, e, "cannot store a package");
 }
 
-/* Check one file against the workspace and, when it passes, store it. */
-static int import_one(struct nis5g_store *st, const char *file, const char *own, const char *received_by,
-                      struct nis5g_import_result *r)
+/* Check one package against the workspace and, when it passes, store it:
+ * the file's bytes (mem NULL), or mem's len bytes recorded as from file. */
+static int import_one(struct nis5g_store *st, const char *file, const char *mem, size_t mem_len, const char *own,
+                      const char *received_by, struct nis5g_import_result *r)
 {
     struct nis5g_err e = { 0 };
     char *bytes = NULL;
@@ -446,7 +447,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
     struct nis5g_package p;
     memset(&p, 0, sizeof p);
     int64_t old_id = -1;
-    int rc = read_package(file, &bytes, &len, &p, &e);
+    int rc = mem ? nis5g_package_parse(mem, mem_len, &p, &e) : read_package(file, &bytes, &len, &p, &e);
     if (!rc) {
         memcpy(r->signer, p.signer, 3);
         memcpy(r->snapshot, p.snapshot, 11);
@@ -457,6 +458,7 @@ static int import_one(struct nis5g_store *st, const char *file, const char *own,
         rc = check_held(st, &p, &old_id, r, &e);
     if (!rc)
         rc = store_package(st, &p, old_id, file, received_by, &e);
+    r->held = rc == -1;
     if (rc == -1)
         rc = 0; /* already held: nothing to do */
     else if (rc)
@@ -480,7 +482,7 @@ int nis5g_package_import(struct nis5g_store *st, const char *const *files, size_
     int first = 0;
     size_t refused = 0;
     for (size_t i = 0; i < n; i++) {
-        int r = import_one(st, files[i], own_state, received_by, &res[i]);
+        int r = import_one(st, files[i], NULL, 0, own_state, received_by, &res[i]);
         if (r && !first)
             first = r;
         refused += r != 0;
@@ -491,6 +493,25 @@ int nis5g_package_import(struct nis5g_store *st, const char *const *files, size_
                              n == 1 ? "" : "s");
     }
     return nis5g_store_end(st, "import_packages", own, 0, err);
+}
+
+int nis5g_package_import_bytes(struct nis5g_store *st, const char *bytes, size_t len, const char *source,
+                               const char *own_state, const char *received_by, struct nis5g_import_result *res,
+                               struct nis5g_err *err)
+{
+    int rc = nis5g_crypto_init(err);
+    if (rc)
+        return rc;
+    memset(res, 0, sizeof *res);
+    int own;
+    if ((rc = nis5g_store_begin(st, "import_package_bytes", &own, err)))
+        return rc;
+    rc = import_one(st, source, bytes, len, own_state, received_by, res);
+    if (rc) {
+        nis5g_store_end(st, "import_package_bytes", own, rc, err);
+        return nis5g_err_set(err, rc, "%s", res->msg);
+    }
+    return nis5g_store_end(st, "import_package_bytes", own, 0, err);
 }
 
 int nis5g_packages_held(struct nis5g_store *st, int latest_only, struct nis5g_held **list, size_t *n,
