@@ -218,8 +218,7 @@ static void scan_operators(struct scan *s)
         if (is(id, s->op))
             s->op_row = 1;
         else if (id->n)
-            serr(s, id, 1, "a row of operator '%.*s': a submission for %s holds only its own rows", (int)id->n,
-                 id->p, s->op);
+            serr(s, id, 1, "a row of another operator: a submission for %s holds only its own rows", s->op);
     }
 }
 
@@ -229,8 +228,7 @@ static void scan_owned(struct scan *s, int site)
     while (scan_row(s)) {
         const struct nis5g_csv_field *id = C(s, 0), *op = C(s, 1);
         if (op->n && !is(op, s->op)) {
-            serr(s, op, 1, "a row of operator '%.*s': a submission for %s holds only its own rows", (int)op->n,
-                 op->p, s->op);
+            serr(s, op, 1, "a row of another operator: a submission for %s holds only its own rows", s->op);
             continue;
         }
         const char *owner = id->n ? national_owner(s, site, id) : NULL;
@@ -275,8 +273,8 @@ static void scan_measures(struct scan *s)
     while (scan_row(s)) {
         const struct nis5g_csv_field *sc = C(s, 0);
         if (sc->n && !is(sc, s->op))
-            serr(s, sc, 1, "a measure of scope '%.*s': a submission for %s holds only measures of its own scope",
-                 (int)sc->n, sc->p, s->op);
+            serr(s, sc, 1, "a measure of another scope: a submission for %s holds only measures of its own scope",
+                 s->op);
     }
 }
 
