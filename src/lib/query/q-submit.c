@@ -107,8 +107,11 @@ static int submissions_compute(const struct nis5g_query_env *env, const void *pa
         return nis5g_submission_list(env->store, p->status, p->operator_id, &r->v, &r->n, err);
     r->v = nis5g_xcalloc(1, sizeof *r->v);
     int rc = nis5g_submission_get(env->store, (int64_t)p->id_given, r->v, err);
-    if (!rc && p->operator_id && strcmp(r->v->operator_id, p->operator_id) != 0)
+    if (!rc && p->operator_id && strcmp(r->v->operator_id, p->operator_id) != 0) {
+        /* another operator's is answered like one that does not exist */
+        nis5g_submission_release(r->v);
         rc = nis5g_err_set(err, NIS5G_ENOTFOUND, "no submission %llu", (unsigned long long)p->id_given);
+    }
     r->n = rc ? 0 : 1;
     r->one = 1;
     return rc;
@@ -130,8 +133,6 @@ static void submissions_release(const struct nis5g_query_env *env, void *result)
     (void)env;
     struct nis5g_submissions_result *r = result;
     nis5g_submission_list_free(r->v, r->n);
-    if (r->one && !r->n)
-        free(r->v);
     r->v = NULL;
 }
 
