@@ -40,6 +40,8 @@ refused conflicting-product "conflicting-product/products.csv:2:10: error: produ
  2 | Ericsson,AIR 6449,NESAS; SCAS,2031-12-31,0
    |          ^
 nis5g submit: 1 error; nothing was submitted"
+refused removes-site "removes-site/elements.csv: error: element B-AMF1 of operator OPB is at site DC1, which this submission removes
+nis5g submit: 1 error; nothing was submitted"
 refused suppliers "suppliers/suppliers.csv: error: supplier profiles are the authority's: leave suppliers.csv out of a submission
 nis5g submit: 1 error; nothing was submitted"
 refused dangling-link "dangling-link/links.csv:9:7: error: depends on an element that is neither in this submission nor another operator's element in the national snapshot — got 'X-NOPE'

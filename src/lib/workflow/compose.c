@@ -108,6 +108,7 @@ struct scan {
     int col[16];                 /* canonical column -> field, or -1 */
     int ncols;                   /* fields in the header */
     struct nis5g_dict own;       /* the part's element ids */
+    struct nis5g_dict own_sites; /* the part's site ids */
     struct nis5g_dict ext;       /* foreign elements links land on */
     uint32_t *ext_el;            /* their national row */
     int op_row;                  /* operators.csv has op's row */
@@ -234,8 +235,8 @@ static void scan_owned(struct scan *s, int site)
         const char *owner = id->n ? national_owner(s, site, id) : NULL;
         if (owner && strcmp(owner, s->op) != 0)
             serr(s, id, 1, "%s id already used by operator %s in the national snapshot", what, owner);
-        if (!site && id->n)
-            nis5g_dict_intern(&s->own, id->p, id->n);
+        if (id->n)
+            nis5g_dict_intern(site ? &s->own_sites : &s->own, id->p, id->n);
     }
 }
 
@@ -358,6 +359,7 @@ static void scan_release(struct scan *s)
 {
     free(s->fname);
     nis5g_dict_release(&s->own);
+    nis5g_dict_release(&s->own_sites);
     nis5g_dict_release(&s->ext);
     free(s->ext_el);
     for (int k = 0; k < DS_COUNT; k++)
@@ -517,8 +519,24 @@ static int import_folder(const char *folder, int32_t as_of, struct nis5g_model *
     return nis5g_import(paths, 1, &o, out, local);
 }
 
+/* A national element of another operator at a site of op that the part
+ * leaves out (a shared site): named. */
+static void site_dependent(struct scan *s, uint32_t o, uint32_t e, const char *f)
+{
+    const struct nis5g_model *n = s->n;
+    uint32_t site = n->el_site[e];
+    if (site == NIS5G_NONE || n->site_operator[site] != o)
+        return;
+    const char *id = nis5g_dict_str(&n->sites, site);
+    if (nis5g_dict_find(&s->own_sites, id, strlen(id)) == NIS5G_NONE)
+        nis5g_diags_add(s->d, NIS5G_ERROR, NIS5G_EINPUT, f, 0, 0, NULL, 0, NULL, 0,
+                        "element %s of operator %s is at site %s, which this submission removes",
+                        nis5g_dict_str(&n->elements, e), nis5g_dict_str(&n->operators, n->el_operator[e]), id);
+}
+
 /* National elements of other operators that need an element of op that
- * the part leaves out: each is named. */
+ * the part leaves out, or stand at a site of op that it leaves out: each
+ * is named. */
 static void dependents(struct scan *s)
 {
     const struct nis5g_model *n = s->n;
@@ -529,6 +547,7 @@ static void dependents(struct scan *s)
     for (uint32_t e = 0; e < n->n_elements && !nis5g_diags_full(s->d); e++) {
         if (n->el_operator[e] == o)
             continue;
+        site_dependent(s, o, e, f);
         for (uint32_t k = n->dep_off[e]; k < n->dep_off[e + 1]; k++) {
             uint32_t t = n->dep[k];
             const char *id = nis5g_dict_str(&n->elements, t);
@@ -729,6 +748,7 @@ int compose_run(const char *op, const char *dir, const char *shown, const struct
     s.dir = dir;
     s.shown = shown;
     nis5g_dict_init(&s.own);
+    nis5g_dict_init(&s.own_sites);
     nis5g_dict_init(&s.ext);
     char v[PATH_MAX];
     size_t before = diags->errors;
