@@ -6,7 +6,7 @@ set -eu
 C="$TOP/tests/cases/submit"
 db="$T/ws.db"
 n() { "$NIS5G" --db "$db" "$@"; }
-digest() { sqlite3 "$db" .dump | grep -v '^INSERT INTO audit_\|^INSERT INTO "\?audit_' | sha256sum; }
+digest() { sqlite3 "$db" .dump | sha256sum; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 n import --as-of 2026-11-01 "$C/base" >/dev/null
@@ -106,6 +106,23 @@ n submissions "$c" --json | grep -q '"status": "pending"' || fail "not pending a
 n review "$c" reject --comment "A-GNB2 is gone" > /dev/null
 n submit --operator OPC "$C/opc-v2" 2> "$T/err" > /dev/null && fail "OPC submitted a link to a removed element"
 grep -q "links.csv:5:7: error: depends on an element" "$T/err" || fail "OPC vs removed"
+
+# ---- two operators: OPB moves its radio off OPA's gNB onto its own, keeping one on it ----
+db2="$T/two.db"
+"$NIS5G" --db "$db2" import --as-of 2026-11-01 "$C/two/base" >/dev/null
+id=$("$NIS5G" --db "$db2" submit --operator OPB "$C/two/opb-v2" | tail -1)
+"$NIS5G" --db "$db2" review "$id" accept --comment "own gNB" >/dev/null
+"$NIS5G" --db "$T/two-merged.db" import --as-of 2026-11-27 "$C/two/merged" >/dev/null
+figures "$db2" "$T/two-composed"
+figures "$T/two-merged.db" "$T/two-merged"
+diff -r "$T/two-merged" "$T/two-composed" || fail "two operators: the composed snapshot differs from the merged import"
+# OPA cannot drop the gNB OPB's B-RU2 still needs
+mkdir "$T/opa-nognb"
+printf 'element,operator,site,domain,function,vendor\nA-AMF1,OPA,S1,core,AMF,Ericsson\n' > "$T/opa-nognb/elements.csv"
+printf 'site,operator\nS1,OPA\n' > "$T/opa-nognb/sites.csv"
+(cd "$T" && "$NIS5G" --db "$db2" submit --operator OPA opa-nognb 2> "$T/err" >/dev/null) && fail "OPA dropped A-GNB1"
+[ "$(cat "$T/err")" = "opa-nognb/elements.csv: error: element B-RU2 of operator OPB depends on A-GNB1, which this submission removes
+nis5g submit: 1 error; nothing was submitted" ] || { cat "$T/err"; fail "two operators: the dependent element"; }
 
 # ---- the list and the audit trail ----
 n submissions --operator OPA --json > "$T/opa.json"
