@@ -107,6 +107,7 @@ struct scan {
     struct nis5g_csv csv;
     int col[16];                 /* canonical column -> field, or -1 */
     int ncols;                   /* fields in the header */
+    int unreadable;              /* the folder cannot be read */
     struct nis5g_dict own;       /* the part's element ids */
     struct nis5g_dict own_sites; /* the part's site ids */
     struct nis5g_dict ext;       /* foreign elements links land on */
@@ -372,8 +373,12 @@ static void scan_release(struct scan *s)
 static int copy_part(struct scan *s, const char *v, struct nis5g_err *err)
 {
     DIR *d = opendir(s->dir);
-    if (!d)
-        return nis5g_err_set(err, NIS5G_EIO, "cannot read %s: %s", s->dir, strerror(errno));
+    if (!d) { /* as the importer says of a path it cannot read: bad input */
+        nis5g_diags_add(s->d, NIS5G_ERROR, NIS5G_EINPUT, s->dir, 0, 0, NULL, 0, NULL, 0, "cannot read: %s",
+                        strerror(errno));
+        s->unreadable = 1;
+        return 0;
+    }
     struct dirent *e;
     int rc = 0;
     while (!rc && (e = readdir(d))) {
@@ -695,8 +700,9 @@ static int compose_folder(struct comp *c, const char *dir, struct nis5g_err *err
 static int check_part(struct scan *s, const char *v, int32_t as_of, struct compose_out *out, struct nis5g_err *err)
 {
     int rc = copy_part(s, v, err);
-    if (!rc)
-        scan_files(s);
+    if (rc || s->unreadable)
+        return rc;
+    scan_files(s);
     if (!rc)
         rc = lean_on(s, v, err);
     if (rc || s->d->errors)
