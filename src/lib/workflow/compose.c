@@ -68,17 +68,24 @@ void compose_rmdir(const char *path)
     rmdir(path);
 }
 
+/* Write (mode "wb") or append ("ab") len bytes to path; the file is
+ * closed either way. */
+static int put(const char *path, const char *mode, const void *data, size_t len, struct nis5g_err *err)
+{
+    FILE *f = fopen(path, mode);
+    if (!f)
+        return nis5g_err_set(err, NIS5G_EIO, "cannot write %s: %s", path, strerror(errno));
+    int bad = len && fwrite(data, 1, len, f) != len;
+    if (fclose(f) != 0)
+        bad = 1;
+    return bad ? nis5g_err_set(err, NIS5G_EIO, "cannot write %s: %s", path, strerror(errno)) : 0;
+}
+
 int compose_write(const char *dir, const char *name, const void *data, size_t len, struct nis5g_err *err)
 {
     struct nis5g_buf p = NIS5G_BUF_INIT;
     nis5g_buf_addf(&p, "%s/%s", dir, name);
-    FILE *f = fopen(p.data, "wb");
-    int rc = 0;
-    if (!f || (len && fwrite(data, 1, len, f) != len) || fclose(f) != 0) {
-        rc = nis5g_err_set(err, NIS5G_EIO, "cannot write %s: %s", p.data, strerror(errno));
-        if (f)
-            f = NULL;
-    }
+    int rc = put(p.data, "wb", data, len, err);
     nis5g_buf_release(&p);
     return rc;
 }
@@ -87,10 +94,7 @@ static int append_file(const char *dir, const char *name, const struct nis5g_buf
 {
     struct nis5g_buf p = NIS5G_BUF_INIT;
     nis5g_buf_addf(&p, "%s/%s", dir, name);
-    FILE *f = fopen(p.data, "ab");
-    int rc = 0;
-    if (!f || (b->len && fwrite(b->data, 1, b->len, f) != b->len) || fclose(f) != 0)
-        rc = nis5g_err_set(err, NIS5G_EIO, "cannot write %s: %s", p.data, strerror(errno));
+    int rc = put(p.data, "ab", b->data, b->len, err);
     nis5g_buf_release(&p);
     return rc;
 }
