@@ -707,8 +707,7 @@ static int check_part(struct scan *s, const char *v, int32_t as_of, struct compo
     if (rc || s->unreadable)
         return rc;
     scan_files(s);
-    if (!rc)
-        rc = lean_on(s, v, err);
+    rc = lean_on(s, v, err);
     if (rc || s->d->errors)
         return rc;
     uint32_t stub_line;
