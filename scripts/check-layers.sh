@@ -13,6 +13,7 @@
 #   share     keys, packages, the EU view, STIX, OSCAL
 #   render    the HTML report, the EU map
 #   access    users, tokens, sessions, the audit trail (on core)
+#   workflow  operators' submissions and their review (on import)
 #   query     the query table both front ends dispatch from
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,11 +28,12 @@ allowed() {
     policy)   echo "base core policy" ;;
     generate) echo "base generate" ;;
     access)   echo "base core access" ;;
+    workflow) echo "base core import workflow" ;;
     analysis) echo "base core analysis" ;;
     risk)     echo "base core import policy analysis risk" ;;
     share)    echo "base core import policy analysis risk share" ;;
     render)   echo "base core import policy analysis risk share render" ;;
-    query)    echo "base core import policy analysis risk share render generate access query" ;;
+    query)    echo "base core import policy analysis risk share render generate access workflow query" ;;
     *)        echo "" ;;
   esac
 }

@@ -18,10 +18,14 @@ extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_c
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
 extern const struct nis5g_cmd nis5g_cmd_user, nis5g_cmd_token, nis5g_cmd_audit, nis5g_cmd_serve;
 extern const struct nis5g_cmd nis5g_cmd_backup, nis5g_cmd_restore, nis5g_cmd_verify;
+extern const struct nis5g_cmd nis5g_cmd_submit, nis5g_cmd_submissions, nis5g_cmd_review;
 
 const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_init,
     &nis5g_cmd_import,
+    &nis5g_cmd_submit,
+    &nis5g_cmd_submissions,
+    &nis5g_cmd_review,
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
     &nis5g_cmd_generate,

@@ -239,11 +239,8 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
     return rc;
 }
 
-/* The route's query with its parameters from the query string, then
- * fn(r, q, params, key) answers; key names the question for the kept
- * documents. */
-static int with_args(struct srv_req *r, const struct srv_route *route,
-                     int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key))
+int srv_with_args(struct srv_req *r, const struct srv_route *route,
+                  int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key))
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
     if (!q)
@@ -263,7 +260,7 @@ static int with_args(struct srv_req *r, const struct srv_route *route,
 
 int srv_api_query(struct srv_req *r, const struct srv_route *route)
 {
-    return with_args(r, route, answer);
+    return srv_with_args(r, route, answer);
 }
 
 static void take_eu_html(const void *result, void *arg)
@@ -298,5 +295,5 @@ static int answer_html(struct srv_req *r, const struct nis5g_query *q, void *par
 /* GET /api/v1/report.html, with the report's parameters. */
 SRV_HANDLER(srv_api_report_html)
 {
-    return with_args(r, route, answer_html);
+    return srv_with_args(r, route, answer_html);
 }

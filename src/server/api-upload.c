@@ -18,6 +18,7 @@
 #include "nis5g/import.h"
 #include "nis5g/keys.h"
 #include "nis5g/package.h"
+#include "nis5g/submission.h"
 #include "server.h"
 
 #define MAX_FILES 16
@@ -30,6 +31,8 @@ struct upload {
     char names[MAX_FILES][64];
     size_t n;
     char as_of[16];
+    int takes_operator;  /* a submission: the form may name its operator */
+    char operator_id[72];
     char bad[200];
 };
 
@@ -77,13 +80,18 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
     if (u->bad[0])
         return MHD_NO;
     if (!filename) {
-        if (key && strcmp(key, "as_of") == 0 && off + size < sizeof u->as_of) {
+        if (key && strcmp(key, "as_of") == 0 && !u->takes_operator && off + size < sizeof u->as_of) {
             memcpy(u->as_of + off, data, size);
             u->as_of[off + size] = 0;
             return MHD_YES;
         }
-        snprintf(u->bad, sizeof u->bad, "unknown form field '%.60s' (expected dataset files and as_of)",
-                 key ? key : "");
+        if (key && strcmp(key, "operator") == 0 && u->takes_operator && off + size < sizeof u->operator_id) {
+            memcpy(u->operator_id + off, data, size);
+            u->operator_id[off + size] = 0;
+            return MHD_YES;
+        }
+        snprintf(u->bad, sizeof u->bad, "unknown form field '%.60s' (expected dataset files and %s)",
+                 key ? key : "", u->takes_operator ? "operator" : "as_of");
         return MHD_NO;
     }
     if (!good_name(filename)) {
@@ -231,6 +239,51 @@ SRV_HANDLER(srv_api_import)
     }
     nis5g_diags_release(&diags);
 out:
+    nis5g_opts_release(q->opts, p);
+    free(p);
+    upload_release(&u);
+    return rc;
+}
+
+/* The operator a submission is for: an operator's user's own (naming
+ * another in the form is refused), or the form's for analysts and admins.
+ * NULL after answering. */
+static const char *submission_operator(struct srv_req *r, const struct upload *u, int *rc)
+{
+    if (r->role == SRV_ROLE_OPERATOR) {
+        if (u->operator_id[0] && strcmp(u->operator_id, r->operator_id) != 0) {
+            *rc = srv_send_error(r, 403, "forbidden", "an operator submits for its own operator only", NULL);
+            return NULL;
+        }
+        return r->operator_id;
+    }
+    if (!u->operator_id[0]) {
+        *rc = srv_send_error(r, 400, "usage", "the form needs an \"operator\" field: the operator the files are of",
+                             NULL);
+        return NULL;
+    }
+    return u->operator_id;
+}
+
+SRV_HANDLER(srv_api_submit)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    struct upload u = { .r = r, .takes_operator = 1 };
+    int answered, rc = receive(r, &u, &answered);
+    const char *op = answered ? NULL : submission_operator(r, &u, &rc);
+    if (!op) {
+        upload_release(&u);
+        return rc;
+    }
+    struct nis5g_submit_params *p = srv_query_params_new(q);
+    struct nis5g_buf source = NIS5G_BUF_INIT;
+    upload_source(r, &u, &source);
+    p->operator_id = op;
+    p->dir = u.dir;
+    p->shown = ""; /* the uploaded names, as the operator sent them */
+    p->source = source.data;
+    rc = srv_run_change(r, q, p, "submission.submit", op, u.dir);
+    nis5g_buf_release(&source);
     nis5g_opts_release(q->opts, p);
     free(p);
     upload_release(&u);

@@ -141,7 +141,7 @@ static json_t *operation(const struct srv_route *rt)
                                                 "integer", "minimum", 0));
     json_object_set_new(op, "parameters", params);
     if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0) {
-        int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import;
+        int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import || rt->handler == srv_api_submit;
         json_object_set_new(op, "requestBody",
                             json_pack("{s:b, s:{s:{s:{s:s}}}}", "required", rt->handler != srv_api_logout, "content",
                                       put         ? "text/plain"

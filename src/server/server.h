@@ -234,6 +234,16 @@ SRV_HANDLER(srv_api_token_create);
 SRV_HANDLER(srv_api_token_revoke);
 SRV_HANDLER(srv_api_audit);
 SRV_HANDLER(srv_api_audit_verify);
+SRV_HANDLER(srv_api_submit);
+SRV_HANDLER(srv_api_submissions);
+SRV_HANDLER(srv_api_submission);
+SRV_HANDLER(srv_api_review);
+
+/* The route's query with its parameters from the query string, then
+ * fn(r, q, params, key) answers; key names the question for the kept
+ * documents (api-query.c). */
+int srv_with_args(struct srv_req *r, const struct srv_route *route,
+                  int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key));
 
 /* Run q with params on this request's workspace and the shared snapshot. */
 int srv_query_exec(struct srv_req *r, const struct nis5g_query *q, const void *params, json_t **doc,

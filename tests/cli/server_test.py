@@ -216,6 +216,17 @@ def matrix_request(route, role, ids):
                                 {"operators.csv": "operator,name,country\nOPX,X,SE\n",
                                  "elements.csv": "element,operator,domain,function,vendor\nE1,OPX,core,AMF,Ericsson\n"})
         headers = {"Content-Type": ctype}
+    elif (method, route["path"]) == ("POST", "/api/v1/submissions"):
+        # analysts and admins name a new operator; an operator's user submits for its own
+        fields = {} if role == "operator" else {"operator": "OPX-" + role}
+        op = OP if role == "operator" else "OPX-" + role
+        files = {"elements.csv": "element,operator,domain,function,vendor\nX-%s,%s,core,AMF,Ericsson\n" % (role, op)}
+        if role != "operator":
+            files["operators.csv"] = "operator,name,country\n%s,X,SE\n" % op
+        body, ctype = multipart(fields, files)
+        headers = {"Content-Type": ctype}
+    elif (method, route["path"]) == ("POST", "/api/v1/submissions/{id}/review"):
+        body = {"decision": "reject", "comment": "matrix"}
     elif (method, route["path"]) == ("POST", "/api/v1/import-package"):
         body = {"not": "a package"}  # refused on its merits (400), past authorization
     elif (method, route["path"]) == ("POST", "/api/v1/exports"):
@@ -258,6 +269,10 @@ def test_matrix(srv, toks, ids):
                 check(r.status == 401 and r.code() == "unauthenticated", what + " (want 401)")
             elif role not in route["roles"]:
                 check(r.status == 403 and r.code() == "forbidden", what + " (want 403)")
+            elif (route["method"], route["path"], role) == ("POST", "/api/v1/submissions", "operator"):
+                # the operator's whole part is one element: other operators' links into it may refuse it
+                check(r.status == 200 or (r.status == 400 and r.code() == "input"),
+                      what + " (the role may: 200, or refused on its merits)")
             elif (route["method"], route["path"]) == ("POST", "/api/v1/import-package"):
                 check(r.status == 400 and r.code() in ("parse", "verify", "input", "usage"),
                       what + " (the role may: the bad package refused with 400)")
@@ -351,6 +366,7 @@ def parity_cases():
         ("oscal catalog", []),
         ("oscal assessment", [("state", "SE")]), ("oscal assessment", [("state", "SE"), ("snapshot", OLD)]),
         ("trust list", []),
+        ("submissions", []), ("submissions", [("status", "pending")]), ("submissions", [("operator", "OPX-admin")]),
     ]
 
 
@@ -914,6 +930,85 @@ def test_upload_cases(toks):
     return len(cases)
 
 
+# ---- submissions: operators submit, see their own only, an analyst reviews ----
+
+def part_files(folder):
+    d = os.path.join(TOP, "tests/cases/submit", folder)
+    return {f: open(os.path.join(d, f), encoding="utf-8").read() for f in sorted(os.listdir(d))}
+
+
+def test_submissions(toks):
+    """An operator submits through the API, another operator cannot see it, an analyst accepts it."""
+    today = os.environ.get("NIS5G_TODAY", "2026-11-27")
+    db = os.path.join(T, "submissions.db")
+    n5("import", os.path.join(TOP, "tests/cases/submit/base"), "--as-of", "2026-11-01", db=db)
+    tok = {}
+    for name, role, extra in (("sa", "operator", ["--operator", "OPA"]), ("sb", "operator", ["--operator", "OPB"]),
+                              ("sn", "analyst", [])):
+        n5("user", "add", name, "--role", role, *extra, stdin=(PW + "\n").encode(), db=db)
+        tok[name] = n5("token", "create", name, db=db).stdout.decode().strip().splitlines()[-1]
+    n = 0
+
+    def post(who, files, fields=None):
+        body, ctype = multipart(fields or {}, files)
+        return req(srv, "POST", "/api/v1/submissions", {**bearer(tok[who]), "Content-Type": ctype}, body)
+
+    with Server(db=db) as srv:
+        r = post("sa", part_files("opa-v2"))
+        n += 1
+        if not check(r.status == 200, "OPA submits: %d %s" % (r.status, r.body[:300])):
+            return n
+        doc = r.json()
+        check(doc["operator"] == "OPA" and doc["status"] == "pending" and doc["submitted_by"] == "sa",
+              "the submission: %s" % doc)
+        sid = doc["id"]
+        r = post("sa", part_files("opc-v2"), {"operator": "OPC"})
+        check(r.status == 403 and r.code() == "forbidden", "OPA submits for OPC: %d %s" % (r.status, r.body[:200]))
+        # a refused part: the command line's diagnostics, nothing recorded
+        r = post("sa", part_files("refused/foreign-row"))
+        cli_db = os.path.join(T, "submissions-cli.db")
+        n5("import", os.path.join(TOP, "tests/cases/submit/base"), "--as-of", "2026-11-01", db=cli_db)
+        cli = n5("submit", "--operator", "OPA", ".", ok=(2,), db=cli_db,
+                 cwd=os.path.join(TOP, "tests/cases/submit/refused/foreign-row"))
+        want = [l for l in cli.stderr.decode().splitlines() if re.match(r"^[^ ].*: (error|warning|note): ", l)]
+        got = [render(x) for x in (r.json()["error"]["diagnostics"] if r.code() else [])]
+        check(r.status == 400 and got == want, "a foreign row: %d\n  API %s\n  CLI %s" % (r.status, got, want))
+        # OPB sees none of OPA's
+        r = req(srv, "GET", "/api/v1/submissions", bearer(tok["sb"]))
+        check(r.status == 200 and r.json() == {"submissions": []}, "OPB's list: %d %s" % (r.status, r.body[:200]))
+        r = req(srv, "GET", "/api/v1/submissions/%d" % sid, bearer(tok["sb"]))
+        check(r.status == 404 and r.code() == "not_found", "OPB reads OPA's: %d %s" % (r.status, r.body[:200]))
+        r = req(srv, "GET", "/api/v1/submissions?operator=OPA", bearer(tok["sb"]))
+        check(r.status == 200 and r.json() == {"submissions": []}, "OPB asks for OPA's: %s" % r.body[:200])
+        # OPA sees its own, byte for byte the command line's
+        r = req(srv, "GET", "/api/v1/submissions", bearer(tok["sa"]))
+        cli = n5("submissions", "--operator", "OPA", "--json", db=db).stdout
+        check(r.status == 200 and r.body == cli, "OPA's list differs from the CLI's: %s" % r.body[:300])
+        r = req(srv, "GET", "/api/v1/submissions/%d" % sid, bearer(tok["sa"]))
+        cli = n5("submissions", str(sid), "--json", db=db).stdout
+        check(r.status == 200 and r.body == cli, "OPA's submission differs from the CLI's: %s" % r.body[:300])
+        # only analysts and admins review; then the operator sees the decision
+        path = "/api/v1/submissions/%d/review" % sid
+        r = req(srv, "POST", path, bearer(tok["sa"]), {"decision": "accept", "comment": "mine"})
+        check(r.status == 403, "the operator reviews: %d" % r.status)
+        r = req(srv, "POST", path, bearer(tok["sn"]), {"decision": "accept", "comment": "vendor swap as planned"})
+        check(r.status == 200 and r.json()["status"] == "accepted" and r.json()["reviewed_by"] == "sn",
+              "the analyst accepts: %d %s" % (r.status, r.body[:300]))
+        r = req(srv, "POST", path, bearer(tok["sn"]), {"decision": "reject", "comment": "again"})
+        check(r.status == 409, "a second review: %d %s" % (r.status, r.body[:200]))
+        r = req(srv, "GET", "/api/v1/submissions/%d" % sid, bearer(tok["sa"]))
+        check(r.json().get("comment") == "vendor swap as planned" and r.json().get("snapshot") == today,
+              "OPA sees the decision: %s" % r.body[:300])
+        r = req(srv, "GET", "/api/v1/summary", bearer(tok["sn"]))
+        merged = os.path.join(T, "merged.db")
+        n5("import", os.path.join(TOP, "tests/cases/submit/merged-opa-v2"), "--as-of", today, db=merged)
+        check(r.body == n5("summary", "--json", db=merged).stdout, "the accepted snapshot's summary")
+        audit = n5("audit", "--json", db=db).stdout.decode()
+        check('"action": "submission.review"' in audit and '"user": "sn"' in audit, "the review is not audited")
+        n += 10
+    return n
+
+
 # ---- slow clients: they do not stop the others, and are closed ----
 
 def test_slow_clients(toks):
@@ -985,6 +1080,7 @@ def main():
         timed("concurrency", test_concurrency, srv, toks)
         timed("graceful", test_graceful, srv, toks)
     timed("uploads", test_upload_cases, toks)
+    timed("submissions", test_submissions, toks)
     timed("slow clients", test_slow_clients, toks)
     note = timed("tls", test_tls)
     if note:

@@ -204,6 +204,27 @@ static const char *const migrations[] = {
     "  url TEXT PRIMARY KEY,"
     "  version INTEGER NOT NULL,"
     "  updated_at TEXT NOT NULL);",
+    /* 8: operators' submissions and their review (submission.h) */
+    "CREATE TABLE submission ("
+    "  id INTEGER PRIMARY KEY,"
+    "  operator TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),"
+    "  submitted_by TEXT NOT NULL,"
+    "  submitted_at TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"
+    "  base_as_of TEXT,"
+    "  n_sites INTEGER NOT NULL, n_elements INTEGER NOT NULL, n_links INTEGER NOT NULL,"
+    "  n_products INTEGER NOT NULL, n_measures INTEGER NOT NULL,"
+    "  reviewed_by TEXT, reviewed_at TEXT, comment TEXT,"
+    "  snapshot_as_of TEXT,"
+    "  CHECK ((status = 'pending') = (reviewed_by IS NULL)));"
+    "CREATE INDEX submission_operator ON submission (operator, status);"
+    "CREATE TABLE submission_file ("
+    "  submission INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  data BLOB NOT NULL,"
+    "  hash BLOB NOT NULL,"
+    "  PRIMARY KEY (submission, name));",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

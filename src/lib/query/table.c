@@ -38,6 +38,9 @@ extern const struct nis5g_query nis5g_query_import;
 extern const struct nis5g_query nis5g_query_import_package;
 extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, nis5g_query_trust_remove;
 
+/* operators' submissions and their review */
+extern const struct nis5g_query nis5g_query_submit, nis5g_query_submissions, nis5g_query_review;
+
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
     &nis5g_query_summary,
@@ -70,6 +73,11 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_trust_list,
     &nis5g_query_trust_remove,
     &nis5g_query_pull,
+
+    /* operators' submissions and their review */
+    &nis5g_query_submit,
+    &nis5g_query_submissions,
+    &nis5g_query_review,
 
     &nis5g_query_verify,
     NULL,

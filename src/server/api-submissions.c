@@ -1,0 +1,96 @@
+/*
+ * api-submissions.c — operators' submissions on the server (submission.h,
+ * docs/submit.md): the list and one submission, with the bytes of
+ * `nis5g submissions --json`, an operator's user seeing its own only (another
+ * operator's is answered like one that does not exist); the review, for
+ * analysts and admins. The upload of a submission is api-upload.c's.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nis5g/submission.h"
+#include "server.h"
+
+static int send_doc(struct srv_req *r, const struct nis5g_query *q, const void *params)
+{
+    struct nis5g_err err = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    json_t *doc = NULL;
+    int rc;
+    if (srv_query_exec(r, q, params, &doc, &diags, &err)) {
+        rc = srv_send_err(r, &err, &diags);
+    } else {
+        struct nis5g_buf b = NIS5G_BUF_INIT;
+        rc = nis5g_json_dump(doc, &b) ? srv_send_error(r, 500, "nomem", "out of memory", NULL)
+                                      : srv_send(r, 200, "application/json", b.data, b.len);
+        nis5g_buf_release(&b);
+        json_decref(doc);
+    }
+    nis5g_diags_release(&diags);
+    return rc;
+}
+
+static int list(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
+{
+    (void)key;
+    struct nis5g_submissions_params *p = params;
+    if (r->role == SRV_ROLE_OPERATOR)
+        p->operator_id = r->operator_id; /* its own, whatever it asked */
+    return send_doc(r, q, p);
+}
+
+SRV_HANDLER(srv_api_submissions)
+{
+    return srv_with_args(r, route, list);
+}
+
+/* The id of the path, or 0 (no submission has it). */
+static uint64_t path_id(const struct srv_req *r)
+{
+    uint64_t id;
+    return nis5g_parse_uint(r->param, &id) == 0 && id <= INT64_MAX ? id : 0;
+}
+
+SRV_HANDLER(srv_api_submission)
+{
+    (void)route;
+    const struct nis5g_query *q = &nis5g_query_submissions;
+    struct nis5g_submissions_params *p = srv_query_params_new(q);
+    p->id_given = path_id(r);
+    if (r->role == SRV_ROLE_OPERATOR)
+        p->operator_id = r->operator_id;
+    int rc = p->id_given ? send_doc(r, q, p)
+                         : srv_send_error(r, 404, "not_found", "no such submission", NULL);
+    nis5g_opts_release(q->opts, p);
+    free(p);
+    return rc;
+}
+
+SRV_HANDLER(srv_api_review)
+{
+    const struct nis5g_query *q = nis5g_query_find(route->query);
+    json_t *body = srv_body_object(r);
+    if (!body)
+        return 1;
+    struct nis5g_review_params *p = srv_query_params_new(q);
+    const char *decision = srv_json_str(body, "decision"), *comment = srv_json_str(body, "comment");
+    int rc;
+    p->id = path_id(r);
+    if (json_object_get(body, "by")) {
+        rc = srv_send_error(r, 400, "usage", "'by' is who asks, taken from the login, not from the body", NULL);
+    } else if (!decision || !comment || !*comment) {
+        rc = srv_send_error(r, 400, "usage", "the body needs \"decision\" (accept or reject) and \"comment\"", NULL);
+    } else if (srv_query_param_set(q, p, "decision", decision)) {
+        rc = srv_send_error(r, 400, "usage", "\"decision\" is accept or reject", NULL);
+    } else if (!p->id) {
+        rc = srv_send_error(r, 404, "not_found", "no such submission", NULL);
+    } else {
+        p->comment = comment;
+        rc = srv_run_change(r, q, p, "submission.review", r->param, NULL);
+    }
+    nis5g_opts_release(q->opts, p);
+    free(p);
+    json_decref(body);
+    return rc;
+}
