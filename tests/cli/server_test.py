@@ -348,12 +348,17 @@ def parity_cases():
         ("stix", [("state", "SE")]), ("stix", [("state", "SE"), ("tlp", "green"), ("policy", "se")]),
         ("oscal catalog", []),
         ("oscal assessment", [("state", "SE")]), ("oscal assessment", [("state", "SE"), ("snapshot", OLD)]),
+        ("oscal catalog", [("oscal-version", "1.1.2")]),
+        ("oscal assessment", [("state", "SE"), ("oscal-version", "1.1.2")]),
+        ("oscal poam", []), ("oscal poam", [("policy", "se"), ("at", "2026-01-01")]),
+        ("oscal poam", [("policy", "se"), ("oscal-version", "1.1.2"), ("snapshot", OLD)]),
+        ("oscal poam", [("oscal-version", "2.0")]),
         ("trust list", []),
     ]
 
 
 POSITIONAL = {"vendors", "vendor"}
-OUTFILE = {"stix", "oscal catalog", "oscal assessment"}
+OUTFILE = {"stix", "oscal catalog", "oscal assessment", "oscal poam"}
 
 
 def cli_for(query, pairs, out):

@@ -10,7 +10,8 @@
 //     a STIX bundle's objects are each validated against their type's
 //     schema as well (at /objects/N);
 //   - an object with one member K (OSCAL: "catalog", "plan-of-action-and-
-//     milestones"): the file *_K_schema.json or K.schema.json.
+//     milestones"): the file *_K_schema.json or K.schema.json, else the
+//     schema whose top level requires K alone.
 // Each schema is compiled by the ajv class of the draft its $schema names:
 // 2020-12 (ajv/dist/2020) or draft-07 (ajv). Formats come from ajv-formats.
 //
@@ -110,6 +111,11 @@ function schemaFor(doc) {
       for (const [f, v] of byFile)
         if (path.basename(f).endsWith(`_${keys[0]}_schema.json`) || path.basename(f) === `${keys[0]}.schema.json`)
           return v;
+      // OSCAL's POA&M: oscal_poam_schema.json requires "plan-of-action-and-milestones"
+      for (const v of byFile.values()) {
+        const req = v.ajv.getSchema(v.id).schema.required;
+        if (Array.isArray(req) && req.length === 1 && req[0] === keys[0]) return v;
+      }
     }
   }
   return null;
