@@ -12,6 +12,8 @@
 //   - an object with one member K (OSCAL: "catalog", "plan-of-action-and-
 //     milestones"): the file *_K_schema.json or K.schema.json, else the
 //     schema whose top level requires K alone.
+// A DOCUMENT written SCHEMA.json=FILE (with a folder) names its schema file
+// instead: one run validates many documents against many schemas.
 // Each schema is compiled by the ajv class of the draft its $schema names:
 // 2020-12 (ajv/dist/2020) or draft-07 (ajv). Formats come from ajv-formats.
 //
@@ -25,7 +27,7 @@ import addFormats from "ajv-formats";
 
 function usage(msg) {
   if (msg) console.error(`validate.mjs: ${msg}`);
-  console.error("usage: node validate.mjs SCHEMA_DIR_OR_FILE DOCUMENT...");
+  console.error("usage: node validate.mjs SCHEMA_DIR_OR_FILE DOCUMENT|SCHEMA.json=DOCUMENT...");
   process.exit(2);
 }
 
@@ -131,9 +133,12 @@ function report(file, where, entry, errors) {
 }
 
 let bad = 0;
-for (const file of args.slice(1)) {
+for (const arg of args.slice(1)) {
+  // SCHEMA.json=DOCUMENT: that schema file of the folder for that document
+  const pair = isDir ? /^([^=/]+\.json)=(.+)$/.exec(arg) : null;
+  const file = pair ? pair[2] : arg;
   const doc = readJson(file);
-  const entry = schemaFor(doc);
+  const entry = pair ? schemaByName(pair[1]) : schemaFor(doc);
   if (!entry) {
     console.log(`${file}: no schema in ${target} for this document`);
     bad++;
