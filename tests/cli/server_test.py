@@ -224,7 +224,13 @@ def keep_body(method, path, status, headers, data):
     name = body_schema(method, path.split("?")[0], status)
     if not name:
         return
-    kind = "%s-%d" % (name, status) if name == "error" else name
+    kind = name
+    if name == "error":  # a few of each status, and of those with diagnostics
+        try:
+            diags = bool(json.loads(data)["error"]["diagnostics"])
+        except (ValueError, KeyError, TypeError):
+            diags = False
+        kind = "error-%d%s" % (status, "-diagnostics" if diags else "")
     files = kept_bodies.setdefault(name, [])
     if sum(1 for f in files if os.path.basename(f).startswith("body-%s." % kind)) >= 6:
         return
