@@ -85,6 +85,12 @@ static void forecast_props(json_t *risk, const struct nis5g_forecast *f, char *t
     json_object_set_new(risk, "props", props);
 }
 
+/* A rule's status in words: "met", "pending", "in violation". */
+static const char *rule_state(const struct nis5g_poam_item *it)
+{
+    return strcmp(it->detail, "violation") == 0 ? "in violation" : strcmp(it->detail, "ok") == 0 ? "met" : it->detail;
+}
+
 /* "not in place", "partly in place", "planned for 2027-01-10" */
 static const char *measure_state(const struct nis5g_poam_item *it, char *out, size_t size)
 {
@@ -107,7 +113,7 @@ static json_t *risk(const struct nis5g_poam_item *it, const char *uuid)
     forecast_props(r, it->forecast, fc, sizeof fc);
     if (rule)
         snprintf(desc, sizeof desc, "Rule %s (%s) at %s: %" PRId64 " to change; the rule is %s%s%s.%s", it->id,
-                 name_of(it), it->scope, it->count, it->detail, it->deadline != NIS5G_NO_DATE ? ", deadline " : "",
+                 name_of(it), it->scope, it->count, rule_state(it), it->deadline != NIS5G_NO_DATE ? ", deadline " : "",
                  it->deadline != NIS5G_NO_DATE ? nis5g_date_format(it->deadline, d) : "", fc);
     else
         snprintf(desc, sizeof desc, "Toolbox measure %s (%s) at %s is %s.", it->id, name_of(it), it->scope,
@@ -138,7 +144,7 @@ static void item_text(const struct nis5g_poam_item *it, char *out, size_t size)
                  measure_state(it, state, sizeof state));
     else if (it->open)
         snprintf(out, size, "%s at %s: %" PRId64 " to change by %s (the rule is %s).", it->id, it->scope, it->count,
-                 dl, it->detail);
+                 dl, rule_state(it));
     else
         snprintf(out, size, "%s at %s: nothing to change (deadline %s).", it->id, it->scope, dl);
 }
