@@ -72,26 +72,36 @@ static void rule_item(struct nis5g_poam_item *it, const struct nis5g_rule_result
     it->forecast = f;
 }
 
-/* A deny rule: one item per operator of the snapshot, with its elements. */
+/* A deny rule: one item per operator of the snapshot, with its elements
+ * (one pass to count them per operator, one to place them). */
 static void deny_items(struct plan *p, const struct nis5g_model *m, const struct nis5g_rule_result *r,
                        const struct nis5g_forecast *f)
 {
-    for (uint32_t op = 0; op < m->operators.n; op++) {
-        const char **ids = nis5g_xcalloc(r->n_elements + 1, sizeof *ids);
-        size_t k = 0;
-        for (size_t e = 0; e < r->n_elements; e++)
-            if (m->el_operator[r->elements[e]] == op)
-                ids[k++] = nis5g_dict_str(&m->elements, r->elements[e]);
-        p->idsv = nis5g_xrealloc(p->idsv, (p->n_idsv + 1) * sizeof *p->idsv);
-        p->idsv[p->n_idsv++] = ids;
+    size_t n_ops = m->operators.n;
+    size_t *at = nis5g_xcalloc(n_ops + 1, sizeof *at);
+    for (size_t e = 0; e < r->n_elements; e++)
+        at[m->el_operator[r->elements[e]] + 1]++;
+    for (size_t op = 0; op < n_ops; op++)
+        at[op + 1] += at[op]; /* at[op]: where operator op's ids start */
+    const char **ids = nis5g_xcalloc(r->n_elements + 1, sizeof *ids);
+    size_t *fill = nis5g_xcalloc(n_ops + 1, sizeof *fill);
+    for (size_t e = 0; e < r->n_elements; e++) {
+        uint16_t op = m->el_operator[r->elements[e]];
+        ids[at[op] + fill[op]++] = nis5g_dict_str(&m->elements, r->elements[e]);
+    }
+    p->idsv = nis5g_xrealloc(p->idsv, (p->n_idsv + 1) * sizeof *p->idsv);
+    p->idsv[p->n_idsv++] = ids;
+    for (size_t op = 0; op < n_ops; op++) {
         struct nis5g_poam_item *it = add(p);
         rule_item(it, r, f);
-        it->scope = nis5g_dict_str(&m->operators, op);
-        it->elements = ids;
-        it->n_elements = k;
-        it->count = (int64_t)k;
-        it->open = k > 0;
+        it->scope = nis5g_dict_str(&m->operators, (uint32_t)op);
+        it->elements = ids + at[op];
+        it->n_elements = at[op + 1] - at[op];
+        it->count = (int64_t)it->n_elements;
+        it->open = it->n_elements > 0;
     }
+    free(fill);
+    free(at);
 }
 
 /* A cap or require rule: one item per group (per operator, region, ...). */
