@@ -15,6 +15,10 @@ need() {
 }
 need web node_modules/chart.js/dist/chart.umd.js
 need web/eu node_modules/world-atlas/countries-50m.json
-# the packages only the tests use (the OpenAPI validator): make check alone
-[ "${1:-}" = test ] && need tests/js node_modules/@seriousme/openapi-schema-validator/package.json
+# the packages only the tests use (the OpenAPI validator; ajv with ajv-formats for
+# tests/js/validate.mjs): make check alone
+if [ "${1:-}" = test ]; then
+  need tests/js node_modules/@seriousme/openapi-schema-validator/package.json
+  need tests/js node_modules/ajv-formats/package.json
+fi
 exit 0

@@ -41,6 +41,7 @@ const struct srv_route srv_routes[] = {
     Q("stix", "stix", N, "a STIX 2.1 bundle (nis5g stix)"),
     Q("oscal/catalog", "oscal catalog", N, "the toolbox as an OSCAL catalog (nis5g oscal catalog)"),
     Q("oscal/assessment", "oscal assessment", N, "OSCAL assessment results (nis5g oscal assessment)"),
+    Q("oscal/poam", "oscal poam", N, "phase-outs and measures to do as an OSCAL POA&M (nis5g oscal poam)"),
     { "GET", "/api/v1/library", srv_api_library, N, NULL,
       "the EU toolbox and the risk scenarios as a CISO Assistant library (YAML; nis5g export-library)" },
     Q("trust", "trust list", N, "the trusted peer keys (nis5g trust list --json)"),

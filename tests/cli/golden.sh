@@ -67,6 +67,8 @@ run oscal-catalog oscal catalog -o "$T/cat.json"
 check oscal-catalog.json "$T/cat.json"
 run oscal-assessment oscal assessment --state SE -o "$T/ass.json"
 check oscal-assessment.json "$T/ass.json"
+run oscal-poam oscal poam --policy "$P" --at 2024-06-01 -o "$T/poam.json"
+check oscal-poam.json "$T/poam.json"
 # sharing with fixed keys (test keys, committed): a package's bytes are deterministic
 cp "$G/se.key" "$G/se.key.pub" "$G/de.key" "$G/de.key.pub" "$T/"
 chmod 600 "$T/se.key" "$T/de.key"

@@ -178,9 +178,80 @@ def req(srv, method, path, headers=None, body=None, tls_ctx=None, timeout=120):
         data = r.read()
         security_headers_ok("%s %s (%d)" % (method, path, r.status), r, tls_ctx is not None)
         responses += 1
+        keep_body(method, path, r.status, r.headers, data)
         return Resp(r.status, r.headers, data)
     finally:
         conn.close()
+
+
+# ---- every JSON body against its schema (docs/schemas/NAME.schema.json) ----
+
+# GET routes answering a CLI document, by path; other bodies by method and path
+QUERY_SCHEMAS = {"summary": "summary", "snapshots": "snapshots", "diversity": "diversity",
+                 "killswitch": "killswitch", "simulate": "simulate", "whatif/ban": "whatif", "check": "check",
+                 "suppliers": "suppliers", "risk": "risk", "measures": "measures",
+                 "measures/history": "measures-history", "report": "report", "eu": "eu", "trust": "trust-list",
+                 "users": "user-list", "tokens": "token-list", "audit": "audit"}
+BODY_SCHEMAS = [("POST", r"/api/v1/session", "session"), ("GET", r"/api/v1/me", "me"),
+                ("DELETE", r"/api/v1/session", "logout"), ("GET", r"/api/v1/policies", "policies"),
+                ("PUT", r"/api/v1/policies/[^/]+", "policy-put"), ("DELETE", r"/api/v1/policies/[^/]+", "policy-delete"),
+                ("POST", r"/api/v1/users", "user-add"), ("POST", r"/api/v1/users/[^/]+/disable", "user-disable"),
+                ("POST", r"/api/v1/tokens", "token-create"), ("DELETE", r"/api/v1/tokens/[^/]+", "token-revoke"),
+                ("GET", r"/api/v1/audit/verify", "audit-verify"), ("GET", r"/healthz", "healthz"),
+                ("POST", r"/api/v1/measures", "measures-set"), ("POST", r"/api/v1/trust", "trust-add"),
+                ("DELETE", r"/api/v1/trust/[^/]+", "trust-remove"), ("POST", r"/api/v1/import", "import"),
+                ("POST", r"/api/v1/import-package", "import-package")]
+kept_bodies = {}  # schema name -> files
+
+
+def body_schema(method, path, status):
+    if status >= 400:
+        return "error"
+    if status not in (200, 201):
+        return None
+    if method == "GET" and path.startswith("/api/v1/") and path[8:] in QUERY_SCHEMAS:
+        return QUERY_SCHEMAS[path[8:]]
+    for m, rx, name in BODY_SCHEMAS:
+        if m == method and re.fullmatch(rx, path):
+            return name
+    return None
+
+
+def keep_body(method, path, status, headers, data):
+    """Keep a few JSON bodies of each kind (the errors of each status) for test_schemas."""
+    if not (headers.get("Content-Type") or "").startswith("application/json"):
+        return
+    name = body_schema(method, path.split("?")[0], status)
+    if not name:
+        return
+    kind = name
+    if name == "error":  # a few of each status, and of those with diagnostics
+        try:
+            diags = bool(json.loads(data)["error"]["diagnostics"])
+        except (ValueError, KeyError, TypeError):
+            diags = False
+        kind = "error-%d%s" % (status, "-diagnostics" if diags else "")
+    files = kept_bodies.setdefault(name, [])
+    if sum(1 for f in files if os.path.basename(f).startswith("body-%s." % kind)) >= 6:
+        return
+    f = os.path.join(T, "body-%s.%d.json" % (kind, len(files)))
+    with open(f, "wb") as out:
+        out.write(data)
+    files.append(f)
+
+
+def test_schemas():
+    """The bodies kept by req() valid against their JSON Schemas (ajv, tests/js/validate.mjs)."""
+    pairs = []
+    for name, files in sorted(kept_bodies.items()):
+        if check(os.path.exists(os.path.join(TOP, "docs", "schemas", name + ".schema.json")),
+                 "no schema docs/schemas/%s.schema.json" % name):
+            pairs += ["%s.schema.json=%s" % (name, f) for f in files]
+    p = subprocess.run(["node", os.path.join(TOP, "tests", "js", "validate.mjs"), os.path.join(TOP, "docs", "schemas")]
+                       + pairs, capture_output=True, timeout=300)
+    bad = [l for l in p.stdout.decode().splitlines() if ": ok (" not in l]
+    check(p.returncode == 0, "bodies not valid against their schemas:\n%s%s" % ("\n".join(bad[:40]), p.stderr.decode()[:1000]))
+    return "%d bodies, %d schemas" % (len(pairs), len(kept_bodies))
 
 
 def bearer(tok):
@@ -365,13 +436,18 @@ def parity_cases():
         ("stix", [("state", "SE")]), ("stix", [("state", "SE"), ("tlp", "green"), ("policy", "se")]),
         ("oscal catalog", []),
         ("oscal assessment", [("state", "SE")]), ("oscal assessment", [("state", "SE"), ("snapshot", OLD)]),
+        ("oscal catalog", [("oscal-version", "1.1.2")]),
+        ("oscal assessment", [("state", "SE"), ("oscal-version", "1.1.2")]),
+        ("oscal poam", []), ("oscal poam", [("policy", "se"), ("at", "2026-01-01")]),
+        ("oscal poam", [("policy", "se"), ("oscal-version", "1.1.2"), ("snapshot", OLD)]),
+        ("oscal poam", [("oscal-version", "2.0")]),
         ("trust list", []),
         ("submissions", []), ("submissions", [("status", "pending")]), ("submissions", [("operator", "OPX-admin")]),
     ]
 
 
 POSITIONAL = {"vendors", "vendor"}
-OUTFILE = {"stix", "oscal catalog", "oscal assessment"}
+OUTFILE = {"stix", "oscal catalog", "oscal assessment", "oscal poam"}
 
 
 def cli_for(query, pairs, out):
@@ -1082,6 +1158,7 @@ def main():
     timed("uploads", test_upload_cases, toks)
     timed("submissions", test_submissions, toks)
     timed("slow clients", test_slow_clients, toks)
+    timed("schemas", test_schemas)
     note = timed("tls", test_tls)
     if note:
         print("note: " + note)

@@ -7,8 +7,10 @@
 #include <sodium.h>
 
 #include "harness.h"
+#include "nis5g/date.h"
 #include "nis5g/oscal.h"
 #include "nis5g/package.h"
+#include "nis5g/policy.h"
 #include "nis5g/stix.h"
 
 /* The five objects as OASIS publishes them (cti-stix-common-objects,
@@ -146,7 +148,7 @@ TEST(oscal_catalog_and_results)
         { "SA09", "Cooperation", NULL, 0 },
         { "SM05", "Diversity of suppliers", m5, 2 },
     };
-    json_t *c = nis5g_oscal_catalog(ms, 4, "2026-11-27T00:00:00Z", NULL);
+    json_t *c = nis5g_oscal_catalog(ms, 4, "2026-11-27T00:00:00Z", "1.1.2", NULL);
     json_t *cat = json_object_get(c, "catalog");
     ASSERT_EQ_INT(strlen(json_string_value(json_object_get(cat, "uuid"))), 36);
     ASSERT_EQ_STR(json_string_value(json_object_get(json_object_get(cat, "metadata"), "oscal-version")), "1.1.2");
@@ -167,11 +169,13 @@ TEST(oscal_catalog_and_results)
     ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(props, 2), "ns")), "urn:nis5g");
     json_decref(c);
     struct nis5g_oscal_measure bad = { "XX01", "x", NULL, 0 };
-    ASSERT(nis5g_oscal_catalog(&bad, 1, "2026-11-27T00:00:00Z", NULL) == NULL);
+    ASSERT(nis5g_oscal_catalog(&bad, 1, "2026-11-27T00:00:00Z", NULL, NULL) == NULL);
 
     json_t *p = pkg();
-    json_t *a = nis5g_oscal_assessment(p, ms, 4, NULL);
+    json_t *a = nis5g_oscal_assessment(p, ms, 4, NULL, NULL);
     json_t *ar = json_object_get(a, "assessment-results");
+    /* the default: the current release */
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_object_get(ar, "metadata"), "oscal-version")), "1.2.1");
     ASSERT(json_object_get(ar, "import-ap") != NULL);
     json_t *res = json_object_get(ar, "results");
     ASSERT_EQ_INT(json_array_size(res), 2); /* the state, then OP1 */
@@ -189,6 +193,85 @@ TEST(oscal_catalog_and_results)
     ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(json_object_get(f1, "props"), 0), "value")), "partial");
     json_decref(a);
     json_decref(p);
+}
+
+static const char *prop_value(const json_t *props, const char *name)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(props, i, x) if (strcmp(json_string_value(json_object_get(x, "name")), name) == 0) return
+        json_string_value(json_object_get(x, "value"));
+    return NULL;
+}
+
+TEST(oscal_poam)
+{
+    int32_t deadline, snap, at, fdate;
+    ASSERT(nis5g_date_parse("2025-01-01", 10, &deadline) == 0);
+    ASSERT(nis5g_date_parse("2026-06-01", 10, &snap) == 0);
+    ASSERT(nis5g_date_parse("2024-06-01", 10, &at) == 0);
+    ASSERT(nis5g_date_parse("2031-12-16", 10, &fdate) == 0);
+    struct nis5g_forecast f = { .kind = NIS5G_FC_DATE, .remaining = 704, .rate_per_month = 10.594, .date = fdate };
+    static const char *const els[] = { "OP1-E1", "OP1-E2" };
+    struct nis5g_poam_item items[] = {
+        { .kind = "rule", .id = "R-OUT", .title = "Phase out", .statement = "deny vendor in X by 2025-01-01",
+          .scope = "OP1", .detail = "pending", .severity = "high", .open = 1, .deadline = deadline, .count = 2,
+          .elements = els, .n_elements = 2, .forecast = &f },
+        { .kind = "rule", .id = "R-OUT", .title = "Phase out", .scope = "OP2", .detail = "pending", .open = 0,
+          .deadline = deadline, .forecast = &f },
+        { .kind = "measure", .id = "TM03", .title = "Strict access controls", .scope = "SE", .detail = "planned",
+          .open = 1, .deadline = fdate },
+    };
+    ASSERT(nis5g_oscal_poam(items, 0, snap, at, NULL, NULL) == NULL);
+    json_t *d = nis5g_oscal_poam(items, 3, snap, at, "1.1.2", NULL);
+    json_t *p = json_object_get(d, "plan-of-action-and-milestones");
+    json_t *md = json_object_get(p, "metadata");
+    ASSERT_EQ_STR(json_string_value(json_object_get(md, "oscal-version")), "1.1.2");
+    ASSERT_EQ_STR(json_string_value(json_object_get(md, "last-modified")), "2024-06-01T00:00:00Z");
+    ASSERT_EQ_STR(json_string_value(json_object_get(md, "version")), "2026-06-01");
+    json_t *pi = json_object_get(p, "poam-items"), *risks = json_object_get(p, "risks");
+    json_t *obs = json_object_get(p, "observations");
+    ASSERT_EQ_INT(json_array_size(pi), 3);
+    ASSERT_EQ_INT(json_array_size(risks), 3);
+    ASSERT_EQ_INT(json_array_size(obs), 1); /* only OP1 has elements to change */
+    json_t *i0 = json_array_get(pi, 0), *r0 = json_array_get(risks, 0), *o0 = json_array_get(obs, 0);
+    ASSERT_EQ_STR(json_string_value(json_object_get(i0, "description")),
+                  "R-OUT at OP1: 2 to change by 2025-01-01 (the rule is pending).");
+    ASSERT_EQ_STR(prop_value(json_object_get(i0, "props"), "must-change"), "2");
+    ASSERT_EQ_STR(prop_value(json_object_get(i0, "props"), "status"), "open");
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(json_object_get(i0, "related-risks"), 0),
+                                                    "risk-uuid")),
+                  json_string_value(json_object_get(r0, "uuid")));
+    ASSERT_EQ_STR(json_string_value(json_object_get(
+                      json_array_get(json_object_get(i0, "related-observations"), 0), "observation-uuid")),
+                  json_string_value(json_object_get(o0, "uuid")));
+    ASSERT_EQ_STR(json_string_value(json_object_get(r0, "status")), "open");
+    ASSERT_EQ_STR(json_string_value(json_object_get(r0, "deadline")), "2025-01-01T00:00:00Z");
+    ASSERT_EQ_STR(prop_value(json_object_get(r0, "props"), "forecast-date"), "2031-12-16");
+    ASSERT_EQ_STR(prop_value(json_object_get(r0, "props"), "forecast-rate-per-month"), "10.59");
+    ASSERT_EQ_STR(prop_value(json_object_get(r0, "props"), "forecast-before-deadline"), "false");
+    ASSERT_EQ_INT(json_array_size(json_object_get(o0, "props")), 2);
+    ASSERT_EQ_STR(prop_value(json_object_get(o0, "props"), "element"), "OP1-E1");
+    /* OP2: nothing to change, closed; no observation */
+    json_t *i1 = json_array_get(pi, 1);
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(risks, 1), "status")), "closed");
+    ASSERT(json_object_get(i1, "related-observations") == NULL);
+    ASSERT_EQ_STR(json_string_value(json_object_get(i1, "description")),
+                  "R-OUT at OP2: nothing to change (deadline 2025-01-01).");
+    /* the measure: planned, its planned date the deadline */
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(pi, 2), "description")),
+                  "Put toolbox measure TM03 in place at SE (now planned for 2031-12-16).");
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_array_get(risks, 2), "deadline")), "2031-12-16T00:00:00Z");
+    /* the same input, the same UUIDs; another day, other ones */
+    json_t *d2 = nis5g_oscal_poam(items, 3, snap, at, NULL, NULL), *d3 = nis5g_oscal_poam(items, 3, snap, snap, NULL, NULL);
+    json_t *p2 = json_object_get(d2, "plan-of-action-and-milestones");
+    ASSERT_EQ_STR(json_string_value(json_object_get(p2, "uuid")), json_string_value(json_object_get(p, "uuid")));
+    ASSERT_EQ_STR(json_string_value(json_object_get(json_object_get(p2, "metadata"), "oscal-version")), "1.2.1");
+    ASSERT(strcmp(json_string_value(json_object_get(json_object_get(d3, "plan-of-action-and-milestones"), "uuid")),
+                  json_string_value(json_object_get(p, "uuid"))) != 0);
+    json_decref(d);
+    json_decref(d2);
+    json_decref(d3);
 }
 
 SETUP

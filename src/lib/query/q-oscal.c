@@ -12,14 +12,17 @@
 #include "nis5g/oscal.h"
 #include "nis5g/query.h"
 
+#define T struct nis5g_oscal_params
+
 const struct nis5g_opt nis5g_oscal_catalog_opts[] = {
+    NIS5G_OPT_OSCAL_VERSION(T, version),
     NIS5G_OPT_END_,
 };
 
-#define T struct nis5g_oscal_params
 const struct nis5g_opt nis5g_oscal_assessment_opts[] = {
     NIS5G_OPT_STR_(T, "state", 0, "CC", state, "the state (default: the workspace's, from keygen)"),
     NIS5G_OPT_DATE_(T, "snapshot", share.snapshot, "the snapshot (default: the latest)"),
+    NIS5G_OPT_OSCAL_VERSION(T, version),
     NIS5G_OPT_END_,
 };
 #undef T
@@ -29,6 +32,8 @@ void nis5g_oscal_params_init(void *params)
     struct nis5g_oscal_params *p = params;
     memset(p, 0, sizeof *p);
     nis5g_share_params_init(&p->share);
+    p->at = NIS5G_NO_DATE;
+    p->snapshot = NIS5G_NO_DATE;
 }
 
 struct measures {
@@ -78,7 +83,7 @@ static int load_measures(const struct nis5g_query_env *env, struct measures *ms,
 static int compute_catalog(const struct nis5g_query_env *env, const void *params, void *result,
                            struct nis5g_err *err)
 {
-    (void)params;
+    const struct nis5g_oscal_params *p = params;
     struct nis5g_oscal_result *r = result;
     struct measures ms;
     int rc = load_measures(env, &ms, err);
@@ -86,7 +91,7 @@ static int compute_catalog(const struct nis5g_query_env *env, const void *params
         /* the catalogue's content is fixed data: date it by the program's data, not by the clock */
         char lm[32], d[11];
         snprintf(lm, sizeof lm, "%sT00:00:00Z", nis5g_date_format(env->today, d));
-        if (!(r->doc = nis5g_oscal_catalog(ms.m, ms.n, lm, err)))
+        if (!(r->doc = nis5g_oscal_catalog(ms.m, ms.n, lm, nis5g_oscal_versions[p->version], err)))
             rc = err->code ? err->code : NIS5G_EINTERNAL;
     }
     release_measures(&ms);
@@ -107,7 +112,7 @@ static int compute_assessment(const struct nis5g_query_env *env, const void *par
         rc = nis5g_share_state(env, p->state, o.state, err);
     if (!rc)
         rc = nis5g_share_package(env, &p->share, NULL, &o, &pkg, err);
-    if (!rc && !(r->doc = nis5g_oscal_assessment(pkg, ms.m, ms.n, err)))
+    if (!rc && !(r->doc = nis5g_oscal_assessment(pkg, ms.m, ms.n, nis5g_oscal_versions[p->version], err)))
         rc = err->code ? err->code : NIS5G_EINTERNAL;
     json_decref(pkg);
     release_measures(&ms);

@@ -34,6 +34,7 @@ extern const struct nis5g_query nis5g_query_eu;
 extern const struct nis5g_query nis5g_query_stix;
 extern const struct nis5g_query nis5g_query_oscal_catalog;
 extern const struct nis5g_query nis5g_query_oscal_assessment;
+extern const struct nis5g_query nis5g_query_oscal_poam;
 extern const struct nis5g_query nis5g_query_import;
 extern const struct nis5g_query nis5g_query_import_package;
 extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, nis5g_query_trust_remove;
@@ -67,6 +68,7 @@ const struct nis5g_query *const nis5g_queries[] = {
     &nis5g_query_stix,
     &nis5g_query_oscal_catalog,
     &nis5g_query_oscal_assessment,
+    &nis5g_query_oscal_poam,
     &nis5g_query_import,
     &nis5g_query_import_package,
     &nis5g_query_trust_add,

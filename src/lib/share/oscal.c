@@ -1,8 +1,9 @@
 /*
  * oscal.c — OSCAL catalog and assessment results for the toolbox
- * (oscal.h). Plain jansson documents; the layout follows the OSCAL 1.1.2
- * JSON models (catalog: uuid, metadata, groups/controls/parts/props;
- * assessment-results: uuid, metadata, import-ap, results/findings).
+ * (oscal.h). Plain jansson documents; the layout follows the OSCAL JSON
+ * models, the same in 1.1.2 and 1.2.1 for what nis5g writes (catalog:
+ * uuid, metadata, groups/controls/parts/props; assessment-results: uuid,
+ * metadata, import-ap, results/findings). The POA&M is in oscal-poam.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,9 @@
 
 #include "nis5g/oscal.h"
 #include "nis5g/package.h"
+#include "share/oscal-int.h"
+
+const char *const nis5g_oscal_versions[] = { NIS5G_OSCAL_VERSION, "1.1.2", NULL };
 
 void nis5g_oscal_uuid(const char *key, char out[37])
 {
@@ -32,14 +36,15 @@ static const struct {
     { "SA", "supporting", "Supporting actions" },
 };
 
-static json_t *metadata(const char *title, const char *last_modified, const char *version)
+json_t *nis5g_oscal_metadata(const char *title, const char *last_modified, const char *version,
+                             const char *oscal_version)
 {
     return json_pack("{s:s, s:s, s:s, s:s}", "title", title, "last-modified", last_modified, "version", version,
-                     "oscal-version", NIS5G_OSCAL_VERSION);
+                     "oscal-version", oscal_version ? oscal_version : NIS5G_OSCAL_VERSION);
 }
 
 json_t *nis5g_oscal_catalog(const struct nis5g_oscal_measure *m, size_t n, const char *last_modified,
-                            struct nis5g_err *err)
+                            const char *version, struct nis5g_err *err)
 {
     json_t *gs = json_array();
     json_t *controls[3];
@@ -78,7 +83,8 @@ json_t *nis5g_oscal_catalog(const struct nis5g_oscal_measure *m, size_t n, const
     }
     char uuid[37];
     nis5g_oscal_uuid("catalog:eu-5g-toolbox", uuid);
-    json_t *md = metadata("EU toolbox of risk mitigating measures for 5G networks", last_modified, "2020-01-29");
+    json_t *md = nis5g_oscal_metadata("EU toolbox of risk mitigating measures for 5G networks", last_modified,
+                                      "2020-01-29", version);
     json_object_set_new(md, "remarks",
                         json_string("NIS Cooperation Group, Cybersecurity of 5G networks: EU Toolbox of risk mitigating "
                                     "measures (29 January 2020). Scenarios R1-R9: EU coordinated risk assessment of the "
@@ -94,7 +100,7 @@ static const char *str(const json_t *o, const char *key)
 }
 
 json_t *nis5g_oscal_assessment(const json_t *pkg, const struct nis5g_oscal_measure *m, size_t n,
-                               struct nis5g_err *err)
+                               const char *version, struct nis5g_err *err)
 {
     const char *state = str(pkg, "signer"), *snapshot = str(pkg, "snapshot"), *created = str(pkg, "created");
     if (!*state || !*snapshot || !*created) {
@@ -171,7 +177,8 @@ json_t *nis5g_oscal_assessment(const json_t *pkg, const struct nis5g_oscal_measu
     nis5g_oscal_uuid(key, uuid);
     char title[200];
     snprintf(title, sizeof title, "EU 5G toolbox implementation in %s (snapshot %s)", state, snapshot);
-    json_t *ar = json_pack("{s:s, s:o, s:{s:s}}", "uuid", uuid, "metadata", metadata(title, created, snapshot),
+    json_t *ar = json_pack("{s:s, s:o, s:{s:s}}", "uuid", uuid, "metadata",
+                           nis5g_oscal_metadata(title, created, snapshot, version),
                            "import-ap", "href", "urn:nis5g:assessment-plan:eu-5g-toolbox");
     if (json_array_size(results))
         json_object_set_new(ar, "results", results);
