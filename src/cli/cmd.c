@@ -10,7 +10,7 @@ extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapsh
 extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_keygen, nis5g_cmd_trust, nis5g_cmd_export, nis5g_cmd_import_package;
 extern const struct nis5g_cmd nis5g_cmd_eu, nis5g_cmd_stix, nis5g_cmd_oscal;
-extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
+extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check, nis5g_cmd_elements;
 extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_cmd_simulate,
     nis5g_cmd_whatif;
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
@@ -22,6 +22,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_import,
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
+    &nis5g_cmd_elements,
     &nis5g_cmd_generate,
     &nis5g_cmd_keygen,
     &nis5g_cmd_trust,

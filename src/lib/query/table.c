@@ -10,6 +10,7 @@
 
 /* the national picture */
 extern const struct nis5g_query nis5g_query_summary;
+extern const struct nis5g_query nis5g_query_elements;
 
 /* diversity and resilience */
 extern const struct nis5g_query nis5g_query_snapshots;
@@ -40,6 +41,7 @@ extern const struct nis5g_query nis5g_query_trust_add, nis5g_query_trust_list, n
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
     &nis5g_query_summary,
+    &nis5g_query_elements,
 
     /* diversity and resilience */
     &nis5g_query_snapshots,
