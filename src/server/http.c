@@ -53,6 +53,12 @@ static int send_h(struct srv_req *r, unsigned status, const char *type, const vo
     return rc;
 }
 
+int srv_send_with(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
+                  const char *hname, const char *hval)
+{
+    return send_h(r, status, type, body, len, hname, hval);
+}
+
 int srv_send(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len)
 {
     return send_h(r, status, type, body, len, NULL, NULL);
