@@ -183,7 +183,7 @@ bad "needs the --policy" --rule DENY-NEW
 bad "no rule 'NOPE'" --rule NOPE --policy "$pol"
 bad "--json" --json --csv
 
-# ---- the first pages (a bounded heap) agree with the whole sorted list ----
+# ---- every page agrees with the whole sorted list ----
 "$NIS5G" generate --country SE --scale 0.02 --seed 3 -o "$T/se" >/dev/null
 "$NIS5G" --db "$T/se.db" import "$T/se" --as-of 2026-01-01 >/dev/null 2>&1
 for s in id vendor installed site product; do
@@ -192,7 +192,8 @@ for s in id vendor installed site product; do
     "$NIS5G" --db "$T/se.db" elements --csv --sort $s $d --domain ran > "$T/all.csv"
     n=$(($(wc -l < "$T/all.csv") - 1))
     [ "$n" -gt 100 ] || fail "the generated listing has $n rows"
-    for page in "0 7" "7 13" "50 25"; do
+    # the first pages (a heap) and pages deep in the list (a selection)
+    for page in "0 7" "7 13" "50 25" "$((n / 2)) 40" "$((n - 30)) 20" "$((n - 5)) 50" "1 $((n / 2))"; do
       set -- $page
       # shellcheck disable=SC2086
       "$NIS5G" --db "$T/se.db" elements --csv --sort $s $d --domain ran --offset "$1" --limit "$2" | sed 1d > "$T/page.csv"

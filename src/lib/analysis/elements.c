@@ -251,6 +251,13 @@ struct sorter {
 static inline uint64_t prefix(const char *s, size_t len, size_t from)
 {
     uint64_t x = 0;
+    if (from + 8 <= len) { /* the common case: eight bytes at once */
+        memcpy(&x, s + from, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        return x;
+    }
     for (size_t i = from; i < from + 8; i++)
         x = x << 8 | (i < len ? (uint8_t)s[i] : 0);
     return x;
@@ -370,13 +377,75 @@ static void first_k(const struct sorter *so, const uint32_t *rows, size_t n, str
     qsort(h, used, sizeof *h, cmp_ent);
 }
 
-/* All n rows in order into h. */
-static void sort_all(const struct sorter *so, const uint32_t *rows, size_t n, struct ent *h)
+/* ---- a page deep in the list: selection, then the page alone sorted ---- */
+
+static inline void swap_ent(struct ent *a, struct ent *b)
+{
+    struct ent t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Rearrange a[0..n) so that a[k] holds what the sorted order puts there,
+ * the smaller entries before it and the greater after (quickselect with a
+ * median of three; ids are unique, so no two entries are equal). */
+static void nth(const struct sorter *so, struct ent *a, size_t n, size_t k)
+{
+    while (n > 16) {
+        size_t mid = n / 2, i = 0, j = n - 2;
+        if (ent_cmp(so, &a[mid], &a[0]) < 0)
+            swap_ent(&a[mid], &a[0]);
+        if (ent_cmp(so, &a[n - 1], &a[0]) < 0)
+            swap_ent(&a[n - 1], &a[0]);
+        if (ent_cmp(so, &a[n - 1], &a[mid]) < 0)
+            swap_ent(&a[n - 1], &a[mid]);
+        swap_ent(&a[mid], &a[n - 2]); /* the pivot; a[0] and a[n-1] bound the scans */
+        struct ent p = a[n - 2];
+        for (;;) {
+            while (ent_cmp(so, &a[++i], &p) < 0)
+                ;
+            while (ent_cmp(so, &a[--j], &p) > 0)
+                ;
+            if (i >= j)
+                break;
+            swap_ent(&a[i], &a[j]);
+        }
+        swap_ent(&a[i], &a[n - 2]);
+        if (k == i)
+            return;
+        if (k < i) {
+            n = i;
+        } else {
+            a += i + 1;
+            n -= i + 1;
+            k -= i + 1;
+        }
+    }
+    for (size_t x = 1; x < n; x++) /* insertion sort of the last few */
+        for (size_t y = x; y > 0 && ent_cmp(so, &a[y], &a[y - 1]) < 0; y--)
+            swap_ent(&a[y], &a[y - 1]);
+}
+
+/* The entries [offset, offset+want) of the sorted order of the n rows,
+ * in order, at h + offset. */
+static void page_of_all(const struct sorter *so, const uint32_t *rows, size_t n, struct ent *h, size_t offset,
+                        size_t want)
 {
     for (size_t i = 0; i < n; i++)
         make_ent(so, rows[i], key1(so, rows[i]), &h[i]);
     cur_sorter = so;
-    qsort(h, n, sizeof *h, cmp_ent);
+    if (offset == 0) {
+        if (want < n)
+            nth(so, h, n, want - 1); /* the want first ones in front */
+        qsort(h, want, sizeof *h, cmp_ent);
+        return;
+    }
+    nth(so, h, n, offset); /* h[offset] in place, the greater ones after it */
+    struct ent *b = h + offset + 1;
+    size_t m = n - offset - 1;
+    if (want > 1 && want - 1 < m)
+        nth(so, b, m, want - 2); /* the want-1 next ones first */
+    qsort(b, want - 1, sizeof *h, cmp_ent);
 }
 
 int nis5g_elements_list(const struct nis5g_model *m, const struct nis5g_el_select *s, struct nis5g_el_page *out,
@@ -403,7 +472,7 @@ int nis5g_elements_list(const struct nis5g_model *m, const struct nis5g_el_selec
     } else {
         free(h);
         h = nis5g_xmalloc(n * sizeof *h);
-        sort_all(&so, rows, n, h);
+        page_of_all(&so, rows, n, h, (size_t)s->offset, (size_t)want);
     }
     out->rows = nis5g_xmalloc(want * sizeof *out->rows);
     for (size_t i = 0; i < want; i++)
