@@ -54,7 +54,7 @@ int main(int argc, char **argv)
         { "high-risk, by site, 100", NULL, NULL, NULL, NULL, NIS5G_ES_SITE, 0, 1, 0, 100 },
         { "one operator, core, by function, 100", NULL, "", "core", NULL, NIS5G_ES_FUNCTION, 0, 0, 0, 100 },
         { "region AT13, by id, 100", NULL, NULL, NULL, "AT13", NIS5G_ES_ID, 0, 0, 0, 100 },
-        { "every element, by id, page 10,000 of 100 (a full sort)", NULL, NULL, NULL, NULL, NIS5G_ES_ID, 0, 0, 9999900, 100 },
+        { "every element, by id, page 100,000 of 100 (a selection)", NULL, NULL, NULL, NULL, NIS5G_ES_ID, 0, 0, 9999900, 100 },
     };
     for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
         const struct question *q = &qs[i];
