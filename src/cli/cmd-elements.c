@@ -11,12 +11,11 @@
 #include "nis5g/elements.h"
 #include "nis5g/text.h"
 
-static void print_text(FILE *f, const struct nis5g_elements_result *r)
+/* The page as an aligned table, then a blank line. */
+static void print_rows(FILE *f, const struct nis5g_elements_result *r)
 {
     const struct nis5g_model *m = r->m;
-    char day[11], a[32], b[32];
-    if (!r->page.n)
-        goto footer;
+    char day[11];
     struct cli_table *t = cli_table_new();
     static const char *const cols[] = { "id",       "operator", "site",   "region",    "domain",   "function",
                                         "vendor",   "product",  "status", "installed", "high risk" };
@@ -39,7 +38,13 @@ static void print_text(FILE *f, const struct nis5g_elements_result *r)
     }
     cli_table_print(t, f);
     fputc('\n', f);
-footer:
+}
+
+static void print_text(FILE *f, const struct nis5g_elements_result *r)
+{
+    char a[32], b[32];
+    if (r->page.n)
+        print_rows(f, r);
     fprintf(f, "%s of %s elements", nis5g_thousands((long long)r->page.n, a),
             nis5g_thousands((long long)r->page.total, b));
     if (r->sel.offset)

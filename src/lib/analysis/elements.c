@@ -226,7 +226,12 @@ static uint32_t *ranks(const struct nis5g_model *m, int field, const uint32_t *r
     for (uint32_t v = 0; v < card; v++)
         if (used[v])
             nm[k++] = (struct named){ field_name(m, field, v), v };
-    qsort(nm, k, sizeof *nm, cmp_named);
+    /* names often come in order already (sites numbered within an operator) */
+    size_t sorted = 1;
+    while (sorted < k && strcmp(nm[sorted - 1].s, nm[sorted].s) < 0)
+        sorted++;
+    if (sorted < k)
+        qsort(nm, k, sizeof *nm, cmp_named);
     for (size_t i = 0; i < k; i++)
         rank[nm[i].id] = (uint32_t)i;
     free(nm);
