@@ -106,6 +106,22 @@ assert d["rule"] == {"id": "CAP-HW", "kind": "cap", "at": "2026-01-01", "status"
 assert d["total"] == 1 and [e["id"] for e in d["elements"]] == ["B-GNB1"], d
 PY
 
+# --at decides the rule's status, not its findings: CAP-HW is due 2030-01-01
+for at in 2029-12-31:pending 2030-01-01:violation; do
+  "$NIS5G" --db "$db" elements --json --rule CAP-HW --policy "$pol" --at "${at%:*}" 2>/dev/null > "$T/at.json"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert (d["rule"]["status"], d["total"]) == (sys.argv[2], 1), d' \
+    "$T/at.json" "${at#*:}" || fail "--at ${at%:*}"
+done
+
+# ---- --snapshot: an older snapshot (tests/cases/import/small: 10 elements, no A-SW1) ----
+"$NIS5G" --db "$db" import "$TOP/tests/cases/import/small" --as-of 2025-06-30 >/dev/null 2>&1
+[ "$(total)" = 12 ] || fail "the latest snapshot changed"
+[ "$(total --snapshot 2025-06-30)" = 10 ] || fail "--snapshot 2025-06-30: $(total --snapshot 2025-06-30)"
+want "A-AMF2 A-GNB2 A-RU2 B-GNB1 B-RU1 B-RU2" --snapshot 2025-06-30 --vendor Huawei
+bad_snapshot=0
+"$NIS5G" --db "$db" elements --snapshot 2024-01-01 >/dev/null 2>&1 || bad_snapshot=$?
+[ "$bad_snapshot" = 2 ] || fail "--snapshot of no snapshot: exit $bad_snapshot"
+
 # ---- the JSON document: keys, nulls, the page ----
 "$NIS5G" --db "$db" elements --json --operator OPA --sort installed --desc --offset 9 --limit 2 > "$T/page.json"
 python3 - "$T/page.json" <<'PY'
