@@ -393,10 +393,17 @@ static inline void swap_ent(struct ent *a, struct ent *b)
 
 /* Rearrange a[0..n) so that a[k] holds what the sorted order puts there,
  * the smaller entries before it and the greater after (quickselect with a
- * median of three; ids are unique, so no two entries are equal). */
+ * median of three; ids are unique, so no two entries are equal). Should
+ * the pivots keep coming out badly, the rest is sorted whole, so the
+ * worst case stays n log n. */
 static void nth(const struct sorter *so, struct ent *a, size_t n, size_t k)
 {
-    while (n > 16) {
+    for (int rounds = 0; n > 16; rounds++) {
+        if (rounds == 64) {
+            cur_sorter = so;
+            qsort(a, n, sizeof *a, cmp_ent);
+            return;
+        }
         size_t mid = n / 2, i = 0, j = n - 2;
         if (ent_cmp(so, &a[mid], &a[0]) < 0)
             swap_ent(&a[mid], &a[0]);
