@@ -10,9 +10,9 @@
  * strings. Within one filter the values are alternatives (OR); different
  * filters all hold (AND). Sorting ranks the distinct values of the sort
  * column once (strings by their bytes) and keeps only the first
- * offset+limit rows (a bounded heap) unless the page lies deep in the
- * list. Ties are always broken by the element id, ascending, so a listing
- * is stable from page to page.
+ * offset+limit rows (a bounded heap), or, for a page deep in the list,
+ * selects the page and sorts it alone. Ties are always broken by the
+ * element id, ascending, so a listing is stable from page to page.
  */
 #ifndef NIS5G_ELEMENTS_H
 #define NIS5G_ELEMENTS_H
