@@ -190,6 +190,14 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m,
                        const struct nis5g_check_opts *o, struct nis5g_check **out, struct nis5g_diags *d);
 void nis5g_check_free(struct nis5g_check *c);
 
+/* The elements behind the findings of rule i of ck (a check of p on m,
+ * not counts_only): deny, the matching elements; cap, in each group over
+ * its cap, the elements matching the share condition; require, in each
+ * group with too few vendors, the elements in scope. None for a rule
+ * that is ok. Ascending (model order); *out is the caller's (free). 0. */
+int nis5g_rule_elements(const struct nis5g_policy *p, size_t i, struct nis5g_model *m, const struct nis5g_check *ck,
+                        uint32_t **out, size_t *n);
+
 /* Parts of the model the policy needs. */
 unsigned nis5g_policy_parts(const struct nis5g_policy *p);
 

@@ -15,6 +15,11 @@
 void nis5g_csv_quote(struct nis5g_buf *b, const char *s);
 /* 1 when s must be quoted as a CSV field. */
 int nis5g_csv_needs_quote(const char *s);
+/* The same for a file a person may open in a spreadsheet: a cell that
+ * starts with = + - @ TAB or CR (a formula to Excel, LibreOffice, Google
+ * Sheets) gets a ' in front and is quoted, as OWASP's "CSV Injection" page
+ * advises; every other cell as nis5g_csv_quote. */
+void nis5g_csv_quote_safe(struct nis5g_buf *b, const char *s);
 
 /* v with a comma every three digits ("-1,234,567") into out; returns out. */
 const char *nis5g_thousands(long long v, char out[32]);

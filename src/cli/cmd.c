@@ -12,7 +12,7 @@ extern const struct nis5g_cmd nis5g_cmd_keygen, nis5g_cmd_trust, nis5g_cmd_expor
 extern const struct nis5g_cmd nis5g_cmd_pull;
 extern const struct nis5g_cmd nis5g_cmd_eu, nis5g_cmd_stix, nis5g_cmd_oscal, nis5g_cmd_export_library;
 extern const struct nis5g_cmd nis5g_cmd_from_netbox;
-extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check;
+extern const struct nis5g_cmd nis5g_cmd_suppliers, nis5g_cmd_check, nis5g_cmd_elements;
 extern const struct nis5g_cmd nis5g_cmd_diversity, nis5g_cmd_killswitch, nis5g_cmd_simulate,
     nis5g_cmd_whatif;
 extern const struct nis5g_cmd nis5g_cmd_measures, nis5g_cmd_risk, nis5g_cmd_report;
@@ -28,6 +28,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_review,
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
+    &nis5g_cmd_elements,
     &nis5g_cmd_generate,
     &nis5g_cmd_keygen,
     &nis5g_cmd_trust,

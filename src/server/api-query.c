@@ -10,6 +10,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/elements.h"
 #include "nis5g/report.h"
 #include "server.h"
 
@@ -65,6 +66,7 @@ struct args {
     struct nis5g_buf key; /* the query and its arguments, for the kept documents */
     struct nis5g_err err;
     int failed;
+    int *csv; /* a route that also answers in CSV: format=json|csv lands here (NULL: no format) */
 };
 
 static enum MHD_Result one_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
@@ -74,6 +76,15 @@ static enum MHD_Result one_arg(void *cls, enum MHD_ValueKind kind, const char *k
         return MHD_NO;
     /* lengths first: a value holding "&x=y" cannot pass for two arguments */
     nis5g_buf_addf(&a->key, "&%zu:%s=%zu:%s", strlen(key), key, value ? strlen(value) : 0, value ? value : "");
+    if (a->csv && strcmp(key, "format") == 0) {
+        if (value && (strcmp(value, "json") == 0 || strcmp(value, "csv") == 0)) {
+            *a->csv = value[0] == 'c';
+            return MHD_YES;
+        }
+        nis5g_err_set(&a->err, NIS5G_EUSAGE, "format expects json or csv — got '%s'", value ? value : "");
+        a->failed = 1;
+        return MHD_NO;
+    }
     size_t base = 0;
     const struct nis5g_opt *o = nis5g_opt_find(a->q->opts, key, &base);
     if (!o) {
@@ -239,14 +250,18 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
     return rc;
 }
 
-int srv_with_args(struct srv_req *r, const struct srv_route *route,
-                  int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key))
+/* The route's query with its parameters from the query string, then
+ * fn(r, q, params, key) answers; key names the question for the kept
+ * documents. */
+static int with_args_csv(struct srv_req *r, const struct srv_route *route,
+                         int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key),
+                         int *csv)
 {
     const struct nis5g_query *q = nis5g_query_find(route->query);
     if (!q)
         return srv_send_error(r, 500, "internal", "the route names no query of the table", NULL);
     void *params = srv_query_params_new(q);
-    struct args a = { .r = r, .q = q, .params = params };
+    struct args a = { .r = r, .q = q, .params = params, .csv = csv };
     nis5g_buf_adds(&a.key, q->name);
     if (r->role == SRV_ROLE_OPERATOR) /* its own documents, apart from the national ones */
         nis5g_buf_addf(&a.key, "@operator=%s", r->operator_id);
@@ -256,6 +271,12 @@ int srv_with_args(struct srv_req *r, const struct srv_route *route,
     nis5g_opts_release(q->opts, params);
     free(params);
     return rc;
+}
+
+int srv_with_args(struct srv_req *r, const struct srv_route *route,
+                  int (*fn)(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key))
+{
+    return with_args_csv(r, route, fn, NULL);
 }
 
 int srv_api_query(struct srv_req *r, const struct srv_route *route)
@@ -296,4 +317,51 @@ static int answer_html(struct srv_req *r, const struct nis5g_query *q, void *par
 SRV_HANDLER(srv_api_report_html)
 {
     return srv_with_args(r, route, answer_html);
+}
+
+/* ---- GET /api/v1/elements: a page of the element listing ---- */
+
+#define ELEMENTS_PAGE 100     /* the page when no limit is asked */
+#define ELEMENTS_MAX 10000    /* the largest page served */
+
+static void take_csv(const void *result, void *arg)
+{
+    const struct nis5g_elements_result *x = result;
+    nis5g_elements_csv(x->m, &x->page, x->high, arg);
+}
+
+/* The JSON of `nis5g elements --json`, or with format=csv the bytes of
+ * `nis5g elements --csv`, for the same parameters; a page is at most
+ * ELEMENTS_MAX elements (ELEMENTS_PAGE when not said). */
+static int answer_elements(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
+{
+    int csv = r->csv;
+    struct nis5g_elements_params *p = params;
+    if (p->limit == NIS5G_EL_ALL) {
+        p->limit = ELEMENTS_PAGE;
+    } else if (p->limit > ELEMENTS_MAX) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "limit must be at most %d — got '%llu'", ELEMENTS_MAX, (unsigned long long)p->limit);
+        return srv_send_error(r, 400, "usage", msg, NULL);
+    }
+    if (!csv)
+        return answer(r, q, params, key);
+    struct nis5g_err err = { 0 };
+    struct nis5g_diags diags;
+    nis5g_diags_init(&diags);
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    json_t *doc = NULL;
+    int rc = srv_query_exec_take(r, q, params, &doc, &diags, &err, take_csv, &b)
+                 ? srv_send_err(r, &err, &diags)
+                 : srv_send_with(r, 200, "text/csv; charset=utf-8", b.data ? b.data : "", b.len,
+                                 "Content-Disposition", "attachment; filename=\"elements.csv\"");
+    json_decref(doc);
+    nis5g_buf_release(&b);
+    nis5g_diags_release(&diags);
+    return rc;
+}
+
+SRV_HANDLER(srv_api_elements)
+{
+    return with_args_csv(r, route, answer_elements, &r->csv);
 }

@@ -60,6 +60,12 @@ int srv_send_headers(struct srv_req *r, unsigned status, const char *type, const
     return rc;
 }
 
+int srv_send_with(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
+                  const char *hname, const char *hval)
+{
+    return send_h(r, status, type, body, len, hname, hval);
+}
+
 int srv_send(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len)
 {
     return send_h(r, status, type, body, len, NULL, NULL);

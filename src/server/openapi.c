@@ -85,6 +85,9 @@ static json_t *responses(const struct srv_route *rt)
     json_object_set_new(r, created ? "201" : "200",
                         json_pack("{s:s, s:{s:{s:{s:s}}}}", "description", "the document", "content", type, "schema",
                                   "type", text ? "string" : "object"));
+    if (rt->handler == srv_api_elements) /* format=csv: the same page as CSV */
+        json_object_set_new(json_object_get(json_object_get(r, "200"), "content"), "text/csv",
+                            json_pack("{s:{s:s}}", "schema", "type", "string"));
     static const char *const codes[] = { "400", "401", "403", "404", "409", "413", "429", "500" };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         json_object_set_new(r, codes[i], json_pack("{s:s}", "$ref", "#/components/responses/Error"));
@@ -139,6 +142,11 @@ static json_t *operation(const struct srv_route *rt)
                                                 "required", 0, "description",
                                                 "only the packages approved after this version", "schema", "type",
                                                 "integer", "minimum", 0));
+    if (rt->handler == srv_api_elements)
+        json_array_append_new(params, json_pack("{s:s, s:s, s:b, s:{s:s, s:[s,s]}, s:s}", "name", "format", "in",
+                                                "query", "required", 0, "schema", "type", "string", "enum", "json",
+                                                "csv", "description",
+                                                "csv: the page as text/csv, the bytes of nis5g elements --csv"));
     json_object_set_new(op, "parameters", params);
     if (strcmp(rt->method, "POST") == 0 || strcmp(rt->method, "PUT") == 0) {
         int put = strcmp(rt->method, "PUT") == 0, multipart = rt->handler == srv_api_import || rt->handler == srv_api_submit;

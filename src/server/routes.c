@@ -24,6 +24,8 @@ const struct srv_route srv_routes[] = {
 
     /* the queries of the command line, same parameters, same bytes */
     Q("summary", "summary", S, "the summary, national or of the operator's own (nis5g summary --json)"),
+    { "GET", "/api/v1/elements", srv_api_elements, S, "elements",
+      "the elements behind a figure, paged (nis5g elements --json; format=csv: --csv)" },
     Q("snapshots", "snapshots", N, "the snapshots (nis5g snapshots --json)"),
     Q("diversity", "diversity", S, "vendor shares and HHI (nis5g diversity --json)"),
     Q("killswitch", "killswitch", S, "what each vendor could switch off (nis5g killswitch --json)"),

@@ -125,6 +125,7 @@ struct srv_req {
     unsigned role;          /* one SRV_ROLE_*, 0 when not authenticated */
     char user[72], operator_id[72], state[4];
     char session[80]; /* the session id when it came with the cookie */
+    int csv;          /* format=csv on a route that offers it (api-query.c) */
 };
 
 /* Open (once) the request's workspace connection (read-write: a session's
@@ -135,6 +136,9 @@ int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err 
  * no-referrer, HSTS under TLS). The body is copied. */
 int srv_send(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len);
 int srv_send_json(struct srv_req *r, unsigned status, json_t *doc); /* takes doc */
+/* srv_send with one more header (Content-Disposition ...). */
+int srv_send_with(struct srv_req *r, unsigned status, const char *type, const void *body, size_t len,
+                  const char *hname, const char *hval);
 /* The same with one more header (Set-Cookie, Retry-After ...). */
 int srv_send_json_with(struct srv_req *r, unsigned status, json_t *doc, const char *hname, const char *hval);
 /* The same with a content type and more headers: name, value, ..., NULL. */
@@ -198,6 +202,7 @@ int srv_change_end(struct srv_req *r, int rc, const char *action, const char *ta
 SRV_HANDLER(srv_api_query);
 SRV_HANDLER(srv_api_report_html);
 SRV_HANDLER(srv_api_library);
+SRV_HANDLER(srv_api_elements);
 SRV_HANDLER(srv_api_healthz);
 SRV_HANDLER(srv_api_openapi);
 SRV_HANDLER(srv_api_login);

@@ -38,6 +38,9 @@ run import-b import "$T/b" --as-of 2026-06-01
 run snapshots snapshots
 run snapshots.json snapshots --json
 run summary summary
+run elements elements --vendor Huawei --domain ran --sort installed --desc --offset 3 --limit 20
+run elements.json elements --operator SE-TELIA --region SE11 --sort site --limit 15 --json
+run elements.csv elements --high-risk --domain core --sort product --desc --offset 2 --limit 25 --csv
 run summary.json summary --json
 run summary-old.json summary --snapshot 2025-06-01 --json
 run suppliers suppliers

@@ -443,10 +443,19 @@ def parity_cases():
         ("oscal poam", [("oscal-version", "2.0")]),
         ("trust list", []),
         ("submissions", []), ("submissions", [("status", "pending")]), ("submissions", [("operator", "OPX-admin")]),
+        ("elements", [("limit", "20")]),
+        ("elements", [("vendor", "Huawei"), ("domain", "ran"), ("sort", "installed"), ("desc", "1"),
+                      ("offset", "5"), ("limit", "10")]),
+        ("elements", [("high_risk", "1"), ("sort", "vendor"), ("status", "active"), ("status", "planned"),
+                      ("limit", "30"), ("snapshot", OLD)]),
+        ("elements", [("rule", "SE-1"), ("policy", "se"), ("at", "2026-01-01"), ("sort", "site"), ("limit", "50")]),
+        ("elements", [("vendor", "NoSuchVendor"), ("limit", "5")]),
+        ("elements", [("sort", "bogus"), ("limit", "5")]),
     ]
 
 
 POSITIONAL = {"vendors", "vendor"}
+FLAGS = {"desc": "--desc", "high_risk": "--high-risk"}  # ?desc=1 is --desc on the command line
 OUTFILE = {"stix", "oscal catalog", "oscal assessment", "oscal poam"}
 
 
@@ -454,7 +463,12 @@ def cli_for(query, pairs, out):
     """The command line asking the same question: (argv, the file to read or None)."""
     argv = query.split()
     for k, v in pairs:
-        argv += [v] if k in POSITIONAL else ["--" + k, v]
+        if query == "elements" and k in FLAGS:
+            argv.append(FLAGS[k])
+        elif query == "elements" and k == "vendor":
+            argv += ["--vendor", v]
+        else:
+            argv += [v] if k in POSITIONAL else ["--" + k, v]
     if query == "report":
         return argv + ["-o", out], os.path.join(out, "report.json")
     if query in OUTFILE:
@@ -546,7 +560,8 @@ def test_scoped(srv, toks):
     n = 0
     for path in ("summary", "summary?snapshot=" + OLD, "diversity", "diversity?by=operator,domain",
                  "killswitch", "killswitch?vendors=Huawei&lost=3", "simulate?trials=64", "whatif/ban?vendor=Huawei",
-                 "check?policy=se", "suppliers", "risk", "risk?policy=se", "measures", "measures?scope=SE"):
+                 "check?policy=se", "suppliers", "risk", "risk?policy=se", "measures", "measures?scope=SE",
+                 "elements?limit=10000", "elements?format=csv&limit=10000&sort=operator&desc=1"):
         r = req(srv, "GET", "/api/v1/" + path, op)
         n += 1
         if not check(r.status == 200, "operator GET %s: %d %s" % (path, r.status, r.body[:200])):
@@ -565,6 +580,7 @@ def test_scoped(srv, toks):
     site = [x[0] for x in csv_rows("sites.csv") if x[1] == others[0] and "dc" not in x[5].split(";")][0]
     pairs = [("killswitch?vendors=Huawei&explain=%s", site, "SE-NOPE-S1"),
              ("risk?operator=%s", others[0], "SE-NOPE"),
+             ("elements?operator=%s", others[0], "SE-NOPE"),
              ("measures?scope=%s", others[0], "SE-NOPE")]
     for fmt, other_id, none_id in pairs:
         x = req(srv, "GET", "/api/v1/" + fmt % other_id, op)
@@ -581,6 +597,53 @@ def test_scoped(srv, toks):
     for path in ("snapshots", "measures/history", "report", "eu", "trust"):
         r = req(srv, "GET", "/api/v1/" + path, op)
         check(r.status == 403, "operator GET %s: %d" % (path, r.status))
+    return n
+
+
+# ---- 2c. the element listing: CSV parity, pages, limits, an operator's own ----
+
+def test_elements(srv, toks):
+    ana, op = bearer(toks["analyst"]), bearer(toks["operator"])
+    n = 0
+    for qs, argv in (("limit=25&sort=vendor", ["--limit", "25", "--sort", "vendor"]),
+                     ("vendor=Huawei&vendor=Nokia&domain=ran&high_risk=1&offset=3&limit=40&desc=1",
+                      ["--vendor", "Huawei", "--vendor", "Nokia", "--domain", "ran", "--high-risk", "--offset", "3",
+                       "--limit", "40", "--desc"]),
+                     ("rule=SE-1&policy=se&limit=10000", ["--rule", "SE-1", "--policy", "se", "--limit", "10000"]),
+                     ("offset=100000000&limit=5", ["--offset", "100000000", "--limit", "5"])):
+        r = req(srv, "GET", "/api/v1/elements?format=csv&" + qs, ana)
+        cli = n5("elements", "--csv", *argv, cwd=T).stdout
+        n += 1
+        what = "elements?format=csv&%s" % qs
+        if not check(r.status == 200, "%s: %d %s" % (what, r.status, r.body[:300])):
+            continue
+        check(r.body == cli, "%s: the CSV differs from --csv (API %d bytes, CLI %d)" % (what, len(r.body), len(cli)))
+        check(r.headers.get("Content-Type", "").startswith("text/csv"), "%s: Content-Type %s" % (what, r.headers.get("Content-Type")))
+        check((r.headers.get("Content-Disposition") or "").startswith("attachment"), "%s: no attachment" % what)
+        js = req(srv, "GET", "/api/v1/elements?" + qs, ana)
+        ids = [e["id"] for e in js.json()["elements"]]
+        check(ids == [l.split(",")[0] for l in r.body.decode().splitlines()[1:]], "%s: CSV rows and JSON page differ" % what)
+    # the default page, the largest page, bad values
+    d = req(srv, "GET", "/api/v1/elements", ana).json()
+    check(d["limit"] == 100 and len(d["elements"]) == min(100, d["total"]) and d["total"] > 100,
+          "the default page: limit %s, %d elements of %s" % (d["limit"], len(d["elements"]), d["total"]))
+    for qs, word in (("limit=10001", "10000"), ("limit=-1", "-1"), ("limit=ten", "ten"), ("offset=-5", "-5"),
+                     ("sort=bogus", "bogus"), ("format=xml", "xml"), ("vendor=NoSuchVendor", "NoSuchVendor"),
+                     ("rule=SE-1", "--policy"), ("bogus=1", "bogus")):
+        r = req(srv, "GET", "/api/v1/elements?" + qs, ana)
+        n += 1
+        check(r.status == 400 and r.code() == "usage" and word in r.json()["error"]["message"],
+              "elements?%s: %d %s" % (qs, r.status, r.body[:300]))
+    r = req(srv, "GET", "/api/v1/elements?limit=10000", ana)
+    check(r.status == 200, "limit=10000: %d" % r.status)
+    # an operator's user: its own elements only, the same as the national list filtered to it
+    whole = req(srv, "GET", "/api/v1/elements?operator=%s&limit=10000" % OP, ana).json()
+    own = req(srv, "GET", "/api/v1/elements?limit=10000", op).json()
+    check(own["total"] == whole["total"] > 0 and own["elements"] == whole["elements"],
+          "the operator's list (%s) is not the national one filtered to it (%s)" % (own["total"], whole["total"]))
+    check(all(e["operator"] == OP for e in own["elements"]), "the operator sees other operators' elements")
+    r = req(srv, "GET", "/api/v1/elements", bearer(toks["peer"]))
+    check(r.status == 403, "a peer: %d" % r.status)
     return n
 
 
@@ -1147,6 +1210,7 @@ def main():
         revoked = timed("credentials", test_bad_credentials, srv, toks)
         timed("parity", test_parity, srv, toks, routes)
         timed("scoped", test_scoped, srv, toks)
+        timed("elements", test_elements, srv, toks)
         timed("policies", test_policies, srv, toks)
         timed("sessions", test_sessions, srv)
         timed("throttle", test_throttle, srv)

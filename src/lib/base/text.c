@@ -27,6 +27,21 @@ void nis5g_csv_quote(struct nis5g_buf *b, const char *s)
     nis5g_buf_addch(b, '"');
 }
 
+void nis5g_csv_quote_safe(struct nis5g_buf *b, const char *s)
+{
+    if (!*s || !strchr("=+-@\t\r", *s)) {
+        nis5g_csv_quote(b, s);
+        return;
+    }
+    nis5g_buf_adds(b, "\"'");
+    for (; *s; s++) {
+        if (*s == '"')
+            nis5g_buf_addch(b, '"');
+        nis5g_buf_addch(b, *s);
+    }
+    nis5g_buf_addch(b, '"');
+}
+
 const char *nis5g_thousands(long long v, char out[32])
 {
     char tmp[32];

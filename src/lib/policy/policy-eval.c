@@ -926,3 +926,59 @@ void nis5g_check_free(struct nis5g_check *c)
     free(c->profiles);
     free(c);
 }
+
+/* ---- the elements behind a rule's findings (nis5g elements --rule) ---- */
+
+/* The breach groups of a cap or require result, by key. */
+static void breach_keys(const struct nis5g_rule_result *rr, struct nis5g_intmap *k)
+{
+    nis5g_intmap_init(k, rr->n_groups + 1);
+    for (size_t i = 0; i < rr->n_groups; i++) {
+        const struct nis5g_group_result *g = &rr->groups[i];
+        if (g->must_change > 0)
+            nis5g_intmap_get(k, (uint64_t)g->key[0] << 32 | (rr->rule->n_group > 1 ? g->key[1] : 0), NULL);
+    }
+}
+
+int nis5g_rule_elements(const struct nis5g_policy *p, size_t i, struct nis5g_model *m, const struct nis5g_check *ck,
+                        uint32_t **out, size_t *n)
+{
+    const struct nis5g_rule_result *rr = &ck->r[i];
+    const struct nis5g_rule *r = rr->rule;
+    *n = 0;
+    if (r->kind == NIS5G_RULE_DENY || !rr->findings) {
+        size_t cnt = r->kind == NIS5G_RULE_DENY ? rr->n_elements : 0;
+        *out = nis5g_xmalloc((cnt ? cnt : 1) * sizeof **out);
+        if (cnt)
+            memcpy(*out, rr->elements, cnt * sizeof **out);
+        *n = cnt;
+        return 0;
+    }
+    struct compiler cc = { p, m, ck->profiles, NULL, r->file, 0 };
+    struct ctable s, c;
+    compile(&cc, &r->scope, 1, &s);
+    if (r->kind == NIS5G_RULE_CAP)
+        compile(&cc, &r->cond, 0, &c);
+    uint32_t *prow = cc.need_prow ? product_rows(m) : NULL;
+    struct nis5g_intmap keys;
+    breach_keys(rr, &keys);
+    struct nis5g_buf els = NIS5G_BUF_INIT;
+    nis5g_buf_init(&els);
+    for (uint32_t e = 0; e < m->n_elements; e++) {
+        if (!ct_match(&s, m, e, prow) || (r->kind == NIS5G_RULE_CAP && !ct_match(&c, m, e, prow)))
+            continue;
+        uint32_t k0 = gkey_of(m, r->group[0], e), k1 = r->n_group > 1 ? gkey_of(m, r->group[1], e) : 0;
+        if (nis5g_intmap_find(&keys, (uint64_t)k0 << 32 | k1) != UINT32_MAX)
+            nis5g_buf_add(&els, &e, sizeof e);
+    }
+    *n = els.len / sizeof(uint32_t);
+    if (!*n)
+        nis5g_buf_add(&els, "\0\0\0\0", 4);
+    *out = (uint32_t *)nis5g_buf_detach(&els, NULL);
+    nis5g_intmap_release(&keys);
+    free(prow);
+    ctable_release(&s);
+    if (r->kind == NIS5G_RULE_CAP)
+        ctable_release(&c);
+    return 0;
+}

@@ -11,6 +11,7 @@
 
 /* the national picture */
 extern const struct nis5g_query nis5g_query_summary;
+extern const struct nis5g_query nis5g_query_elements;
 
 /* diversity and resilience */
 extern const struct nis5g_query nis5g_query_snapshots;
@@ -45,6 +46,7 @@ extern const struct nis5g_query nis5g_query_submit, nis5g_query_submissions, nis
 const struct nis5g_query *const nis5g_queries[] = {
     /* the national picture */
     &nis5g_query_summary,
+    &nis5g_query_elements,
 
     /* diversity and resilience */
     &nis5g_query_snapshots,
