@@ -158,6 +158,13 @@ static int cmp_dep(const void *x, const void *y)
     return p->group < q->group ? -1 : p->group > q->group;
 }
 
+/* An id of a mapped through map: empty stays empty, a value b does not
+ * know becomes one that equals no id of b and not empty either. */
+static inline uint32_t mapped(const uint32_t *map, uint32_t id)
+{
+    return id == NIS5G_NONE ? NIS5G_NONE : map[id] == NIS5G_NONE ? NIS5G_NONE - 1 : map[id];
+}
+
 /* 1 when the dependencies of a's row i and b's row j differ. */
 static int deps_differ(const struct nis5g_model *a, const struct nis5g_model *b, const struct maps *mp, uint32_t i,
                        uint32_t j)
@@ -169,7 +176,7 @@ static int deps_differ(const struct nis5g_model *a, const struct nis5g_model *b,
     for (; k < na; k++) {
         uint32_t ga = a->dep_group[ka + k];
         if (mp->el[a->dep[ka + k]] != b->dep[kb + k] ||
-            (ga == NIS5G_NONE ? NIS5G_NONE : mp->group[ga]) != b->dep_group[kb + k])
+            mapped(mp->group, ga) != b->dep_group[kb + k])
             break;
     }
     if (k == na)
@@ -178,10 +185,7 @@ static int deps_differ(const struct nis5g_model *a, const struct nis5g_model *b,
     struct dep *x = nis5g_xmalloc(2 * (size_t)na * sizeof *x), *y = x + na;
     for (k = 0; k < na; k++) {
         uint32_t ga = a->dep_group[ka + k];
-        /* a group of a unknown in b can never match: NIS5G_NONE - 1 */
-        x[k] = (struct dep){ mp->el[a->dep[ka + k]], ga == NIS5G_NONE                ? NIS5G_NONE
-                                                     : mp->group[ga] == NIS5G_NONE ? NIS5G_NONE - 1
-                                                                                   : mp->group[ga] };
+        x[k] = (struct dep){ mp->el[a->dep[ka + k]], mapped(mp->group, ga) };
         y[k] = (struct dep){ b->dep[kb + k], b->dep_group[kb + k] };
     }
     qsort(x, na, sizeof *x, cmp_dep);
@@ -189,11 +193,6 @@ static int deps_differ(const struct nis5g_model *a, const struct nis5g_model *b,
     int differ = memcmp(x, y, (size_t)na * sizeof *x) != 0;
     free(x);
     return differ;
-}
-
-static inline uint32_t mapped(const uint32_t *map, uint32_t id)
-{
-    return id == NIS5G_NONE ? NIS5G_NONE : map[id];
 }
 
 static uint16_t fields_differ(const struct nis5g_model *a, const struct nis5g_model *b, const struct side *sa,
