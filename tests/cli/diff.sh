@@ -158,6 +158,11 @@ assert [(x["id"], x["from"], x["to"], x["findings"]["from"], x["findings"]["to"]
 assert json.load(open(sys.argv[2]))["rules"] is None  # no policy: no rules compared
 PY
 
+# every document is valid against its schema (docs/schemas/diff.schema.json)
+command -v node >/dev/null || { echo "diff: node is needed for the schema check (make check installs it)"; exit 1; }
+[ -d "$TOP/tests/js/node_modules/ajv" ] || { echo "diff: run scripts/web-deps.sh test (make check does)"; exit 1; }
+node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/got.json" "$T/default.json"
+
 # the other way round: added and removed swap, the same five changed
 "$NIS5G" --db "$db" diff 2026-06-30 2026-01-01 | head -1 > "$T/back.txt"
 echo "Snapshot 2026-06-30 (11 elements) -> 2026-01-01 (10 elements): 1 added, 2 removed, 5 changed, 4 unchanged" | cmp - "$T/back.txt"
@@ -182,7 +187,9 @@ grep -q "^Added elements (25)$" "$T/big.txt"
 grep -q "^Removed elements (11)$" "$T/big.txt"
 grep -q "^\.\.\. and 5 more (--json lists every one)$" "$T/big.txt"
 [ "$(grep -c '^X[0-9]' "$T/big.txt")" = 20 ]
-"$NIS5G" --db "$db" diff --json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d["added"]) == 25 and len(d["removed"]) == 11'
+"$NIS5G" --db "$db" diff --json > "$T/big.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["added"]) == 25 and len(d["removed"]) == 11' "$T/big.json"
+node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/same.json" "$T/big.json"
 
 # bad arguments: clear errors, exit 2
 "$NIS5G" --db "$db" diff 2025-01-01 2>"$T/err" && exit 1 || [ $? = 2 ]
