@@ -44,22 +44,58 @@ struct side {
     size_t n_sc;
 };
 
-/* map[i] = the id in y of x's string i, or NIS5G_NONE. */
+static inline int same_str(const struct nis5g_dict *x, uint32_t i, const struct nis5g_dict *y, uint32_t j)
+{
+    uint32_t len = x->off[i + 1] - x->off[i];
+    return y->off[j + 1] - y->off[j] == len && memcmp(y->heap + y->off[j], x->heap + x->off[i], len) == 0;
+}
+
+#define LOOKAHEAD 8
+
+/* map[i] = the id in y of x's string i, or NIS5G_NONE. Two snapshots of
+ * one inventory keep most rows in order, so x is walked along y: a string
+ * is looked for at the place after the previous match and a few places on
+ * (rows added in y). What that walk leaves unmatched on either side is
+ * matched through a hash of y's leftovers only: a string of x can equal no
+ * y already matched, as the strings of a dictionary are distinct. So
+ * neither dictionary's full index is built (at millions of ids, that
+ * alone would cost more than the whole comparison). */
 static uint32_t *map_dict(const struct nis5g_dict *x, const struct nis5g_dict *y)
 {
     uint32_t *map = nis5g_xmalloc((x->n ? x->n : 1) * sizeof *map);
-    uint32_t next = 0;
+    uint8_t *taken = nis5g_xcalloc(y->n + 1, 1);
+    uint32_t next = 0, left = 0;
     for (uint32_t i = 0; i < x->n; i++) {
-        const char *s = x->heap + x->off[i];
-        uint32_t len = x->off[i + 1] - x->off[i] - 1, j;
-        if (next < y->n && y->off[next + 1] - y->off[next] - 1 == len && memcmp(y->heap + y->off[next], s, len) == 0)
-            j = next;
-        else
-            j = nis5g_dict_find((struct nis5g_dict *)y, s, len);
+        uint32_t j = NIS5G_NONE;
+        for (uint32_t k = next; k < y->n && k < next + LOOKAHEAD; k++)
+            if (same_str(x, i, y, k)) {
+                j = k;
+                break;
+            }
         map[i] = j;
-        if (j != NIS5G_NONE)
+        if (j != NIS5G_NONE) {
+            taken[j] = 1;
             next = j + 1;
+        } else {
+            left++;
+        }
     }
+    if (left) {
+        struct nis5g_dict rest; /* y's strings the walk did not take; ids kept apart */
+        nis5g_dict_init(&rest);
+        uint32_t *rest_id = nis5g_xmalloc((y->n + 1) * sizeof *rest_id);
+        for (uint32_t j = 0; j < y->n; j++)
+            if (!taken[j])
+                rest_id[nis5g_dict_intern(&rest, y->heap + y->off[j], nis5g_dict_len(y, j))] = j;
+        for (uint32_t i = 0; i < x->n; i++)
+            if (map[i] == NIS5G_NONE) {
+                uint32_t r = nis5g_dict_find(&rest, x->heap + x->off[i], nis5g_dict_len(x, i));
+                map[i] = r == NIS5G_NONE ? NIS5G_NONE : rest_id[r];
+            }
+        free(rest_id);
+        nis5g_dict_release(&rest);
+    }
+    free(taken);
     return map;
 }
 
@@ -237,9 +273,9 @@ static void compare_elements(struct nis5g_diff *d, const struct side *sa, const 
                              const struct maps *mp, struct tally *t)
 {
     const struct nis5g_model *a = sa->m, *b = sb->m;
-    d->added = nis5g_xmalloc((b->n_elements + 1) * sizeof *d->added);
-    d->removed = nis5g_xmalloc((a->n_elements + 1) * sizeof *d->removed);
-    size_t cap = 1024;
+    size_t cap = 1024, cap_added = 1024, cap_removed = 1024;
+    d->added = nis5g_xmalloc(cap_added * sizeof *d->added);
+    d->removed = nis5g_xmalloc(cap_removed * sizeof *d->removed);
     d->changed = nis5g_xmalloc(cap * sizeof *d->changed);
     for (uint32_t j = 0; j < b->n_elements; j++) {
         uint32_t i = mp->a_of_b[j];
@@ -247,6 +283,8 @@ static void compare_elements(struct nis5g_diff *d, const struct side *sa, const 
         t->vendor[sb->vend_u[b->el_vendor[j]]].after++;
         t->dom[b->el_domain[j]].after++;
         if (i == NIS5G_NONE) {
+            if (d->n_added == cap_added)
+                d->added = nis5g_xrealloc(d->added, (cap_added *= 2) * sizeof *d->added);
             d->added[d->n_added++] = j;
             t->op[sb->op_u[b->el_operator[j]]].added++;
             t->vendor[sb->vend_u[b->el_vendor[j]]].added++;
@@ -268,6 +306,8 @@ static void compare_elements(struct nis5g_diff *d, const struct side *sa, const 
         t->vendor[sa->vend_u[a->el_vendor[i]]].before++;
         t->dom[a->el_domain[i]].before++;
         if (mp->el[i] == NIS5G_NONE) {
+            if (d->n_removed == cap_removed)
+                d->removed = nis5g_xrealloc(d->removed, (cap_removed *= 2) * sizeof *d->removed);
             d->removed[d->n_removed++] = i;
             t->op[sa->op_u[a->el_operator[i]]].removed++;
             t->vendor[sa->vend_u[a->el_vendor[i]]].removed++;
