@@ -40,3 +40,22 @@ t0=$(date +%s.%N)
 t1=$(date +%s.%N)
 echo "nis5g diff --json (every element): $(echo "$t1 - $t0" | bc) s, $(du -h "$DATA/diff.json" | cut -f1)"
 head -1 "$DATA/diff.txt"
+
+# The server: the latest snapshot is kept loaded, and one other (the one
+# before the latest, once asked for): the first GET /api/v1/diff loads the
+# snapshot before, the next ones compute the diff alone.
+printf 'benchmark-password\n' | "$NIS5G" --db "$db" user add bench-diff --role analyst >/dev/null 2>&1 || true
+tok=$("$NIS5G" --db "$db" token create bench-diff | tail -1)
+work=$(mktemp -d)
+trap 'kill $srv 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+"$NIS5G" --db "$db" serve --listen 127.0.0.1:0 >"$work/out" 2>"$work/err" &
+srv=$!
+for i in $(seq 100); do grep -q listening "$work/out" && break; sleep 0.1; done
+url=$(sed -n 's/listening on //p' "$work/out")
+for i in 1 2 3 4; do
+  t0=$(date +%s.%N)
+  curl -s -o "$work/diff.json" -H "Authorization: Bearer $tok" "$url/api/v1/diff"
+  t1=$(date +%s.%N)
+  echo "GET /api/v1/diff run $i$([ $i = 1 ] && echo ' (both snapshots loaded first)'): $(echo "$t1 - $t0" | bc) s, $(du -h "$work/diff.json" | cut -f1)"
+done
+cmp -s "$work/diff.json" "$DATA/diff.json" && echo "  the same bytes as nis5g diff --json"
