@@ -147,6 +147,14 @@ struct nis5g_diags;
 int nis5g_diff_rules(struct nis5g_diff *d, const struct nis5g_policy *p, int32_t at, struct nis5g_diags *diags,
                      struct nis5g_err *err);
 
+/* Everything at once, as the query does (query/q-diff.c): a and b compared
+ * with the designations of policy p (may be NULL: no rules compared) and,
+ * with p, its rules as of `at`. For a pending submission: a = the current
+ * snapshot's model, b = the model the submission would make. 0 and *out
+ * (nis5g_diff_free; it borrows a, b and p), or an error (*out NULL). */
+int nis5g_diff_with_policy(const struct nis5g_model *a, const struct nis5g_model *b, const struct nis5g_policy *p,
+                           int32_t at, struct nis5g_diags *diags, struct nis5g_diff **out, struct nis5g_err *err);
+
 /* ---- The query (query.h; query/q-diff.c): `nis5g diff`, GET /api/v1/diff ---- */
 
 struct nis5g_diff_params {

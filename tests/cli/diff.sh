@@ -191,6 +191,13 @@ grep -q "^\.\.\. and 5 more (--json lists every one)$" "$T/big.txt"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["added"]) == 25 and len(d["removed"]) == 11' "$T/big.json"
 node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/same.json" "$T/big.json"
 
+# a policy's warnings are given once, not once per snapshot; one true of A
+# alone (no UPF before) is kept
+printf 'designate Cisco high\nrule X "x"\n  deny vendor = Cisco\nrule Y "y"\n  deny function = UPF\n' > "$T/w.policy"
+"$NIS5G" --db "$db" diff 2026-01-01 2026-06-30 --policy "$T/w.policy" >/dev/null 2>"$T/err"
+[ "$(grep -c 'warning:' "$T/err")" = 3 ]
+grep -q "w.policy:5:19: warning: function not in the data" "$T/err"
+
 # bad arguments: clear errors, exit 2
 "$NIS5G" --db "$db" diff 2025-01-01 2>"$T/err" && exit 1 || [ $? = 2 ]
 grep -q "no snapshot as of 2025-01-01" "$T/err"

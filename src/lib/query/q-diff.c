@@ -36,17 +36,47 @@ void nis5g_diff_params_init(void *params)
     p->at = NIS5G_NO_DATE;
 }
 
+/* Whether diags holds a diagnostic saying what x says, where x says it. */
+static int said(const struct nis5g_diags *diags, const struct nis5g_diag *x)
+{
+    for (size_t i = 0; i < diags->n; i++) {
+        const struct nis5g_diag *y = &diags->v[i];
+        if (y->line == x->line && y->col == x->col && strcmp(y->msg, x->msg) == 0 &&
+            strcmp(y->file ? y->file : "", x->file ? x->file : "") == 0 &&
+            strcmp(y->got ? y->got : "", x->got ? x->got : "") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The diagnostics of the check on a, those the check on b did not give
+ * already: the policy's warnings once, not once per snapshot. */
+static void merge(struct nis5g_diags *diags, const struct nis5g_diags *of_a)
+{
+    for (size_t i = 0; i < of_a->n; i++) {
+        const struct nis5g_diag *x = &of_a->v[i];
+        if (!said(diags, x))
+            nis5g_diags_add(diags, x->severity, x->code, x->file, x->line, x->col, x->source,
+                            x->source ? strlen(x->source) : 0, x->got, x->got ? strlen(x->got) : 0, "%s", x->msg);
+    }
+}
+
 int nis5g_diff_rules(struct nis5g_diff *d, const struct nis5g_policy *p, int32_t at, struct nis5g_diags *diags,
                      struct nis5g_err *err)
 {
     struct nis5g_check *ca = NULL, *cb = NULL;
     struct nis5g_check_opts o = { at, 1, 0 };
+    struct nis5g_diags of_a;
+    nis5g_diags_init(&of_a);
     size_t errors = diags ? diags->errors : 0;
-    int rc = nis5g_policy_check(p, (struct nis5g_model *)d->a, &o, &ca, diags);
+    int rc = nis5g_policy_check(p, (struct nis5g_model *)d->b, &o, &cb, diags);
     if (!rc)
-        rc = nis5g_policy_check(p, (struct nis5g_model *)d->b, &o, &cb, diags);
+        rc = nis5g_policy_check(p, (struct nis5g_model *)d->a, &o, &ca, diags ? &of_a : NULL);
+    if (diags)
+        merge(diags, &of_a);
+    nis5g_diags_release(&of_a);
     if (rc) {
-        nis5g_check_free(ca);
+        nis5g_check_free(cb);
         size_t n = diags ? diags->errors - errors : 0;
         return nis5g_err_set(err, rc, "%zu error%s evaluating the policy; nothing compared", n, n == 1 ? "" : "s");
     }
@@ -62,6 +92,27 @@ int nis5g_diff_rules(struct nis5g_diff *d, const struct nis5g_policy *p, int32_t
     nis5g_check_free(ca);
     nis5g_check_free(cb);
     return 0;
+}
+
+int nis5g_diff_with_policy(const struct nis5g_model *a, const struct nis5g_model *b, const struct nis5g_policy *pol,
+                           int32_t at, struct nis5g_diags *diags, struct nis5g_diff **out, struct nis5g_err *err)
+{
+    size_t n_des = pol ? pol->n_des : 0;
+    const char **dv = nis5g_xcalloc(n_des + 1, sizeof *dv);
+    uint8_t *dr = nis5g_xcalloc(n_des + 1, 1);
+    for (size_t i = 0; i < n_des; i++) {
+        dv[i] = pol->des[i].vendor;
+        dr[i] = pol->des[i].risk;
+    }
+    struct nis5g_diff_opts o = { dv, dr, n_des };
+    int rc = nis5g_diff_models(a, b, &o, out, err);
+    free(dv);
+    free(dr);
+    if (!rc && pol && (rc = nis5g_diff_rules(*out, pol, at, diags, err))) {
+        nis5g_diff_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }
 
 /* The as-of dates of the two snapshots compared: those given; without B
@@ -114,21 +165,8 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
         rc = env->load_model(env, to, NIS5G_PART_ALL, &r->b, &r->snap_b, err);
     if (rc)
         return rc;
-    const struct nis5g_policy *pol = r->policy;
-    size_t n_des = pol ? pol->n_des : 0;
-    const char **dv = nis5g_xcalloc(n_des + 1, sizeof *dv);
-    uint8_t *dr = nis5g_xcalloc(n_des + 1, 1);
-    for (size_t i = 0; i < n_des; i++) {
-        dv[i] = pol->des[i].vendor;
-        dr[i] = pol->des[i].risk;
-    }
-    struct nis5g_diff_opts o = { dv, dr, n_des };
-    rc = nis5g_diff_models(r->a, r->b, &o, &r->d, err);
-    free(dv);
-    free(dr);
-    if (!rc && pol)
-        rc = nis5g_diff_rules(r->d, pol, p->at == NIS5G_NO_DATE ? env->today : p->at, env->diags, err);
-    return rc;
+    return nis5g_diff_with_policy(r->a, r->b, r->policy, p->at == NIS5G_NO_DATE ? env->today : p->at, env->diags,
+                                  &r->d, err);
 }
 
 static void release(const struct nis5g_query_env *env, void *result)
