@@ -191,6 +191,20 @@ grep -q "^\.\.\. and 5 more (--json lists every one)$" "$T/big.txt"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["added"]) == 25 and len(d["removed"]) == 11' "$T/big.json"
 node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/same.json" "$T/big.json"
 
+# a policy's designation makes a vendor high-risk: Nokia, active B-AMF1
+# before and after: all 1/9 -> 1/9, core 1/3 -> 1/2 (A-AMF2 retired)
+printf 'designate Nokia high "test"\n' > "$T/nokia.policy"
+"$NIS5G" --db "$db" diff 2026-01-01 2026-06-30 --policy "$T/nokia.policy" --json > "$T/nokia.json"
+python3 - "$T/nokia.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sh = {(s["vendor"], s["domain"]): (round(s["from"], 9), round(s["to"], 9), s["profile_from"], s["profile_to"])
+      for s in d["high_risk_shares"] if s["vendor"] == "Nokia"}
+assert sh == {("Nokia", "all"): (round(1 / 9, 9), round(1 / 9, 9), "high", "high"),
+              ("Nokia", "core"): (round(1 / 3, 9), 0.5, "high", "high")}, sh
+assert d["rules"] == {"at": "2026-11-27", "rules": 0, "changed": []}, d["rules"]
+PY
+
 # a policy's warnings are given once, not once per snapshot; one true of A
 # alone (no UPF before) is kept
 printf 'designate Cisco high\nrule X "x"\n  deny vendor = Cisco\nrule Y "y"\n  deny function = UPF\n' > "$T/w.policy"

@@ -418,11 +418,12 @@ static void share_rows(struct nis5g_diff *d, const struct nis5g_dict *u, const s
         uint32_t v = ord[r];
         uint8_t pa = ba[v] == NIS5G_NONE ? NIS5G_RISK_UNKNOWN : sa->risk[ba[v]];
         uint8_t pb = bb[v] == NIS5G_NONE ? NIS5G_RISK_UNKNOWN : sb->risk[bb[v]];
-        if (pa != NIS5G_RISK_HIGH && pb != NIS5G_RISK_HIGH)
-            continue;
+        size_t all = (size_t)v * (NIS5G_DOM_COUNT + 1);
+        if ((pa != NIS5G_RISK_HIGH && pb != NIS5G_RISK_HIGH) || (sha[all] == 0 && shb[all] == 0))
+            continue; /* not high-risk, or nothing active in either snapshot */
         for (int k = -1; k < NIS5G_DOM_COUNT; k++) {
             size_t at = (size_t)v * (NIS5G_DOM_COUNT + 1) + (size_t)(k + 1);
-            if (sha[at] == 0 && shb[at] == 0 && k >= 0)
+            if (sha[at] == 0 && shb[at] == 0)
                 continue;
             d->shares[d->n_shares++] =
                 (struct nis5g_diff_share){ nis5g_dict_str(u, v), pa, pb, k, sha[at], shb[at] };
