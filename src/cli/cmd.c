@@ -6,7 +6,8 @@
 
 #include "cmd.h"
 
-extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary;
+extern const struct nis5g_cmd nis5g_cmd_init, nis5g_cmd_import, nis5g_cmd_snapshots, nis5g_cmd_summary,
+    nis5g_cmd_diff;
 extern const struct nis5g_cmd nis5g_cmd_generate;
 extern const struct nis5g_cmd nis5g_cmd_keygen, nis5g_cmd_trust, nis5g_cmd_export, nis5g_cmd_import_package;
 extern const struct nis5g_cmd nis5g_cmd_pull;
@@ -29,6 +30,7 @@ const struct nis5g_cmd *const nis5g_commands[] = {
     &nis5g_cmd_snapshots,
     &nis5g_cmd_summary,
     &nis5g_cmd_elements,
+    &nis5g_cmd_diff,
     &nis5g_cmd_generate,
     &nis5g_cmd_keygen,
     &nis5g_cmd_trust,

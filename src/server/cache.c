@@ -4,8 +4,11 @@
  * request asks the workspace which snapshot is the latest (one indexed
  * row); when it has changed — an import committed, through the API or by
  * the CLI on the same file — the new model is loaded and swapped in, and
- * the old one is freed when the last request using it lets go. Other
- * snapshots (?snapshot=DATE) are loaded for the request alone.
+ * the old one is freed when the last request using it lets go. One other
+ * snapshot is kept besides: the last other one asked for (?snapshot=DATE,
+ * or the snapshot before the latest that a reviewer's diff compares with),
+ * so that asking again about it, or diffing the last two snapshots,
+ * loads nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,7 @@ void srv_cache_init(struct srv_cache *c)
 {
     pthread_mutex_init(&c->mu, NULL);
     c->cur = NULL;
+    c->other = NULL;
 }
 
 static void model_free(struct srv_model *sm)
@@ -30,10 +34,12 @@ static void model_free(struct srv_model *sm)
 void srv_cache_release_all(struct srv_cache *c)
 {
     pthread_mutex_lock(&c->mu);
-    struct srv_model *sm = c->cur;
-    c->cur = NULL;
+    struct srv_model *sm = c->cur, *other = c->other;
+    c->cur = c->other = NULL;
     if (sm && --sm->refs == 0)
         model_free(sm);
+    if (other && --other->refs == 0)
+        model_free(other);
     pthread_mutex_unlock(&c->mu);
     pthread_mutex_destroy(&c->mu);
 }
@@ -55,6 +61,45 @@ static int load(struct nis5g_store *st, const struct nis5g_snapshot *snap, struc
     return 0;
 }
 
+static int same_snapshot(const struct srv_model *sm, const struct nis5g_snapshot *snap)
+{
+    return sm && sm->snap.id == snap->id && strcmp(sm->snap.imported_at, snap->imported_at) == 0;
+}
+
+/* A snapshot other than the latest: the one kept, or loaded and kept in
+ * its place (the one it replaces is freed when its last request lets go). */
+static int get_other(struct srv_cache *c, struct nis5g_store *st, const struct nis5g_snapshot *want,
+                     struct srv_model **out, struct nis5g_err *err)
+{
+    pthread_mutex_lock(&c->mu);
+    if (same_snapshot(c->other, want)) {
+        c->other->refs++;
+        *out = c->other;
+        pthread_mutex_unlock(&c->mu);
+        return 0;
+    }
+    pthread_mutex_unlock(&c->mu);
+    struct srv_model *fresh;
+    if (load(st, want, &fresh, err))
+        return err->code;
+    pthread_mutex_lock(&c->mu);
+    if (same_snapshot(c->other, want)) { /* another request loaded it meanwhile */
+        c->other->refs++;
+        *out = c->other;
+        pthread_mutex_unlock(&c->mu);
+        model_free(fresh);
+        return 0;
+    }
+    struct srv_model *old = c->other;
+    fresh->refs = 2; /* the cache's and this request's */
+    c->other = fresh;
+    if (old && --old->refs == 0)
+        model_free(old);
+    pthread_mutex_unlock(&c->mu);
+    *out = fresh;
+    return 0;
+}
+
 int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, struct srv_model **out,
                   struct nis5g_err *err)
 {
@@ -64,7 +109,7 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
     if (day != NIS5G_NO_DATE && day != latest.as_of) {
         if (nis5g_store_snapshot(st, day, &want, err))
             return err->code;
-        return load(st, &want, out, err); /* not shared: refs 1, freed by the put */
+        return get_other(c, st, &want, out, err);
     }
     pthread_mutex_lock(&c->mu);
     if (c->cur && c->cur->snap.id == latest.id) {
@@ -86,11 +131,18 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
         model_free(fresh);
         return srv_cache_get(c, st, day, out, err);
     }
-    struct srv_model *old = c->cur;
+    /* the latest before becomes the other one kept: the diff of the last
+     * two snapshots then loads nothing */
+    struct srv_model *drop = c->other;
     fresh->refs = 2; /* the cache's and this request's */
+    if (c->cur) {
+        c->other = c->cur;
+    } else {
+        drop = NULL;
+    }
     c->cur = fresh;
-    if (old && --old->refs == 0)
-        model_free(old);
+    if (drop && --drop->refs == 0)
+        model_free(drop);
     pthread_mutex_unlock(&c->mu);
     *out = fresh;
     return 0;

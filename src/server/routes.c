@@ -27,6 +27,7 @@ const struct srv_route srv_routes[] = {
     { "GET", "/api/v1/elements", srv_api_elements, S, "elements",
       "the elements behind a figure, paged (nis5g elements --json; format=csv: --csv)" },
     Q("snapshots", "snapshots", N, "the snapshots (nis5g snapshots --json)"),
+    Q("diff", "diff", S, "what changed between two snapshots, national or of the operator's own (nis5g diff --json)"),
     Q("diversity", "diversity", S, "vendor shares and HHI (nis5g diversity --json)"),
     Q("killswitch", "killswitch", S, "what each vendor could switch off (nis5g killswitch --json)"),
     Q("simulate", "simulate", S, "Monte Carlo failures and outages (nis5g simulate --json)"),

@@ -49,12 +49,14 @@ struct srv_model {
 struct srv_cache {
     pthread_mutex_t mu;
     struct srv_model *cur;
+    struct srv_model *other; /* the last other snapshot asked for */
 };
 
 void srv_cache_init(struct srv_cache *c);
 void srv_cache_release_all(struct srv_cache *c);
 /* The model of `day` (NIS5G_NO_DATE: the latest) read through st, shared
- * when it is the latest; release with srv_cache_put. */
+ * (the latest, and the last other snapshot asked for); release with
+ * srv_cache_put. */
 int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, struct srv_model **out,
                   struct nis5g_err *err);
 void srv_cache_put(struct srv_cache *c, struct srv_model *sm);

@@ -266,7 +266,7 @@ def matrix_request(route, role, ids):
     headers, body = {}, None
     query = {"/api/v1/whatif/ban": "?vendor=Huawei", "/api/v1/check": "?policy=fixed",
              "/api/v1/simulate": "?trials=64", "/api/v1/oscal/assessment": "?state=SE",
-             "/api/v1/stix": "?state=SE"}.get(path, "")
+             "/api/v1/stix": "?state=SE", "/api/v1/diff": "?from=%s&to=%s" % (OLD, OLD)}.get(path, "")
     path = path.replace("{state}", "FI").replace("{id}", ids["spare_token"])
     if path.startswith("/api/v1/users/"):
         path = path.replace("{name}", "spare")
@@ -417,6 +417,8 @@ def parity_cases():
     return [
         ("summary", []), ("summary", [("snapshot", OLD)]),
         ("snapshots", []),
+        ("diff", []), ("diff", [("from", OLD), ("to", OLD)]), ("diff", [("from", "2020-01-01"), ("policy", "se")]),
+        ("diff", [("from", "2019-01-01")]),
         ("diversity", []), ("diversity", [("by", "operator,domain"), ("weight", "subscribers")]),
         ("diversity", [("by", "function")]), ("diversity", [("by", "vendor")]),
         ("killswitch", []), ("killswitch", [("vendors", "Huawei"), ("vendors", "Ericsson+Nokia")]),
@@ -454,7 +456,7 @@ def parity_cases():
     ]
 
 
-POSITIONAL = {"vendors", "vendor"}
+POSITIONAL = {"vendors", "vendor", "from", "to"}
 FLAGS = {"desc": "--desc", "high_risk": "--high-risk"}  # ?desc=1 is --desc on the command line
 OUTFILE = {"stix", "oscal catalog", "oscal assessment", "oscal poam"}
 
@@ -561,7 +563,8 @@ def test_scoped(srv, toks):
     for path in ("summary", "summary?snapshot=" + OLD, "diversity", "diversity?by=operator,domain",
                  "killswitch", "killswitch?vendors=Huawei&lost=3", "simulate?trials=64", "whatif/ban?vendor=Huawei",
                  "check?policy=se", "suppliers", "risk", "risk?policy=se", "measures", "measures?scope=SE",
-                 "elements?limit=10000", "elements?format=csv&limit=10000&sort=operator&desc=1"):
+                 "elements?limit=10000", "elements?format=csv&limit=10000&sort=operator&desc=1",
+                 "diff", "diff?from=%s&to=%s" % (OLD, OLD)):
         r = req(srv, "GET", "/api/v1/" + path, op)
         n += 1
         if not check(r.status == 200, "operator GET %s: %d %s" % (path, r.status, r.body[:200])):
@@ -570,6 +573,13 @@ def test_scoped(srv, toks):
         check(not leaked, "operator GET %s names other operators: %s" % (path, leaked))
         again = req(srv, "GET", "/api/v1/" + path, op)
         check(again.body == r.body, "operator GET %s: the kept document differs" % path)
+    # the diff of its own part of each snapshot: only its own operator's elements
+    r = req(srv, "GET", "/api/v1/diff", op)
+    if check(r.status == 200, "operator diff: %d %s" % (r.status, r.body[:200])):
+        d = r.json()
+        check([x["operator"] for x in d["by_operator"]] == [OP], "operator diff by operator: %s" % d["by_operator"])
+        check(d["added"] and all(x["operator"] == OP for x in d["added"]) and not d["removed"],
+              "operator diff lists other elements: %s" % d["summary"])
     # an older snapshot is scoped too: the matrix's 2020 dataset has only OPX
     r = req(srv, "GET", "/api/v1/summary?snapshot=2020-01-01", op)
     check(r.status == 200 and b"OPX" not in r.body and r.json()["operators"] == [],

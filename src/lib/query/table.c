@@ -15,6 +15,7 @@ extern const struct nis5g_query nis5g_query_elements;
 
 /* diversity and resilience */
 extern const struct nis5g_query nis5g_query_snapshots;
+extern const struct nis5g_query nis5g_query_diff;
 extern const struct nis5g_query nis5g_query_diversity;
 extern const struct nis5g_query nis5g_query_simulate;
 extern const struct nis5g_query nis5g_query_killswitch;
@@ -50,6 +51,7 @@ const struct nis5g_query *const nis5g_queries[] = {
 
     /* diversity and resilience */
     &nis5g_query_snapshots,
+    &nis5g_query_diff,
     &nis5g_query_diversity,
     &nis5g_query_simulate,
     &nis5g_query_killswitch,
