@@ -17,4 +17,8 @@ need web node_modules/chart.js/dist/chart.umd.js
 need web/eu node_modules/world-atlas/countries-50m.json
 # the packages only the tests use (the OpenAPI validator): make check alone
 [ "${1:-}" = test ] && need tests/js node_modules/@seriousme/openapi-schema-validator/package.json
+# and the dashboard's browser tests: playwright-core drives Debian's
+# /usr/bin/chromium (it downloads no browser), axe-core checks accessibility
+[ "${1:-}" = test ] && need tests/browser node_modules/playwright-core/package.json &&
+  need tests/browser node_modules/axe-core/axe.min.js
 exit 0

@@ -195,6 +195,7 @@ int srv_change_end(struct srv_req *r, int rc, const char *action, const char *ta
 SRV_HANDLER(srv_api_query);
 SRV_HANDLER(srv_api_report_html);
 SRV_HANDLER(srv_api_healthz);
+SRV_HANDLER(srv_api_static);
 SRV_HANDLER(srv_api_openapi);
 SRV_HANDLER(srv_api_login);
 SRV_HANDLER(srv_api_logout);
