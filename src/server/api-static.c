@@ -25,6 +25,7 @@ static const struct {
     { "admin.js", "dashboard/admin.js", "text/javascript; charset=utf-8", 0 },
     { "map.js", "dashboard/map.js", "text/javascript; charset=utf-8", 0 },
     { "app.css", "dashboard/app.css", "text/css; charset=utf-8", 0 },
+    { "icon.svg", "dashboard/icon.svg", "image/svg+xml", 0 },
     { "chart.umd.js", "node_modules/chart.js/dist/chart.umd.js", "text/javascript; charset=utf-8", 0 },
     { "countries-50m.json", "eu/node_modules/world-atlas/countries-50m.json", "application/json", 0 },
     /* the regions' centres, for the kill-switch map */

@@ -165,7 +165,8 @@ await guard("analyst", async () => {
   text = await visit(page, "analyst", "#/measures?scope=SE", "measures");
   check(await page.$("#ms-SM01") !== null, "analyst may not edit measures");
   text = await visit(page, "analyst", "#/eu", "eu");
-  check(text.includes("TLP") || text.includes("own"), "EU view without markings");
+  check(text.includes("TLP:GREEN") && text.includes("FI"), "EU view without Finland's package and its marking");
+  check(await page.$$eval("svg.map path", (p) => p.length) > 20, "EU view without its map");
   text = await visit(page, "analyst", "#/users", "users-forbidden");
   check(text.includes("may not"), "analyst sees the users page");
 
@@ -228,6 +229,23 @@ await guard("admin", async () => {
   text = await visit(page, "admin", "#/audit?action=policy.put", "audit");
   check(text.includes("policy.put") && !text.includes("measures set"), "audit filter by action");
   check(text.includes("intact"), "audit chain not shown intact");
+});
+
+// ---- the HTML report of an EU27-sized network: no sideways scroll of the page ----
+await guard("report", async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await ctx.newPage();
+  current = page;
+  await page.goto("file://" + process.env.REPORT);
+  await page.waitForFunction(() => document.body.dataset.chartsRendered !== undefined, null, { timeout: 20000 }).catch(() => {});
+  for (const w of [1400, 1280, 390]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.waitForTimeout(100);
+    const sw = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    check(sw[0] <= sw[1], `the EU27 report scrolls sideways at ${w} px (${sw[0]} > ${sw[1]})`);
+    if (sw[0] > sw[1]) await page.screenshot({ path: path.join(shots, "report-" + w + ".png") });
+  }
+  await ctx.close();
 });
 
 await browser.close();

@@ -22,12 +22,26 @@ for u in "admin --role admin" "analyst --role analyst" "operator --role operator
   # shellcheck disable=SC2086
   printf '%s\n' "$pw" | "$NIS5G" --db "$db" user add $u >/dev/null
 done
+# a peer's package (Finland, TLP:GREEN) held, for the EU view
+"$NIS5G" generate --country FI --scale 0.02 --seed 1 -o fi >/dev/null
+"$NIS5G" --db fi.db import fi >/dev/null
+"$NIS5G" --db fi.db keygen --state FI -o fi.key >/dev/null
+"$NIS5G" --db "$db" keygen --state SE -o se.key >/dev/null
+"$NIS5G" --db "$db" trust add FI fi.key.pub >/dev/null
+"$NIS5G" --db fi.db export --state FI --key fi.key --tlp green -o fi.pkg >/dev/null
+"$NIS5G" --db "$db" import-package fi.pkg >/dev/null
 # the good dataset is the same network again; the bad one has an impossible date on line 3
 mkdir -p good bad
 cp se/*.csv good/
 cp se/*.csv bad/
 awk -F, -v OFS=, 'NR == 3 { for (i = 1; i <= NF; i++) if ($i ~ /^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/) { $i = "2023-02-30"; break } } { print }' se/elements.csv > bad/elements.csv
 grep -q 2023-02-30 bad/elements.csv || { echo "dashboard: could not make the bad dataset"; exit 1; }
+
+# the HTML report of an EU27-sized network: a table with a column per
+# operator must scroll in its box, not the page (checked by dashboard.mjs)
+"$NIS5G" generate --country EU27 --scale 0.02 --seed 1 -o eu27 >/dev/null
+"$NIS5G" --db eu27.db import eu27 >/dev/null
+"$NIS5G" --db eu27.db report -o eu27-report --policy "$TOP/data/policies/eu-toolbox.policy" >/dev/null
 
 "$NIS5G" --db "$db" serve --listen 127.0.0.1:0 > serve.log 2>&1 &
 srv=$!
@@ -46,7 +60,7 @@ url=${url%/}
 curl -s -D headers -o index.html "$url/"
 grep -qi "^content-security-policy: default-src 'self'" headers || { echo "dashboard: / without the CSP"; cat headers; exit 1; }
 grep -qi '<script>\|<style\| style=\| on[a-z]*=' index.html && { echo "dashboard: inline script or style in index.html"; exit 1; }
-for f in app.js pages.js admin.js map.js app.css chart.umd.js countries-50m.json countries.csv; do
+for f in app.js pages.js admin.js map.js app.css icon.svg chart.umd.js countries-50m.json countries.csv; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url/ui/$f")
   [ "$code" = 200 ] || { echo "dashboard: /ui/$f answered $code"; exit 1; }
 done
@@ -55,7 +69,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$url/ui/..%2Fserve.log")
 
 # the screenshots of a failed run are kept beside the binary under test
 # (build/dashboard-screenshots): the test runner removes $T
-POLICY="$TOP/data/policies/se.policy" GOOD="$T/good" BAD="$T/bad" \
+REPORT="$T/eu27-report/report.html" POLICY="$TOP/data/policies/se.policy" GOOD="$T/good" BAD="$T/bad" \
   node "$TOP/tests/browser/dashboard.mjs" "$url" "$T" "$op" "$pw" || {
   keep="$(dirname "$NIS5G")/dashboard-screenshots"
   rm -rf "$keep"; cp -R "$T/screenshots" "$keep" 2>/dev/null && echo "dashboard: screenshots in $keep"

@@ -161,7 +161,12 @@ N5.chart = function (title, labels, series, opts) {
         responsive: true, maintainAspectRatio: false, animation: false,
         indexAxis: opts.horizontal ? "y" : "x",
         plugins: { legend: { display: series.length > 1 }, tooltip: { callbacks: { label: (ctx) => ctx.dataset.label + ": " + (opts.fmt || N5.num)(ctx.raw) } } },
-        scales: opts.stacked ? { x: { stacked: true }, y: { stacked: true } } : {},
+        scales: (() => {
+          const v = opts.horizontal ? "x" : "y", sc = { x: { stacked: !!opts.stacked }, y: { stacked: !!opts.stacked } };
+          sc[v].ticks = { callback: (t) => (opts.fmt || N5.num)(t) };
+          if (opts.fmt === N5.pct) sc[v].max = 1;
+          return sc;
+        })(),
       },
     });
     N5.charts.push(c);

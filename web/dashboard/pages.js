@@ -431,7 +431,7 @@
       try { doc = await N5.get("/api/v1/packages"); } catch (e) { main.append(N5.errorBox(e, "The packages shared with you")); return; }
       if (!doc.high_risk_shares) { main.append(packagesList(doc)); return; }
     } else doc = await N5.get("/api/v1/eu");
-    main.append(euView(doc));
+    main.append(...euView(doc));
   });
   function packagesList(doc) {
     const list = doc.packages || [];
