@@ -115,6 +115,12 @@ await guard("analyst", async () => {
   check(await page.$$eval("canvas", (c) => c.length) >= 2, "overview: charts missing");
   check(await page.$$eval("details.numbers table", (t) => t.length) >= 2, "overview: a chart without its table");
 
+  // a figure leads to the elements behind it
+  await page.click("#ov-shares table.data a[href*='domain=core']");
+  await page.waitForSelector("#drill-form");
+  check(/#\/drill\?.*domain=core/.test(page.url()), "overview: the domain link does not drill down: " + page.url());
+  check(await page.inputValue("#f-domain") === "core", "drill-down: the domain filter not filled");
+
   // the kill-switch of Huawei: the per-operator CSV equals the API's figures
   await visit(page, "analyst", "#/killswitch", "killswitch-form");
   await page.check("#ks-form input[value='Huawei']");

@@ -160,6 +160,8 @@ N5.chart = function (title, labels, series, opts) {
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
         indexAxis: opts.horizontal ? "y" : "x",
+        /* a bar leads to what is behind it (the same link as the table's) */
+        onClick: opts.link ? (ev, hit) => { if (hit.length) N5.go(opts.link(labels[hit[0].index], series[hit[0].datasetIndex])); } : undefined,
         plugins: { legend: { display: series.length > 1 }, tooltip: { callbacks: { label: (ctx) => ctx.dataset.label + ": " + (opts.fmt || N5.num)(ctx.raw) } } },
         scales: (() => {
           const v = opts.horizontal ? "x" : "y", sc = { x: { stacked: !!opts.stacked }, y: { stacked: !!opts.stacked } };

@@ -27,12 +27,17 @@
     const risk = N5.get("/api/v1/risk");
     const ks = N5.get("/api/v1/killswitch", snap());
     await Promise.all([
-      N5.into(slots.head, async () => headline(await summary, await risk, await ks)),
+      N5.into(slots.head, async () => {
+        // the counts first, the risk and kill-switch figures when they come
+        const sum = await summary;
+        slots.head.replaceChildren(headline(sum, null, null));
+        return headline(sum, await risk, await ks);
+      }),
       N5.into(slots.shares, async () => shares(await N5.get("/api/v1/diversity", Object.assign({ by: "domain" }, snap())))),
       N5.into(slots.matrix, async () => matrices(await risk)),
       N5.into(slots.losses, async () => losses(await ks)),
       N5.into(slots.rules, () => rules(), "Policies"),
-      N5.into(slots.measures, async () => measuresInPlace(await N5.get("/api/v1/measures"))),
+      N5.into(slots.measures, async () => measuresInPlace(await N5.get("/api/v1/measures", snap()))),
     ]);
   });
 
@@ -43,6 +48,9 @@
   }
   function headline(sum, risk, ks) {
     const radio = sum.operators.reduce((a, o) => a + (o.radio_sites || 0), 0);
+    if (!risk || !ks)
+      return N5.tiles([["Operators", N5.num(sum.totals.operators), "as of " + sum.as_of], ["Radio sites", N5.num(radio), null],
+        ["Active elements", N5.num(sum.totals.active_elements), N5.num(sum.totals.vendors) + " vendors"], ["Risk and kill-switch", "…", "computing"]]);
     const ind = risk.scopes[0] ? risk.scopes[0].indicators : {};
     const sc = risk.scopes[0] ? risk.scopes[0].scenarios : [];
     const high = sc.filter((s) => ["high", "critical"].includes(s.residual.level));
@@ -62,7 +70,7 @@
     const vendors = [...new Set(groups.flatMap((g) => g.vendors.map((v) => v.vendor)))].sort();
     const chart = N5.chart("Vendor share of active elements by domain", groups.map((g) => g.domain),
       vendors.map((v) => ({ label: v, data: groups.map((g) => { const x = g.vendors.find((y) => y.vendor === v); return x ? x.share : 0; }) })),
-      { stacked: true, horizontal: true, fmt: N5.pct, labelName: "Domain" });
+      { stacked: true, horizontal: true, fmt: N5.pct, labelName: "Domain", link: (d, s) => drill({ domain: d, vendor: s.label }) });
     const rows = groups.map((g) => ({ domain: g.domain, total: g.total, hhi: g.hhi, top: g.vendors[0] ? g.vendors[0].vendor : "", top_share: g.vendors[0] ? g.vendors[0].share : null, single: g.single_vendor ? "yes" : "no" }));
     const tbl = N5.table("HHI by domain", [
       { key: "domain", label: "Domain", link: (r) => drill({ domain: r.domain }) },
@@ -99,7 +107,7 @@
   function losses(ks) {
     const sc = ks.scenarios.slice().sort((a, b) => b.subscribers_lost - a.subscribers_lost);
     const base = ks.baseline.subscribers || 1;
-    const chart = N5.chart("Subscribers cut off if the vendor switched off", sc.map((s) => s.vendors.join(" + ")), [{ label: "Subscribers lost", data: sc.map((s) => s.subscribers_lost) }], { horizontal: true, labelName: "Vendor" });
+    const chart = N5.chart("Subscribers cut off if the vendor switched off", sc.map((s) => s.vendors.join(" + ")), [{ label: "Subscribers lost", data: sc.map((s) => s.subscribers_lost) }], { horizontal: true, labelName: "Vendor", link: (v) => N5.link("/killswitch", { vendors: v.replace(/ \+ /g, "+") }) });
     const rows = sc.map((s) => ({ vendor: s.vendors.join("+"), sites_lost: s.sites_lost, subscribers_lost: s.subscribers_lost, share: s.subscribers_lost / base, elements_failed: s.elements_failed }));
     return [chart, N5.table("Kill-switch losses per vendor", [
       { key: "vendor", label: "Vendor", link: (r) => N5.link("/killswitch", { vendors: r.vendor }) },
@@ -221,7 +229,7 @@
     ]);
     const ops = Object.entries(s.per_operator).map(([op, x]) => ({ operator: op, sites: x.sites, sites_lost: x.sites_lost, subscribers: x.subscribers, subscribers_lost: x.subscribers_lost }));
     const regions = Object.entries(s.per_region).map(([r, x]) => ({ region: r || "(none)", sites_lost: x.sites_lost, subscribers_lost: x.subscribers_lost })).sort((a, b) => b.subscribers_lost - a.subscribers_lost);
-    const opChart = N5.chart("Subscribers lost per operator", ops.map((o) => o.operator), [{ label: "Subscribers lost", data: ops.map((o) => o.subscribers_lost) }, { label: "Subscribers kept", data: ops.map((o) => o.subscribers - o.subscribers_lost) }], { stacked: true, horizontal: true, labelName: "Operator" });
+    const opChart = N5.chart("Subscribers lost per operator", ops.map((o) => o.operator), [{ label: "Subscribers lost", data: ops.map((o) => o.subscribers_lost) }, { label: "Subscribers kept", data: ops.map((o) => o.subscribers - o.subscribers_lost) }], { stacked: true, horizontal: true, labelName: "Operator", link: (o) => drill({ operator: o }) });
     const opTable = N5.table("Losses per operator", [
       { key: "operator", label: "Operator", link: (r) => drill({ operator: r.operator, vendor: s.vendors.length === 1 ? s.vendors[0] : "" }) },
       { key: "sites", label: "Radio sites", num: true, fmt: N5.num }, { key: "sites_lost", label: "Sites lost", num: true, fmt: N5.num },
