@@ -191,7 +191,10 @@
     const nav = el("nav", { class: "pager", "aria-label": "Pages of elements" },
       doc.offset > 0 ? el("a", { href: page(doc.offset - lim) }, "← Previous") : null, " ",
       doc.offset + doc.elements.length < doc.total ? el("a", { href: page(doc.offset + lim) }, "Next →") : null);
-    const csv = el("a", { class: "button", id: "drill-csv", href: "/api/v1/elements" + N5.qs(Object.assign({}, q, { format: "csv" })), download: "elements.csv" }, "Download these rows as CSV");
+    // the server's CSV of the same request: exactly the rows shown
+    const csv = el("button", { type: "button", id: "drill-csv", onclick: async () => {
+      try { N5.download("elements.csv", await N5.api("GET", "/api/v1/elements" + N5.qs(Object.assign({}, q, { format: "csv" })))); } catch (e) { csv.after(N5.errorBox(e)); }
+    } }, "Download these rows as CSV");
     return [csv, el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Elements" }, table), nav];
   }
 
