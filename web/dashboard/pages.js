@@ -217,10 +217,10 @@
     if (!chosen.length) { out.append(el("p", { class: "note" }, "Choose one or more vendors and run.")); return; }
     const country = (sum.operators[0] || {}).country;
     await N5.into(out, async () => {
+      // the bans are asked at once but shown when they come: the losses first
+      const bans = Promise.all(chosen.map((v) => N5.get("/api/v1/whatif/ban", Object.assign({ vendor: v }, snap())).catch((e) => ({ vendor: v, error: e }))));
       const ks = await N5.get("/api/v1/killswitch", Object.assign({ vendors: chosen.join("+") }, snap()));
-      const s = ks.scenarios[0];
-      const bans = await Promise.all(chosen.map((v) => N5.get("/api/v1/whatif/ban", Object.assign({ vendor: v }, snap())).catch((e) => ({ vendor: v, error: e }))));
-      return killswitchResult(ks, s, bans, country);
+      return killswitchResult(ks, ks.scenarios[0], bans, country);
     });
   });
   async function killswitchResult(ks, s, bans, country) {
@@ -246,10 +246,12 @@
     const values = {};
     for (const r of regions) values[r.region] = r.subscribers_lost;
     N5.into(mapSlot, () => (country ? N5.regionMap(country, values, "subscribers lost") : null));
+    const banSlot = el("div", { class: "slot", id: "ks-bans" });
+    N5.into(banSlot, async () => (await bans).map(banCard));
     return [head,
       N5.section("Per operator", opChart, opTable),
       N5.section("Per region", el("div", { class: "pair" }, mapSlot, regTable)),
-      N5.section("What a ban would cost", ...bans.map(banCard))];
+      N5.section("What a ban would cost", banSlot)];
   }
   function banCard(b) {
     if (b.error) return el("div", {}, el("h3", {}, "Ban " + b.vendor), N5.errorBox(b.error));
