@@ -171,6 +171,18 @@ await guard("analyst", async () => {
   const fmt = new Intl.NumberFormat("en-GB").format(sum.totals.active_elements);
   check(text.includes(fmt), `overview: active elements ${fmt} with thousands separators not shown`);
   check(await page.$$eval("canvas", (c) => c.length) >= 2, "overview: charts missing");
+  // each matrix places the nine scenarios where the API puts them
+  const risk = JSON.parse((await api(page, "/api/v1/risk")).body).scopes[0].scenarios;
+  const placed = await page.$$eval("table.matrix", (ts) => ts.map((t) => {
+    const at = {};
+    [...t.tBodies[0].rows].forEach((tr, r) => [...tr.cells].slice(1).forEach((td, c) => td.querySelectorAll(".chip").forEach((x) => { at[x.textContent] = [5 - r, c + 1]; })));
+    return at;
+  }));
+  check(placed.length === 2, "overview: not two risk matrices");
+  for (const sc of risk) {
+    check(JSON.stringify(placed[0][sc.scenario]) === JSON.stringify([sc.likelihood, sc.impact]), `matrix before: ${sc.scenario} at ${placed[0][sc.scenario]}`);
+    check(JSON.stringify(placed[1][sc.scenario]) === JSON.stringify([sc.residual.likelihood, sc.residual.impact]), `matrix after: ${sc.scenario} at ${placed[1][sc.scenario]}`);
+  }
   check(await page.$$eval("details.numbers table", (t) => t.length) >= 2, "overview: a chart without its table");
 
   // a figure leads to the elements behind it

@@ -88,7 +88,8 @@
     const rows = [];
     for (let l = 5; l >= 1; l--) {
       rows.push(el("tr", {}, el("th", { scope: "row" }, "Likelihood " + l), [1, 2, 3, 4, 5].map((i) => {
-        const lvl = l * i >= 15 ? "critical" : l * i >= 10 ? "high" : l * i >= 5 ? "medium" : "low";
+        // the cell's level as the risk method bands scores (docs/risk-method.md, the report's matrix)
+        const sc = l * i, lvl = sc <= 4 ? "low" : sc <= 9 ? "medium" : sc <= 16 ? "high" : "critical";
         return el("td", { class: "m-" + lvl }, (cells[l + "," + i] || []).map((c) => el("span", { class: "chip" }, c)));
       })));
     }
