@@ -241,6 +241,19 @@ await guard("analyst", async () => {
   check((await page.getAttribute("#up-progress", "value")) === "100", "upload: the progress bar did not reach 100");
   check(JSON.parse((await api(page, "/api/v1/snapshots")).body).snapshots.some((s) => s.as_of === "2026-12-01"), "good upload: no snapshot of 2026-12-01");
 
+  // the snapshot chosen on the page: the figures of that day, the choice in the address
+  await visit(page, "analyst", "#/overview", "overview-latest");
+  check((await page.textContent("#ov-head")).includes("as of 2026-12-01"), "overview: not the latest snapshot");
+  await page.selectOption("#ctx-snapshot", "2026-11-27");
+  await page.fill("#ctx-at", "2027-06-30");
+  await page.click("#context button[type=submit]");
+  await page.waitForFunction(() => location.hash.includes("snapshot=2026-11-27") && location.hash.includes("at=2027-06-30"));
+  await page.waitForSelector("#main[data-ready='1']");
+  await page.waitForFunction(() => document.querySelector("#ov-head .tile") && !document.querySelector("#main .loading"));
+  check((await page.textContent("#ov-head")).includes("as of 2026-11-27"), "overview: the chosen snapshot is not shown");
+  check((await page.textContent("#ov-rules")).includes("at 2027-06-30"), "overview: the rules not checked at the chosen date");
+  check((await page.getAttribute("#nav a:text('Elements')", "href")).includes("snapshot=2026-11-27"), "the menu forgets the chosen snapshot");
+
   if ((await api(page, "/api/v1/submissions")).status === 404) {
     console.log("dashboard: /api/v1/submissions is not on this server yet: the review runs on its contract");
     await submissionsOnContract(page);
@@ -315,6 +328,18 @@ await guard("admin", async () => {
   for (const n of ["Overview", "Users", "Tokens", "Audit"]) check(nav.includes(n), "admin nav lacks " + n);
   let text = await visit(page, "admin", "#/users", "users");
   check(text.includes("analyst") && text.includes(operator), "users page lacks users");
+  await page.fill("#u-name", "newanalyst");
+  await page.selectOption("#u-role", "analyst");
+  await page.fill("#u-pw", "another long password");
+  await page.click("#user-add button[type=submit]");
+  await page.waitForFunction(() => document.body.innerText.includes("newanalyst"));
+  const users = JSON.parse((await api(page, "/api/v1/users")).body).users;
+  check(users.some((u) => u.name === "newanalyst" && u.role === "analyst" && !u.disabled), "user not added from the page");
+  await page.waitForSelector("#u-disable");
+  await page.selectOption("#u-disable", "newanalyst");
+  await page.click("#user-disable button[type=submit]");
+  await page.waitForFunction(() => ![...document.querySelectorAll("#u-disable option")].some((o) => o.value === "newanalyst"));
+  check(JSON.parse((await api(page, "/api/v1/users")).body).users.find((u) => u.name === "newanalyst").disabled, "user not disabled from the page");
   text = await visit(page, "admin", "#/tokens", "tokens");
   await page.click("#token-create button[type=submit]");
   await page.waitForSelector("pre.secret");
