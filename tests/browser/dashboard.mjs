@@ -48,8 +48,8 @@ let shotNo = 0;
 // Open a page of the dashboard and run the checks every page passes.
 async function visit(page, role, hash, name) {
   const again = page.url() === url + "/" + hash;
-  await page.goto(url + "/" + hash);
-  if (again) await page.reload(); // the same address is no hashchange: render it anew
+  if (hash !== null) await page.goto(url + "/" + hash); // null: the page as it is now
+  if (hash !== null && again) await page.reload(); // the same address is no hashchange: render it anew
   await page.waitForSelector("#main[data-ready='1']", { timeout: 20000 });
   await page.waitForFunction(() => !document.querySelector("#main .loading"), null, { timeout: 20000 }).catch(() => {});
   const label = role + " " + name;
@@ -152,17 +152,24 @@ await guard("analyst", async () => {
   await page.waitForSelector("#pol-saved .ok");
   await page.goto(url + "/#/policies?name=se");
   await page.waitForSelector("#pol-diags .ok");
-  await page.click("#pol-text");
-  await page.keyboard.press("Control+Home");
-  await page.keyboard.type("deny vendr in Huawei\n");
+  // delete the "o" of the first "deny vendor" (line 14 of se.policy) as a user would
+  await page.evaluate(() => {
+    const a = document.getElementById("pol-text");
+    const off = a.value.indexOf("deny vendor in Huawei") + "deny vend".length;
+    a.focus();
+    a.setSelectionRange(off, off);
+  });
+  await page.keyboard.press("Delete");
   await page.waitForSelector("#pol-diags li.diag");
-  const diag = await page.textContent("#pol-diags");
-  check(/^line:1:\d+|1:\d+/.test(diag.replace(/\s+/g, " ").trim()) || diag.includes(":1:"), "policy mistake not at line 1: " + diag);
-  check(diag.includes("deny vendr in Huawei") && diag.includes("^"), "policy mistake: no line with a caret: " + diag);
+  const diag = await page.textContent("#pol-diags li.diag");
+  // by hand: "  deny vendr" puts the unknown field at line 14, column 8
+  check(/^se:14:8: error: unknown field/.test(diag.trim()), "policy mistake not at se:14:8: " + diag);
+  const pre = (await page.textContent("#pol-diags li.diag pre")).split("\n");
+  check(pre[0].startsWith("14 |   deny vendr in Huawei") && pre[1].indexOf("^") === pre[0].indexOf("vendr"), "policy mistake: the caret is not under 'vendr':\n" + pre.join("\n"));
   check(await page.getAttribute("#pol-text", "aria-invalid") === "true", "policy editor not marked invalid");
   const stored = await api(page, "/api/v1/policies/se");
   check(!stored.body.includes("vendr"), "the mistake was stored while typing");
-  await visit(page, "analyst", "#/policies?name=se", "policies-error");
+  await visit(page, "analyst", null, "policies-error");
 
   text = await visit(page, "analyst", "#/overview", "overview");
   for (const s of ["Operators", "Radio sites", "Largest kill-switch loss", "HHI by domain", "Before measures", "After measures", "Rules", "Measures by scope"])
@@ -232,7 +239,7 @@ await guard("analyst", async () => {
   const err = await page.textContent("#up-result");
   check(err.includes("elements.csv:3:") && err.includes("^") && err.includes("2023-02-30"), "bad upload: no line with a caret: " + err);
   check((await api(page, "/api/v1/snapshots")).body === before, "bad upload changed the snapshots");
-  await page.screenshot({ path: path.join(shots, String(++shotNo).padStart(2, "0") + "-analyst-upload-bad.png"), fullPage: true });
+  await visit(page, "analyst", null, "upload-bad");
   const good = fs.readdirSync(process.env.GOOD).map((f) => path.join(process.env.GOOD, f));
   await page.setInputFiles("#up-files", good);
   await page.fill("#up-asof", "2026-12-01");

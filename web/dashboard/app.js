@@ -88,7 +88,7 @@ N5.diagnostics = function (list) {
   for (const d of list) {
     const where = [d.file, d.line, d.col].filter((x) => x !== undefined && x !== null && x !== "").join(":");
     const li = el("li", { class: "diag " + (d.severity || "error") },
-      el("span", { class: "where" }, where), " ", el("strong", {}, (d.severity || "error") + ":"), " ", d.message || "");
+      el("span", { class: "where" }, where ? where + ":" : ""), " ", el("strong", {}, (d.severity || "error") + ":"), " ", d.message || "");
     if (d.excerpt !== undefined && d.excerpt !== null) {
       const no = String(d.line || "");
       const caret = " ".repeat(Math.max(0, (d.col || 1) - 1)) + "^";

@@ -296,6 +296,7 @@
       try {
         const r = await N5.api("PUT", "/api/v1/policies/" + encodeURIComponent(nm) + "?check=1", area.value, "text/plain");
         if (my !== seq) return;
+        diags.dataset.name = nm;
         showDiags(r.diagnostics, area, diags, r.valid);
       } catch (e) { if (my === seq) diags.replaceChildren(N5.errorBox(e)); }
     };
@@ -322,7 +323,8 @@
     const lines = area.value.split("\n");
     area.setAttribute("aria-invalid", valid ? "false" : "true");
     if (!list.length) { box.replaceChildren(el("p", { class: "ok" }, "No problems.")); return; }
-    box.replaceChildren(N5.diagnostics(list.map((d) => Object.assign({ file: "line", excerpt: lines[d.line - 1] ?? "" }, d, { file: undefined }))));
+    // as the command line prints them: NAME:LINE:COL, the line, a caret
+    box.replaceChildren(N5.diagnostics(list.map((d) => Object.assign({ excerpt: lines[d.line - 1] ?? "" }, d, { file: box.dataset.name || "policy" }))));
     for (const [i, li] of [...box.querySelectorAll("li")].entries()) {
       const d = list[i];
       li.append(" ", el("button", { type: "button", class: "goto", onclick: () => {
