@@ -28,6 +28,7 @@ key=""
 [ -f demo/keys/se.key ] && key="--key demo/keys/se.key"
 echo
 echo "== Serving $db (Ctrl-C stops it)"
+echo "   the dashboard: open http://127.0.0.1:8355/ and log in as one of the users above (docs/dashboard.md)"
 echo "   try: curl -s -c cookies -H 'Content-Type: application/json' -d '{\"user\":\"analyst\",\"password\":\"...\"}' \\"
 echo "        http://127.0.0.1:8355/api/v1/session && curl -s -b cookies http://127.0.0.1:8355/api/v1/summary"
 exec $nis5g --db "$db" serve $key
