@@ -174,6 +174,9 @@ await guard("analyst", async () => {
   text = await visit(page, "analyst", "#/overview", "overview");
   for (const s of ["Operators", "Radio sites", "Largest kill-switch loss", "HHI by domain", "Before measures", "After measures", "Rules", "Measures by scope"])
     check(text.includes(s), "overview lacks " + s);
+  // who breaks the rules: SE-PHASEOUT's findings are at three operators, Telia has none
+  const phase = await page.$$eval("#ov-rules tbody tr", (trs) => trs.map((tr) => tr.innerText).find((t) => t.startsWith("SE-PHASEOUT")) || "");
+  check(phase.includes("violation") && phase.includes("SE-HI3G, SE-TELE2, SE-TELENOR"), "overview: SE-PHASEOUT's row: " + phase);
   const sum = JSON.parse((await api(page, "/api/v1/summary")).body);
   const fmt = new Intl.NumberFormat("en-GB").format(sum.totals.active_elements);
   check(text.includes(fmt), `overview: active elements ${fmt} with thousands separators not shown`);

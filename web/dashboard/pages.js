@@ -136,8 +136,17 @@
       { key: "days_left", label: "Days left", num: true, fmt: N5.num },
       { key: "findings", label: "Findings", num: true, fmt: N5.num }, { key: "must_change", label: "Must change", num: true, fmt: N5.num },
       { key: "forecast", label: "Phase-out forecast" },
-    ], chk.rules.map((r) => ({ id: r.id, title: r.title, status: r.status, deadline: r.deadline, days_left: r.days_left, findings: r.findings, must_change: r.must_change,
+      { key: "where", label: "Operators with findings", link: null },
+    ], chk.rules.map((r) => ({ where: whoBreaks(r), id: r.id, title: r.title, status: r.status, deadline: r.deadline, days_left: r.days_left, findings: r.findings, must_change: r.must_change,
       forecast: r.forecast ? (r.forecast.date ? r.forecast.date + (r.forecast.before_deadline ? " (in time)" : " (late)") : r.forecast.status.replace(/_/g, " ")) : "" })));
+  }
+  /* the operators named in a rule's findings: the groups of elements a deny
+   * rule found, the groups out of bounds of a cap or require rule */
+  function whoBreaks(r) {
+    const ops = new Set();
+    for (const g of r.element_groups || []) if (g.operator) ops.add(g.operator);
+    for (const g of r.groups || []) if (g.must_change > 0 && g.keys && g.keys.operator) ops.add(g.keys.operator);
+    return [...ops].sort().join(", ");
   }
   function measuresInPlace(m) {
     const rows = m.scopes.map((s) => {
