@@ -5,7 +5,7 @@
 #   scripts/deps.sh test    that plus what only the tests use (make check):
 #                           clang and its sanitizer/fuzzer runtime, chromium
 #                           for the browser tests, python3, python3-yaml and sqlite3 for
-#                           independent checks
+#                           independent checks, curl for the dashboard's files
 #
 # One line per package installed; apt's own output goes to a log that is
 # shown only when the install fails. Safe to run again: it does nothing when
@@ -13,7 +13,7 @@
 set -e
 what=${1:-build}
 build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev"
-test_only="clang libclang-rt-14-dev chromium python3 python3-yaml sqlite3"
+test_only="clang libclang-rt-14-dev chromium python3 python3-yaml sqlite3 curl"
 case $what in
   build) pkgs=$build ;;
   test) pkgs="$build $test_only" ;;

@@ -2,7 +2,7 @@
 # make install: scripts/install.sh PREFIX BINARY
 #   PREFIX/bin/nis5g
 #   PREFIX/share/nis5g/data/...      the editable catalogues, costs, policies, figures
-#   PREFIX/share/nis5g/web/...       the report's page and the npm assets it inlines
+#   PREFIX/share/nis5g/web/...       the report's page and the npm assets it inlines, the dashboard
 #   PREFIX/share/man/man1/nis5g.1, nis5g-CMD.1   from the option tables
 #   PREFIX/share/bash-completion/completions/nis5g
 # The installed binary finds its data in PREFIX/share/nis5g (nis5g --version says where).
@@ -16,6 +16,10 @@ rm -rf "$prefix/share/nis5g/data" "$prefix/share/nis5g/web"
 cp -R "$top/data" "$prefix/share/nis5g/data"
 install -d "$prefix/share/nis5g/web/node_modules/chart.js/dist" "$prefix/share/nis5g/web/eu/node_modules/world-atlas"
 for f in report.html report.css report.js; do install -m 0644 "$top/web/$f" "$prefix/share/nis5g/web/$f"; done
+# the dashboard that nis5g serve answers at / (docs/dashboard.md); it also
+# serves the two npm assets below from here
+install -d "$prefix/share/nis5g/web/dashboard"
+for f in "$top"/web/dashboard/*; do install -m 0644 "$f" "$prefix/share/nis5g/web/dashboard/"; done
 for f in node_modules/chart.js/dist/chart.umd.js eu/node_modules/world-atlas/countries-50m.json; do
   [ -f "$top/web/$f" ] && install -m 0644 "$top/web/$f" "$prefix/share/nis5g/web/$f" ||
     echo "install: web/$f is missing (scripts/web-deps.sh): nis5g report will ask for it" >&2

@@ -16,9 +16,13 @@ need() {
 need web node_modules/chart.js/dist/chart.umd.js
 need web/eu node_modules/world-atlas/countries-50m.json
 # the packages only the tests use (the OpenAPI validator; ajv with ajv-formats for
-# tests/js/validate.mjs): make check alone
+# tests/js/validate.mjs); and the dashboard's browser tests: playwright-core drives
+# Debian's /usr/bin/chromium (it downloads no browser), axe-core checks accessibility.
+# make check alone.
 if [ "${1:-}" = test ]; then
   need tests/js node_modules/@seriousme/openapi-schema-validator/package.json
   need tests/js node_modules/ajv-formats/package.json
+  need tests/browser node_modules/playwright-core/package.json
+  need tests/browser node_modules/axe-core/axe.min.js
 fi
 exit 0

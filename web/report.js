@@ -41,8 +41,10 @@
   function pct(x, d) { return (100 * x).toFixed(d == null ? 1 : d) + '%'; }
   function num(x) { return Number(x).toLocaleString('en-GB'); }
   function level(l) { return el('span', { cls: 'lvl ' + l, text: l }); }
+  /* a table scrolls sideways in its own box, never the page (a column per
+     operator of 27 states is wider than any screen) */
   function table(parent, head, rows, numeric) {
-    var t = add(parent, 'table');
+    var t = add(add(parent, 'div', { cls: 'table-scroll' }), 'table');
     var tr = add(add(t, 'thead'), 'tr');
     head.forEach(function (h, i) { add(tr, 'th', { text: h, cls: numeric && numeric[i] ? 'num' : '' }); });
     var tb = add(t, 'tbody');

@@ -54,6 +54,21 @@ SRV_HANDLER(srv_api_policy_get)
     return rc;
 }
 
+/* ?check=1: the dashboard's editor asks as the user types; the answer is
+ * 200 either way, {"valid", "diagnostics"}, and nothing is stored */
+static int check_only(struct srv_req *r, struct nis5g_diags *d, int bad)
+{
+    static const char *const sev[] = { "error", "warning", "note" };
+    json_t *list = json_array();
+    for (size_t i = 0; i < d->n; i++)
+        json_array_append_new(list, json_pack("{s:s, s:i, s:i, s:s}", "severity", sev[d->v[i].severity % 3], "line",
+                                              d->v[i].line, "col", d->v[i].col, "message",
+                                              d->v[i].msg ? d->v[i].msg : ""));
+    json_t *doc = json_pack("{s:b, s:o}", "valid", !bad, "diagnostics", list);
+    nis5g_diags_release(d);
+    return srv_send_json(r, 200, doc);
+}
+
 SRV_HANDLER(srv_api_policy_put)
 {
     struct nis5g_err err = { 0 };
@@ -69,6 +84,9 @@ SRV_HANDLER(srv_api_policy_put)
               d.errors;
     nis5g_policy_free(p);
     int rc;
+    const char *check = srv_arg(r, "check");
+    if (check && strcmp(check, "1") == 0)
+        return check_only(r, &d, bad);
     if (bad) {
         char msg[96];
         snprintf(msg, sizeof msg, "%zu error%s in the policy; nothing stored", d.errors, d.errors == 1 ? "" : "s");

@@ -288,7 +288,9 @@ static int dispatch(struct srv_req *r)
     const struct srv_route *route = srv_route_find(r, r->method, r->url, &path_known);
     if (!route && path_known)
         return srv_send_error(r, 405, "method", "this method is not allowed on this path", NULL);
-    int rc = srv_authenticate(r);
+    /* who asks does not matter to the routes anyone may call: a stale
+     * session cookie must not keep the login page or the login away */
+    int rc = route && route->roles == SRV_ANYONE ? MHD_YES + 1 : srv_authenticate(r);
     if (rc != MHD_YES + 1)
         return rc; /* answered (401, 429 ...) */
     if (!route)

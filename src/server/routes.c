@@ -17,6 +17,8 @@
 
 const struct srv_route srv_routes[] = {
     { "GET", "/healthz", srv_api_healthz, SRV_ANYONE, NULL, "liveness: 200 and {\"status\":\"ok\"}" },
+    { "GET", "/", srv_api_static, SRV_ANYONE, NULL, "the dashboard's page (docs/dashboard.md)" },
+    { "GET", "/ui/{file}", srv_api_static, SRV_ANYONE, NULL, "the dashboard's scripts, styles and vendored assets" },
     { "GET", "/api/v1/openapi.json", srv_api_openapi, AUTHED, NULL, "this API as an OpenAPI 3.1 document" },
     { "POST", "/api/v1/session", srv_api_login, SRV_ANYONE, NULL, "log in: {\"user\",\"password\"} sets the session cookie" },
     { "DELETE", "/api/v1/session", srv_api_logout, AUTHED, NULL, "log out: ends the session" },

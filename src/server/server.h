@@ -206,6 +206,7 @@ SRV_HANDLER(srv_api_report_html);
 SRV_HANDLER(srv_api_library);
 SRV_HANDLER(srv_api_elements);
 SRV_HANDLER(srv_api_healthz);
+SRV_HANDLER(srv_api_static);
 SRV_HANDLER(srv_api_openapi);
 SRV_HANDLER(srv_api_login);
 SRV_HANDLER(srv_api_logout);

@@ -16,6 +16,18 @@ NIS5G_DB= "$P/bin/nis5g" generate --country SE --scale 0.01 -o se >/dev/null
 if [ -f "$TOP/web/node_modules/chart.js/dist/chart.umd.js" ]; then
   NIS5G_WEB= "$P/bin/nis5g" --db w.db report -o rep >/dev/null || fail "the installed binary cannot write the report"
 fi
+# the dashboard's files are installed and served by the installed binary
+for f in index.html app.js pages.js admin.js map.js app.css; do
+  [ -s "$P/share/nis5g/web/dashboard/$f" ] || fail "dashboard file $f not installed"
+done
+NIS5G_WEB= "$P/bin/nis5g" --db w.db serve --listen 127.0.0.1:0 >serve.log 2>&1 &
+srv=$!
+for _ in $(seq 1 50); do grep -q '^listening on' serve.log && break; sleep 0.1; done
+url=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' serve.log | head -1)
+url=${url%/}
+page=$(curl -s "$url/")
+kill -TERM $srv; wait $srv || true
+echo "$page" | grep -q '/ui/app.js' || fail "the installed server does not serve the dashboard: $(cat serve.log)"
 cmds=$("$N" help | awk '/^Commands:/ {on = 1; next} on && NF == 0 {on = 0} on {print $1}')
 for c in $cmds; do
   page="$P/share/man/man1/nis5g-$c.1"

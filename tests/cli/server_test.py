@@ -270,7 +270,7 @@ def matrix_request(route, role, ids):
     path = path.replace("{state}", "FI").replace("{id}", ids["spare_token"])
     if path.startswith("/api/v1/users/"):
         path = path.replace("{name}", "spare")
-    path = path.replace("{name}", "mx")
+    path = path.replace("{name}", "mx").replace("{file}", "app.js")
     if (method, route["path"]) == ("POST", "/api/v1/measures"):
         body = {"scope": OP, "measure": "TM03", "status": "planned", "evidence": "matrix"}
     elif (method, route["path"]) == ("POST", "/api/v1/users"):
