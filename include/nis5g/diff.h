@@ -161,9 +161,12 @@ struct nis5g_diff_params {
     int32_t from, to;            /* snapshots by as-of date; NIS5G_NO_DATE: the last two */
     int32_t at;                  /* the rules' date; NIS5G_NO_DATE: today */
     struct nis5g_strlist policy; /* may be none: no rules compared */
+    uint64_t submission;         /* a pending submission against the latest snapshot; 0: none */
 };
 struct nis5g_diff_result {
-    const struct nis5g_model *a, *b; /* borrowed from the environment */
+    const struct nis5g_model *a, *b; /* borrowed from the environment, or b = owned */
+    struct nis5g_model *owned;       /* the submission's model (b), freed with the result */
+    int64_t submission;
     struct nis5g_snapshot snap_a, snap_b;
     struct nis5g_policy *policy;
     struct nis5g_diff *d;

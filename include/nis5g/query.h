@@ -58,6 +58,12 @@ struct nis5g_query_env {
     /* Who asks, for what a change records (the server's user name; NULL
      * on the command line, where an operation's own --by or $USER says). */
     const char *who;
+
+    /* The operator whose data alone an answer may hold (the server's
+     * operator users: load_model gives them their operator's part); NULL:
+     * national. Queries that build a model themselves (a submission's)
+     * scope it to this operator. */
+    const char *operator_id;
 };
 
 /* The environment's default model loader and releaser: from env->store,

@@ -127,6 +127,7 @@ int srv_query_exec_take(struct srv_req *r, const struct nis5g_query *q, const vo
         .ctx = &qc,
         .diags = diags,
         .who = r->user,
+        .operator_id = r->role == SRV_ROLE_OPERATOR ? r->operator_id : NULL,
     };
     void *result = nis5g_xcalloc(1, q->result_size ? q->result_size : 1);
     int rc = q->compute(&env, params, result, err);

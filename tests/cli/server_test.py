@@ -1136,6 +1136,17 @@ def test_submissions(toks):
         r = req(srv, "GET", "/api/v1/submissions/%d" % sid, bearer(tok["sa"]))
         cli = n5("submissions", str(sid), "--json", db=db).stdout
         check(r.status == 200 and r.body == cli, "OPA's submission differs from the CLI's: %s" % r.body[:300])
+        # the reviewer's diff: the CLI's bytes; OPA's own part for OPA, nothing for OPB
+        r = req(srv, "GET", "/api/v1/diff?submission=%d" % sid, bearer(tok["sn"]))
+        cli = n5("diff", "--submission", str(sid), "--json", db=db).stdout
+        check(r.status == 200 and r.body == cli, "the submission's diff differs from the CLI's: %d %s" % (r.status, r.body[:300]))
+        r = req(srv, "GET", "/api/v1/diff?submission=%d" % sid, bearer(tok["sa"]))
+        own = r.json() if r.status == 200 else {}
+        check(r.status == 200 and own.get("submission") == sid and
+              all(x["operator"] == "OPA" for x in own.get("by_operator", [])) and b"OPB" not in r.body and b"OPC" not in r.body,
+              "OPA's diff of its submission: %d %s" % (r.status, r.body[:300]))
+        r = req(srv, "GET", "/api/v1/diff?submission=%d" % sid, bearer(tok["sb"]))
+        check(r.status == 404 and r.code() == "not_found", "OPB diffs OPA's submission: %d %s" % (r.status, r.body[:200]))
         # only analysts and admins review; then the operator sees the decision
         path = "/api/v1/submissions/%d/review" % sid
         r = req(srv, "POST", path, bearer(tok["sa"]), {"decision": "accept", "comment": "mine"})

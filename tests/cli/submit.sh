@@ -66,7 +66,24 @@ figures "$db" "$T/pending"
 diff -r "$T/before" "$T/pending" || fail "a pending submission shows in national figures"
 n submissions --status pending --json > "$T/list.json"
 grep -q '"status": "pending"' "$T/list.json" || fail "not pending"
+# what the reviewer reads first: the diff the submission would make ...
+n diff --submission 1 --json > "$T/sub-diff.json"
+n diff --submission 1 > "$T/sub-diff.txt"
+grep -q '^  changed' "$T/sub-diff.txt" || grep -q 'changed' "$T/sub-diff.txt" || fail "diff --submission: $(cat "$T/sub-diff.txt")"
 n review 1 accept --comment "vendor swap as planned" > "$T/out"
+# ... is the diff of the snapshot accepting it made
+n diff --json > "$T/snap-diff.json"
+python3 - "$T/sub-diff.json" "$T/snap-diff.json" <<'PY' || fail "diff --submission differs from the accepted snapshots' diff"
+import json, sys
+sub, snap = (json.load(open(f)) for f in sys.argv[1:])
+assert sub.pop("submission") == 1, "no submission key"
+assert sub == snap, "differs"
+assert sub["summary"]["changed"] > 0, "nothing changed"
+PY
+n diff --submission 1 2> "$T/err" >/dev/null && fail "a reviewed submission was diffed"
+grep -q "submission 1 is no longer pending" "$T/err" || fail "diff of a reviewed submission: $(cat "$T/err")"
+n diff --submission 99 2> "$T/err" >/dev/null && fail "an unknown submission was diffed"
+grep -q "99" "$T/err" || fail "diff of an unknown submission: $(cat "$T/err")"
 grep -q "^submission 1 of OPA accepted: snapshot 2026-11-27$" "$T/out" || fail "accept: $(cat "$T/out")"
 "$NIS5G" --db "$T/merged.db" import --as-of 2026-11-27 "$C/merged-opa-v2" >/dev/null
 figures "$db" "$T/composed"

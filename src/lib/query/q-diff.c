@@ -11,6 +11,7 @@
 #include "nis5g/diff.h"
 #include "nis5g/policy.h"
 #include "nis5g/query.h"
+#include "nis5g/submission.h"
 
 #define P struct nis5g_diff_params
 const struct nis5g_opt nis5g_diff_opts[] = {
@@ -20,6 +21,9 @@ const struct nis5g_opt nis5g_diff_opts[] = {
     { .type = NIS5G_OPT_DATE, .name = "to", .arg = "B", .offset = offsetof(P, to),
       .flags = NIS5G_OPT_POSITIONAL | NIS5G_OPT_GIVEN_ONCE,
       .help = "the snapshot after (default: the latest)" },
+    { .type = NIS5G_OPT_UINT, .name = "submission", .arg = "ID", .offset = offsetof(P, submission),
+      .flags = NIS5G_OPT_GIVEN_ONCE,
+      .help = "what a pending submission would change: the latest snapshot against it accepted" },
     NIS5G_OPT_AT(P, at),
     { .type = NIS5G_OPT_LIST, .name = "policy", .arg = "FILE", .flags = NIS5G_OPT_GREEDY,
       .help = "compare the status of this policy's rules (repeatable; none: no rules compared)",
@@ -151,18 +155,70 @@ static int pick(const struct nis5g_query_env *env, const struct nis5g_diff_param
     return rc;
 }
 
-static int compute(const struct nis5g_query_env *env, const void *params, void *result, struct nis5g_err *err)
+/* The model a pending submission would make, scoped to the asking
+ * operator; another operator's submission is answered like an unknown one. */
+static int submission_model(const struct nis5g_query_env *env, int64_t id, struct nis5g_diff_result *r,
+                            struct nis5g_err *err)
 {
-    const struct nis5g_diff_params *p = params;
-    struct nis5g_diff_result *r = result;
+    struct nis5g_submission sub;
+    if (nis5g_submission_get(env->store, id, &sub, err))
+        return err->code;
+    int mine = !env->operator_id || strcmp(sub.operator_id, env->operator_id) == 0;
+    int pending = sub.status == NIS5G_SUB_PENDING;
+    nis5g_submission_release(&sub);
+    if (!mine)
+        return nis5g_err_set(err, NIS5G_ENOTFOUND, "no submission %lld (see 'nis5g submissions')", (long long)id);
+    if (!pending)
+        return nis5g_err_set(err, NIS5G_EEXIST,
+                             "submission %lld is no longer pending: compare the snapshots instead (nis5g diff A B)",
+                             (long long)id);
+    struct nis5g_model *m;
+    if (nis5g_submission_model(env->store, id, &m, err))
+        return err->code;
+    if (env->operator_id) {
+        struct nis5g_model *scoped;
+        uint32_t op = nis5g_dict_find(&m->operators, env->operator_id, strlen(env->operator_id));
+        int rc = nis5g_model_scope_operator(m, op, &scoped, err);
+        nis5g_model_free(m);
+        if (rc)
+            return rc;
+        m = scoped;
+    }
+    nis5g_model_index(m);
+    r->owned = m;
+    r->b = m;
+    r->submission = id;
+    return 0;
+}
+
+/* The two models compared: two snapshots, or the latest and a submission. */
+static int models(const struct nis5g_query_env *env, const struct nis5g_diff_params *p, struct nis5g_diff_result *r,
+                  struct nis5g_err *err)
+{
     int32_t from, to;
-    int rc = p->policy.n ? nis5g_query_policy(env, &p->policy, &r->policy, err) : 0;
-    if (!rc)
-        rc = pick(env, p, &from, &to, err);
+    if (p->submission) {
+        if (p->from != NIS5G_NO_DATE || p->to != NIS5G_NO_DATE)
+            return nis5g_err_set(err, NIS5G_EUSAGE, "--submission compares with the latest snapshot: give no dates");
+        if (p->submission > INT64_MAX)
+            return nis5g_err_set(err, NIS5G_ENOTFOUND, "no submission %llu", (unsigned long long)p->submission);
+        int rc = env->load_model(env, NIS5G_NO_DATE, NIS5G_PART_ALL, &r->a, &r->snap_a, err);
+        return rc ? rc : submission_model(env, (int64_t)p->submission, r, err);
+    }
+    int rc = pick(env, p, &from, &to, err);
     if (!rc)
         rc = env->load_model(env, from, NIS5G_PART_ALL, &r->a, &r->snap_a, err);
     if (!rc)
         rc = env->load_model(env, to, NIS5G_PART_ALL, &r->b, &r->snap_b, err);
+    return rc;
+}
+
+static int compute(const struct nis5g_query_env *env, const void *params, void *result, struct nis5g_err *err)
+{
+    const struct nis5g_diff_params *p = params;
+    struct nis5g_diff_result *r = result;
+    int rc = p->policy.n ? nis5g_query_policy(env, &p->policy, &r->policy, err) : 0;
+    if (!rc)
+        rc = models(env, p, r, err);
     if (rc)
         return rc;
     return nis5g_diff_with_policy(r->a, r->b, r->policy, p->at == NIS5G_NO_DATE ? env->today : p->at, env->diags,
@@ -175,7 +231,9 @@ static void release(const struct nis5g_query_env *env, void *result)
     nis5g_diff_free(r->d);
     if (r->a)
         env->release_model(env, r->a);
-    if (r->b)
+    if (r->owned)
+        nis5g_model_free(r->owned);
+    else if (r->b)
         env->release_model(env, r->b);
     nis5g_policy_free(r->policy);
 }
@@ -183,7 +241,10 @@ static void release(const struct nis5g_query_env *env, void *result)
 json_t *nis5g_diff_json(const void *result)
 {
     const struct nis5g_diff_result *r = result;
-    return nis5g_diff_to_json(r->d);
+    json_t *j = nis5g_diff_to_json(r->d);
+    if (r->submission) /* "to" is then the date it would be accepted at */
+        json_object_set_new(j, "submission", json_integer((json_int_t)r->submission));
+    return j;
 }
 
 const struct nis5g_query nis5g_query_diff = {
