@@ -137,7 +137,7 @@ struct nis5g_buf;
 int nis5g_diff_value(const struct nis5g_model *m, uint32_t row, enum nis5g_diff_field f, struct nis5g_buf *out);
 
 /* The document of docs/json.md#diff. */
-json_t *nis5g_diff_to_json(const struct nis5g_diff *d);
+json_t *nis5g_diff_to_json(const struct nis5g_diff *d, size_t limit);
 
 /* The rules of policy p evaluated on both models as of `at`
  * (query/q-diff.c, which can reach the policy layer): fills d's rules.
@@ -157,16 +157,21 @@ int nis5g_diff_with_policy(const struct nis5g_model *a, const struct nis5g_model
 
 /* ---- The query (query.h; query/q-diff.c): `nis5g diff`, GET /api/v1/diff ---- */
 
+/* the elements --json lists at most in each list, unless --limit says */
+#define NIS5G_DIFF_LIMIT 1000
+
 struct nis5g_diff_params {
     int32_t from, to;            /* snapshots by as-of date; NIS5G_NO_DATE: the last two */
     int32_t at;                  /* the rules' date; NIS5G_NO_DATE: today */
     struct nis5g_strlist policy; /* may be none: no rules compared */
     uint64_t submission;         /* a pending submission against the latest snapshot; 0: none */
+    uint64_t limit;              /* elements listed at most in each list of the JSON; 0: all */
 };
 struct nis5g_diff_result {
     const struct nis5g_model *a, *b; /* borrowed from the environment, or b = owned */
     struct nis5g_model *owned;       /* the submission's model (b), freed with the result */
     int64_t submission;
+    size_t limit;
     struct nis5g_snapshot snap_a, snap_b;
     struct nis5g_policy *policy;
     struct nis5g_diff *d;

@@ -124,15 +124,20 @@ static json_t *jnum(double x)
     return isnan(x) ? json_null() : json_real(x);
 }
 
-static json_t *jelements(const struct nis5g_diff *d)
+static size_t upto(size_t n, size_t limit)
+{
+    return limit && limit < n ? limit : n;
+}
+
+static json_t *jelements(const struct nis5g_diff *d, size_t limit)
 {
     struct nis5g_buf b = NIS5G_BUF_INIT;
     json_t *added = json_array(), *removed = json_array(), *changed = json_array();
-    for (size_t k = 0; k < d->n_added; k++)
+    for (size_t k = 0; k < upto(d->n_added, limit); k++)
         json_array_append_new(added, jelement(d->b, d->added[k], &b));
-    for (size_t k = 0; k < d->n_removed; k++)
+    for (size_t k = 0; k < upto(d->n_removed, limit); k++)
         json_array_append_new(removed, jelement(d->a, d->removed[k], &b));
-    for (size_t k = 0; k < d->n_changed; k++)
+    for (size_t k = 0; k < upto(d->n_changed, limit); k++)
         json_array_append_new(changed, jchanged(d, &d->changed[k], &b));
     nis5g_buf_release(&b);
     return json_pack("{s:o, s:o, s:o}", "added", added, "removed", removed, "changed", changed);
@@ -186,7 +191,7 @@ static json_t *jrules(const struct nis5g_diff *d)
                      "changed", a);
 }
 
-json_t *nis5g_diff_to_json(const struct nis5g_diff *d)
+json_t *nis5g_diff_to_json(const struct nis5g_diff *d, size_t limit)
 {
     char da[11], db[11];
     json_t *j = json_pack("{s:s, s:s, s:{s:I, s:I, s:I, s:I, s:I, s:I}}", "from", nis5g_date_format(d->a->as_of, da),
@@ -194,7 +199,9 @@ json_t *nis5g_diff_to_json(const struct nis5g_diff *d)
                           (json_int_t)d->a->n_elements, "elements_to", (json_int_t)d->b->n_elements, "added",
                           (json_int_t)d->n_added, "removed", (json_int_t)d->n_removed, "changed",
                           (json_int_t)d->n_changed, "unchanged", (json_int_t)d->n_unchanged);
-    json_object_update_new(j, jelements(d));
+    /* the lists hold at most `limit` elements each; the summary counts all */
+    json_object_set_new(j, "limit", limit ? json_integer((json_int_t)limit) : json_null());
+    json_object_update_new(j, jelements(d, limit));
     json_object_set_new(j, "by_operator", jcounts(d->by_operator, d->n_by_operator, "operator"));
     json_object_set_new(j, "by_domain", jcounts(d->by_domain, NIS5G_DOM_COUNT, "domain"));
     json_object_set_new(j, "by_vendor", jcounts(d->by_vendor, d->n_by_vendor, "vendor"));

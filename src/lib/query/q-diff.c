@@ -24,6 +24,8 @@ const struct nis5g_opt nis5g_diff_opts[] = {
     { .type = NIS5G_OPT_UINT, .name = "submission", .arg = "ID", .offset = offsetof(P, submission),
       .flags = NIS5G_OPT_GIVEN_ONCE,
       .help = "what a pending submission would change: the latest snapshot against it accepted" },
+    NIS5G_OPT_UINT_(P, "limit", "N",  limit,
+                    "list at most N elements in each of --json's added, removed and changed (default 1000; 0: all)"),
     NIS5G_OPT_AT(P, at),
     { .type = NIS5G_OPT_LIST, .name = "policy", .arg = "FILE", .flags = NIS5G_OPT_GREEDY,
       .help = "compare the status of this policy's rules (repeatable; none: no rules compared)",
@@ -38,6 +40,7 @@ void nis5g_diff_params_init(void *params)
     p->from = NIS5G_NO_DATE;
     p->to = NIS5G_NO_DATE;
     p->at = NIS5G_NO_DATE;
+    p->limit = NIS5G_DIFF_LIMIT;
 }
 
 /* Whether diags holds a diagnostic saying what x says, where x says it. */
@@ -216,6 +219,7 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
 {
     const struct nis5g_diff_params *p = params;
     struct nis5g_diff_result *r = result;
+    r->limit = p->limit > SIZE_MAX ? SIZE_MAX : (size_t)p->limit;
     int rc = p->policy.n ? nis5g_query_policy(env, &p->policy, &r->policy, err) : 0;
     if (!rc)
         rc = models(env, p, r, err);
@@ -241,7 +245,7 @@ static void release(const struct nis5g_query_env *env, void *result)
 json_t *nis5g_diff_json(const void *result)
 {
     const struct nis5g_diff_result *r = result;
-    json_t *j = nis5g_diff_to_json(r->d);
+    json_t *j = nis5g_diff_to_json(r->d, r->limit);
     if (r->submission) /* "to" is then the date it would be accepted at */
         json_object_set_new(j, "submission", json_integer((json_int_t)r->submission));
     return j;
