@@ -124,11 +124,26 @@ FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz-*.c))
 FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_TIME ?= 60
 FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc/lib $(PKG_CFLAGS) \
-              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-build-fuzz/%: fuzz/%.c $(LIB_SRC)
-	@mkdir -p build-fuzz
+              -fsanitize=address,undefined -fno-sanitize-recover=all
+# The library (and the server's files, for the drivers that need them) is
+# compiled once into build-fuzz/obj with the fuzzer's instrumentation; each
+# driver links what it needs. FUZZ_EXTRA_NAME lists a driver's objects
+# besides the library.
+FUZZ_LIB  := build-fuzz/libnis5g.a
+FUZZ_SRV  := $(SRV_SRC:%.c=build-fuzz/obj/%.o)
+FUZZ_EXTRA_fuzz-http := $(FUZZ_SRV)
+build-fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(FUZZ_LIB): $(LIB_SRC:%.c=build-fuzz/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-fuzz/fuzz-http: $(FUZZ_SRV)
+build-fuzz/%: fuzz/%.c $(FUZZ_LIB)
 	$(say) FUZZ $@
-	$(Q)clang $(FUZZ_CFLAGS) $< $(LIB_SRC) -o $@ $(LDLIBS_ALL)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc/server $< $(FUZZ_EXTRA_$*) $(FUZZ_LIB) -o $@ $(LDLIBS_ALL)
+-include $(wildcard build-fuzz/obj/src/*/*.d build-fuzz/obj/src/*/*/*.d)
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; mkdir -p build-fuzz/corpus-$$n; \

@@ -395,6 +395,12 @@ static struct MHD_Daemon *start(struct srv *s, const struct sockaddr_storage *ss
     return MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 }
 
+struct MHD_Daemon *srv_start_inprocess(struct srv *s)
+{
+    return MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
+                            completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)0, MHD_OPTION_END);
+}
+
 int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)
 {
     struct sockaddr_storage ss;
