@@ -7,12 +7,13 @@
  * login, measures, exports, approvals, policies, users and tokens,
  * multipart uploads, TAXII's page parameters) against a small workspace
  * made once at start: a generated dataset of Malta imported as a
- * snapshot, an admin and a peer of state DE, each with a token, and an
- * admin session.
+ * snapshot, the state's key, two admins and a peer of state DE, each
+ * with a token, an admin session, and one export of MT at TLP:GREEN
+ * prepared and approved (the four-eyes rule), so that TAXII has objects.
  *
  * The input names the credentials by placeholders replaced before it is
  * sent: @ADMIN@ and @PEER@ (tokens), @SID@ and @CSRF@ (the admin's session
- * cookie and CSRF token), @SHARED@ (the TAXII "shared" collection's id).
+ * cookie and CSRF token), @ADMIN2@ (the second admin's token), @SHARED@ (the TAXII "shared" collection's id).
  * What the server answers is not checked here — only that nothing it
  * does with any request crashes, overflows, leaks or trips UBSan.
  * FUZZ_TRACE=1 prints the status line of each answer to stderr.
@@ -38,6 +39,7 @@
 
 #include "nis5g/generate.h"
 #include "nis5g/import.h"
+#include "nis5g/keys.h"
 #include "nis5g/sessions.h"
 #include "nis5g/taxii.h"
 #include "nis5g/tokens.h"
@@ -49,8 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct srv S;
 static struct MHD_Daemon *D;
-static char dir[64], db[96];
-static char admin_token[NIS5G_TOKEN_LEN + 1], peer_token[NIS5G_TOKEN_LEN + 1];
+static char dir[64], db[96], key[96];
+static char admin_token[NIS5G_TOKEN_LEN + 1], peer_token[NIS5G_TOKEN_LEN + 1], admin2_token[NIS5G_TOKEN_LEN + 1];
 static char sid[NIS5G_SESSION_ID_LEN + 1], csrf[128], shared[40];
 static int trace; /* FUZZ_TRACE=1: print each response's status line */
 
@@ -125,7 +127,12 @@ static void make_workspace(void)
         die("workspace", &err);
     make_snapshot(st);
     make_user(st, "admin", NIS5G_ROLE_ADMIN, "", admin_token);
+    make_user(st, "admin2", NIS5G_ROLE_ADMIN, "", admin2_token);
     make_user(st, "peer", NIS5G_ROLE_PEER, "DE", peer_token);
+    struct nis5g_pubkey pub;
+    snprintf(key, sizeof key, "%s/mt.key", dir);
+    if (nis5g_keygen("MT", key, &pub, &err) || nis5g_identity_set(st, &pub, &err))
+        die("keygen", &err);
     struct nis5g_user u;
     struct nis5g_session s;
     if (nis5g_user_get(st, "admin", &u, &err) || nis5g_session_create(st, u.id, srv_now(), &s, &err))
@@ -146,7 +153,7 @@ static void expand(const uint8_t *data, size_t size, struct nis5g_buf *out)
     static const struct {
         const char *name, *value;
     } subst[] = { { "@ADMIN@", admin_token }, { "@PEER@", peer_token }, { "@SID@", sid },
-                  { "@CSRF@", csrf },         { "@SHARED@", shared } };
+                  { "@CSRF@", csrf },         { "@SHARED@", shared }, { "@ADMIN2@", admin2_token } };
     for (size_t i = 0; i < size;) {
         size_t k = 0;
         for (; k < sizeof subst / sizeof subst[0]; k++) {
@@ -163,7 +170,7 @@ static void expand(const uint8_t *data, size_t size, struct nis5g_buf *out)
 }
 
 /* Send req on a fresh connection and read until the server closes it. */
-static void exchange(const char *req, size_t len)
+static void exchange(const char *req, size_t len, struct nis5g_buf *answer)
 {
     int sv[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
@@ -191,6 +198,8 @@ static void exchange(const char *req, size_t len)
             shut = !shutdown(sv[0], SHUT_WR);
         MHD_run(D);
         ssize_t got = read(sv[0], sink, sizeof sink);
+        if (got > 0 && answer)
+            nis5g_buf_add(answer, sink, (size_t)got);
         if (got > 0 && first && trace) {
             fprintf(stderr, "fuzz-http: %.*s\n", (int)strcspn(sink, "\r\n"), sink);
             first = 0;
@@ -207,6 +216,21 @@ static void exchange(const char *req, size_t len)
     }
 }
 
+/* one request with a bearer token (a placeholder) and a JSON body */
+static void send_json(const char *method, const char *path, const char *who, const char *json,
+                      struct nis5g_buf *answer)
+{
+    struct nis5g_buf t = NIS5G_BUF_INIT, b = NIS5G_BUF_INIT;
+    nis5g_buf_addf(&t, "%s %s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n", method, path, who);
+    if (json)
+        nis5g_buf_addf(&t, "Content-Type: application/json\r\nContent-Length: %zu\r\n", strlen(json));
+    nis5g_buf_addf(&t, "Connection: close\r\n\r\n%s", json ? json : "");
+    expand((const uint8_t *)t.data, t.len, &b);
+    exchange(b.data, b.len, answer);
+    nis5g_buf_release(&t);
+    nis5g_buf_release(&b);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -214,6 +238,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     make_workspace();
     S.cfg.db_path = db;
     S.cfg.max_body = 64 * 1024;
+    S.cfg.key_file = key;
     srv_cache_init(&S.cache);
     srv_docs_init(&S.docs);
     pthread_mutex_init(&S.inflight_mu, NULL);
@@ -223,12 +248,26 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         die("daemon", NULL);
     atexit(cleanup);
     /* open the thread's workspace connection and load the snapshot now,
-     * not inside the first input (they are kept for the whole run) */
-    static const char warm[] = "GET /api/v1/summary HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer @ADMIN@\r\n\r\n";
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    expand((const uint8_t *)warm, sizeof warm - 1, &b);
-    exchange(b.data, b.len);
-    nis5g_buf_release(&b);
+     * not inside the first input (they are kept for the whole run); one
+     * export prepared and approved by a second admin, so that the TAXII
+     * collection "shared" has objects to filter and page */
+    send_json("GET", "/api/v1/summary", "@ADMIN@", NULL, NULL);
+    struct nis5g_buf a = NIS5G_BUF_INIT;
+    send_json("POST", "/api/v1/exports", "@ADMIN@", "{\"state\":\"MT\",\"tlp\":\"green\"}", &a);
+    const char *body = a.data ? strstr(a.data, "\r\n\r\n") : NULL;
+    json_t *doc = body ? json_loads(body + 4, 0, NULL) : NULL;
+    const char *digest = json_string_value(json_object_get(doc, "digest"));
+    json_int_t id = json_integer_value(json_object_get(doc, "id"));
+    if (!digest) {
+        fprintf(stderr, "fuzz-http: the export was not prepared: %s\n", a.data ? a.data : "");
+        exit(1);
+    }
+    char path[64], approve[128];
+    snprintf(path, sizeof path, "/api/v1/exports/%lld/approve", (long long)id);
+    snprintf(approve, sizeof approve, "{\"digest\":\"%s\"}", digest);
+    send_json("POST", path, "@ADMIN2@", approve, NULL);
+    json_decref(doc);
+    nis5g_buf_release(&a);
     return 0;
 }
 
@@ -236,7 +275,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct nis5g_buf b = NIS5G_BUF_INIT;
     expand(data, size, &b);
-    exchange(b.data ? b.data : "", b.len);
+    exchange(b.data ? b.data : "", b.len, NULL);
     nis5g_buf_release(&b);
     return 0;
 }
