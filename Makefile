@@ -40,7 +40,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo serve-demo soak install deps deps-test lint bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo serve-demo soak install deps deps-test lint bench clean format fuzz fuzz-smoke fuzz-cov
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -145,6 +145,26 @@ build-fuzz/%: fuzz/%.c $(FUZZ_LIB)
 	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc/server $< $(FUZZ_EXTRA_$*) $(FUZZ_LIB) -o $@ $(LDLIBS_ALL)
 -include $(wildcard build-fuzz/obj/src/*/*.d build-fuzz/obj/src/*/*/*.d)
 
+# fuzz-cov: the coverage each driver reaches on its corpus (the seeds and
+# what make fuzz found), per file and in total (scripts/fuzz-coverage.sh).
+COV_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc/lib $(PKG_CFLAGS) \
+             -fprofile-instr-generate -fcoverage-mapping
+build-cov/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(COV_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build-cov/libnis5g.a: $(LIB_SRC:%.c=build-cov/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-cov/server.a: $(SRV_SRC:%.c=build-cov/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-cov/fuzz-%: fuzz/fuzz-%.c build-cov/libnis5g.a build-cov/server.a
+	$(Q)clang $(COV_CFLAGS) -fsanitize=fuzzer -Isrc/server $< $(if $(FUZZ_EXTRA_fuzz-$*),build-cov/server.a) \
+	  build-cov/libnis5g.a -o $@ $(LDLIBS_ALL)
+
+fuzz-cov:
+	@scripts/fuzz-coverage.sh
+
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; mkdir -p build-fuzz/corpus-$$n; \
 	  $$f -max_total_time=$(FUZZ_TIME) build-fuzz/corpus-$$n fuzz/corpus/$$n || exit 1; done
@@ -158,6 +178,6 @@ format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(SRV_SRC) include/nis5g/*.h
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-cov
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
