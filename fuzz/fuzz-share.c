@@ -3,8 +3,10 @@
  * (stix.c, oscal.c) fed with a package document they did not make: any
  * bytes that parse as JSON are taken as a package ("package" member, or
  * the whole document) and written as a STIX 2.1 bundle at the TLP level
- * chosen by the last byte, and as OSCAL assessment results of a small
- * fixed toolbox. What either writer returns must dump as JSON that parses
+ * chosen by the last byte, as OSCAL assessment results of a small fixed
+ * toolbox, and as an OSCAL catalog whose controls are the codes of the
+ * package's measures section (its "status" as their titles: odd codes and
+ * titles the catalogue loader would refuse). What either writer returns must dump as JSON that parses
  * again (a writer must never produce a document a peer cannot read); a
  * document that does not would abort the run.
  *
@@ -54,6 +56,28 @@ static void check_roundtrip(json_t *doc, const char *what)
     nis5g_buf_release(&b);
 }
 
+/* the catalog of the measures section's codes */
+static void catalog_of(const json_t *pkg)
+{
+    struct nis5g_oscal_measure m[64];
+    size_t n = 0, i;
+    json_t *r;
+    json_array_foreach(json_object_get(json_object_get(pkg, "sections"), "measures"), i, r)
+    {
+        const char *code = json_string_value(json_object_get(r, "measure"));
+        if (n < sizeof m / sizeof m[0] && code) {
+            const char *title = json_string_value(json_object_get(r, "status"));
+            m[n] = (struct nis5g_oscal_measure){ code, title ? title : code, mit, i % 4 };
+            n++;
+        }
+    }
+    struct nis5g_err err = { 0 };
+    json_t *cat = nis5g_oscal_catalog(m, n, "2026-12-07T00:00:00Z", &err);
+    if (cat)
+        check_roundtrip(cat, "OSCAL catalog");
+    json_decref(cat);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -73,6 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ar)
         check_roundtrip(ar, "OSCAL assessment");
     json_decref(ar);
+    catalog_of(pkg);
     json_decref(doc);
     return 0;
 }
