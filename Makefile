@@ -40,7 +40,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all check check-fast check-asan demo serve-demo soak install deps deps-test lint bench clean format fuzz fuzz-smoke
+.PHONY: all check check-fast check-asan demo serve-demo soak install deps deps-test lint bench clean format fuzz fuzz-smoke fuzz-cov
 all: $(BUILD)/nis5g
 
 $(BUILD)/%.o: %.c
@@ -124,11 +124,46 @@ FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz-*.c))
 FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_TIME ?= 60
 FUZZ_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc/lib $(PKG_CFLAGS) \
-              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-build-fuzz/%: fuzz/%.c $(LIB_SRC)
-	@mkdir -p build-fuzz
+              -fsanitize=address,undefined -fno-sanitize-recover=all
+# The library (and the server's files, for the drivers that need them) is
+# compiled once into build-fuzz/obj with the fuzzer's instrumentation; each
+# driver links what it needs. FUZZ_EXTRA_NAME lists a driver's objects
+# besides the library.
+FUZZ_LIB  := build-fuzz/libnis5g.a
+FUZZ_SRV  := $(SRV_SRC:%.c=build-fuzz/obj/%.o)
+FUZZ_EXTRA_fuzz-http := $(FUZZ_SRV)
+build-fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(FUZZ_LIB): $(LIB_SRC:%.c=build-fuzz/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-fuzz/fuzz-http: $(FUZZ_SRV)
+build-fuzz/%: fuzz/%.c $(FUZZ_LIB)
 	$(say) FUZZ $@
-	$(Q)clang $(FUZZ_CFLAGS) $< $(LIB_SRC) -o $@ $(LDLIBS_ALL)
+	$(Q)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc/server $< $(FUZZ_EXTRA_$*) $(FUZZ_LIB) -o $@ $(LDLIBS_ALL)
+-include $(wildcard build-fuzz/obj/src/*/*.d build-fuzz/obj/src/*/*/*.d)
+
+# fuzz-cov: the coverage each driver reaches on its corpus (the seeds and
+# what make fuzz found), per file and in total (scripts/fuzz-coverage.sh).
+COV_CFLAGS = $(CSTD) -Wall -Wextra -Werror -Wno-unused-parameter -g -O1 -Iinclude -Isrc/lib $(PKG_CFLAGS) \
+             -fprofile-instr-generate -fcoverage-mapping
+build-cov/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(Q)clang $(COV_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build-cov/libnis5g.a: $(LIB_SRC:%.c=build-cov/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-cov/server.a: $(SRV_SRC:%.c=build-cov/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+build-cov/fuzz-%: fuzz/fuzz-%.c build-cov/libnis5g.a build-cov/server.a
+	$(Q)clang $(COV_CFLAGS) -fsanitize=fuzzer -Isrc/server $< $(if $(FUZZ_EXTRA_fuzz-$*),build-cov/server.a) \
+	  build-cov/libnis5g.a -o $@ $(LDLIBS_ALL)
+
+fuzz-cov:
+	@scripts/fuzz-coverage.sh
 
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do n=$${f#build-fuzz/fuzz-}; mkdir -p build-fuzz/corpus-$$n; \
@@ -143,6 +178,6 @@ format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(SRV_SRC) include/nis5g/*.h
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-cov
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

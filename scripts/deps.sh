@@ -3,7 +3,8 @@
 #
 #   scripts/deps.sh build   what building and running needs (make, make demo)
 #   scripts/deps.sh test    that plus what only the tests use (make check):
-#                           clang and its sanitizer/fuzzer runtime, chromium
+#                           clang and its sanitizer/fuzzer runtime, llvm-14
+#                           (llvm-profdata and llvm-cov for make fuzz-cov), chromium
 #                           for the browser tests, python3, python3-yaml and sqlite3 for
 #                           independent checks, curl for the dashboard's files
 #
@@ -13,7 +14,7 @@
 set -e
 what=${1:-build}
 build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev"
-test_only="clang libclang-rt-14-dev chromium python3 python3-yaml sqlite3 curl"
+test_only="clang libclang-rt-14-dev llvm-14 chromium python3 python3-yaml sqlite3 curl"
 case $what in
   build) pkgs=$build ;;
   test) pkgs="$build $test_only" ;;

@@ -325,6 +325,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 /* ---- the daemon ---- */
 
+/* Percent-decoding of the path and the query string, as libmicrohttpd's
+ * own, except that a value holding an encoded NUL (%00) stays encoded:
+ * decoded, the code after it would see a shorter name than the client
+ * sent ("PUT /api/v1/policies/x%00y" storing policy "x"); encoded, it is
+ * refused as any other bad name. */
+static size_t unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+    size_t n = strlen(s);
+    char *copy = nis5g_xmalloc(n + 1);
+    memcpy(copy, s, n + 1);
+    size_t m = MHD_http_unescape(s);
+    if (memchr(s, 0, m)) {
+        memcpy(s, copy, n + 1);
+        m = n;
+    }
+    free(copy);
+    return m;
+}
+
 static int parse_listen(const char *listen, struct sockaddr_storage *ss, socklen_t *len, int *loopback,
                         struct nis5g_err *err)
 {
@@ -395,12 +414,20 @@ static struct MHD_Daemon *start(struct srv *s, const struct sockaddr_storage *ss
         { MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)s->cfg.max_per_ip, NULL },
         { MHD_OPTION_CONNECTION_LIMIT, 1024, NULL },
         { MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed, NULL },
+        { MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL },
         { s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert },
         { MHD_OPTION_HTTPS_MEM_KEY, 0, key },
         { MHD_OPTION_HTTPS_PRIORITIES, 0, (void *)"NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2" },
         { MHD_OPTION_END, 0, NULL },
     };
     return MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+}
+
+struct MHD_Daemon *srv_start_inprocess(struct srv *s)
+{
+    return MHD_start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, NULL, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
+                            completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)0, MHD_OPTION_END);
 }
 
 int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)

@@ -287,4 +287,10 @@ int srv_read_stored_source(const struct nis5g_query_env *env, const char *name, 
  * the socket is bound. 0, or an error. */
 int srv_run(struct srv *s, FILE *out, struct nis5g_err *err);
 
+/* The same request handling with no socket and no thread: the caller
+ * hands connections over with MHD_add_connection and serves them with
+ * MHD_run (the fuzz driver fuzz/fuzz-http.c). Stop with MHD_stop_daemon. */
+struct MHD_Daemon;
+struct MHD_Daemon *srv_start_inprocess(struct srv *s);
+
 #endif

@@ -850,6 +850,126 @@ def test_limits(srv, toks):
     check(r.status == 400, "a bad status: %d %s" % (r.status, r.body[:200]))
 
 
+# ---- 8b. abuse: each answered 4xx, nothing changed ----
+
+STATE_TABLES = ("snapshot", "snapshot_blob", "measure_history", "identity", "trusted_key", "package",
+                "user_account", "api_token", "stored_policy", "prepared_export")
+
+
+def state_dump():
+    """Every row of the tables a request could change (not the audit trail,
+    the login throttle or the sessions' last use), to compare before and after."""
+    import sqlite3
+    con = sqlite3.connect("file:%s?mode=ro" % DB, uri=True)
+    try:
+        return {t: con.execute("SELECT * FROM %s ORDER BY 1" % t).fetchall() for t in STATE_TABLES}
+    finally:
+        con.close()
+
+
+def raw(srv, data):
+    """Raw bytes on one connection: the status line and headers of the answer."""
+    with socket.create_connection(("127.0.0.1", srv.port), timeout=30) as s:
+        s.sendall(data)
+        got = b""
+        while b"\r\n\r\n" not in got:
+            c = s.recv(4096)
+            if not c:
+                break
+            got += c
+    return got.split(b"\r\n\r\n")[0].decode("latin-1")
+
+
+def test_abuse(srv, toks):
+    adm = bearer(toks["admin"])
+    before = state_dump()
+    n = 0
+
+    def refused(method, path, headers=None, body=None, what=None, codes=(400, 401, 403, 404, 405, 413)):
+        nonlocal n
+        r = req(srv, method, path, {**adm, **(headers or {})}, body)
+        n += 1
+        check(r.status in codes and (r.status == 404 or r.code() is not None or path.startswith("/taxii2/")),
+              "%s: %s %s answers %d %s" % (what or "abuse", method, path, r.status, r.body[:200]))
+        for h in r.headers.keys():
+            check(h.lower() not in ("x-injected", "set-cookie"), "%s %s: injected header %s" % (method, path, h))
+        return r
+    # path traversal in every name of a path: policies, export and package
+    # ids, trusted states, users, tokens, TAXII collections and objects
+    for name in ("..", "..%2f..%2fetc%2fpasswd", "..%2F", "%2e%2e", "a%2fb", ".hidden", "x%00y", "%2fetc%2fpasswd",
+                 "..%5c..%5cwin.ini", "x" * 300):
+        for method, path, body in (("GET", "/api/v1/policies/%s", None), ("DELETE", "/api/v1/policies/%s", None),
+                                   ("PUT", "/api/v1/policies/%s", POLICY),
+                                   ("GET", "/api/v1/exports/%s", None), ("GET", "/api/v1/exports/%s/package", None),
+                                   ("POST", "/api/v1/exports/%s/approve", {"digest": "0" * 64}),
+                                   ("GET", "/api/v1/packages/%s", None), ("DELETE", "/api/v1/trust/%s", None),
+                                   ("POST", "/api/v1/users/%s/disable", None), ("DELETE", "/api/v1/tokens/%s", None),
+                                   ("GET", "/taxii2/api1/collections/%s/objects/", None),
+                                   ("GET", "/taxii2/api1/collections/%s/objects/%s/", None)):
+            h = {"Content-Type": "text/plain"} if method == "PUT" else {}
+            if path.startswith("/taxii2/"):
+                h["Accept"] = "application/taxii+json;version=2.1"
+            refused(method, path.replace("%s", name), h, body, "a traversal name %r" % name)
+    # upload file names: folders, parents, absolute paths, hidden and odd names
+    for fname in ("../elements.csv", "..", "/etc/passwd", "a/elements.csv", ".elements.csv", "elements.csv\r\nX-Injected: 1",
+                  "..\\elements.csv", "elements.csv%2f..", ""):
+        body, ctype = multipart({"as_of": "2020-01-01"}, {fname: "element,operator,domain,function,vendor\n"})
+        refused("POST", "/api/v1/import", {"Content-Type": ctype}, body, "an upload named %r" % fname, (400,))
+    check(not os.path.exists(os.path.join(os.path.dirname(T), "elements.csv")), "an upload escaped its folder")
+    # malformed multipart: no boundary, a wrong one, no closing one, no
+    # disposition, an unknown field, not multipart at all, an empty body
+    good, ctype = multipart({"as_of": "2020-01-01"}, {"operators.csv": "operator,name,country\nOPX,X,SE\n"})
+    for what, h, body in (("no boundary", {"Content-Type": "multipart/form-data"}, good),
+                          ("another boundary", {"Content-Type": "multipart/form-data; boundary=other"}, good),
+                          ("no closing boundary", {"Content-Type": ctype}, good[:good.rfind(b"--nis5g")]),
+                          ("cut in a header", {"Content-Type": ctype}, good[:60]),
+                          ("no disposition", {"Content-Type": ctype},
+                           b"--nis5g-test-boundary\r\nContent-Type: text/csv\r\n\r\nx\r\n--nis5g-test-boundary--\r\n"),
+                          ("an unknown field", {"Content-Type": ctype},
+                           multipart({"as_of": "2020-01-01", "evil": "1"}, {})[0]),
+                          ("a JSON body", {"Content-Type": "application/json"}, b'{"as_of": "2020-01-01"}'),
+                          ("no content type", {}, good),
+                          ("an empty body", {"Content-Type": ctype}, b"")):
+        refused("POST", "/api/v1/import", h, body, "malformed multipart (%s)" % what, (400, 415))
+    # malformed JSON in every JSON body
+    for path in ("/api/v1/session", "/api/v1/measures", "/api/v1/exports", "/api/v1/users", "/api/v1/tokens",
+                 "/api/v1/trust", "/api/v1/exports/1/approve"):
+        for body in (b'{"a": ', b"[]", b'"x"', b"\xff\xfe\x00", b'{"a": 1, "a": 2}', b"{" * 5000 + b"}" * 5000,
+                     b'{"user": ["admin"], "password": {"x": 1}, "state": 7, "digest": null}'):
+            refused("POST", path, {"Content-Type": "application/json"}, body, "malformed JSON %r" % body[:20],
+                    (400, 404, 413))
+    # oversized bodies on every route that takes one (--max-body 4096)
+    for method, path in (("POST", "/api/v1/session"), ("POST", "/api/v1/exports"), ("POST", "/api/v1/import"),
+                         ("POST", "/api/v1/import-package"), ("PUT", "/api/v1/policies/huge"),
+                         ("POST", "/api/v1/users"), ("POST", "/api/v1/tokens"), ("POST", "/api/v1/trust")):
+        refused(method, path, {"Content-Type": "application/json"}, b'{"x": "' + b"z" * 8192 + b'"}',
+                "an oversized body", (413,))
+    # header injection: CR LF in query values, path names and JSON strings
+    # reflected in an answer never becomes a header of it
+    for method, path, body in (("GET", "/api/v1/summary?snapshot=2020-01-01%0d%0aX-Injected:%201", None),
+                               ("GET", "/api/v1/killswitch?vendors=Huawei%0d%0aX-Injected:%201", None),
+                               ("GET", "/api/v1/policies/se%0d%0aX-Injected:%201", None),
+                               ("POST", "/api/v1/measures",
+                                {"scope": "x\r\nX-Injected: 1", "measure": "TM03", "status": "planned"}),
+                               ("POST", "/api/v1/session", {"user": "ana\r\nX-Injected: 1", "password": "p\r\n"})):
+        refused(method, path, {}, body, "header injection")
+    for data in (b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + toks["admin"].encode() +
+                 b"\rX-Injected: 1\r\n\r\n",
+                 b"GET /api/v1/me HTTP/1.1\r\nHost: x\r\nCookie: __Host-nis5g=\r\nX-Injected: 1\r\n\r\n",
+                 b"GET /api/v1/me\r\nX-Injected: 1 HTTP/1.1\r\nHost: x\r\n\r\n",
+                 b"POST /api/v1/measures HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n"
+                 b"Authorization: Bearer " + toks["admin"].encode() + b"\r\n\r\n0\r\n\r\n"):
+        head = raw(srv, data)
+        n += 1
+        status = head.split(" ")[1] if head.count(" ") else "none"
+        check(status.startswith("4") and "x-injected" not in head.lower(),
+              "a raw request %r: %r" % (data[:60], head[:200]))
+    after = state_dump()
+    for t in STATE_TABLES:
+        check(before[t] == after[t], "the abuse requests changed table %s" % t)
+    return "%d requests" % n
+
+
 # ---- 9. readers during an import ----
 
 def test_concurrency(srv, toks):
@@ -1237,6 +1357,7 @@ def main():
         timed("throttle", test_throttle, srv)
         timed("paths", test_paths, srv, toks)
         timed("limits", test_limits, srv, toks)
+        timed("abuse", test_abuse, srv, toks)
         timed("audit", test_audit, srv, toks, revoked)
         timed("concurrency", test_concurrency, srv, toks)
         timed("graceful", test_graceful, srv, toks)
