@@ -97,8 +97,14 @@ void nis5g_measures_params_init(void *params);
 json_t *nis5g_measures_json(const void *result);
 
 /* `nis5g measures history`, GET /api/v1/measures/history. */
+/* With operator_id, the operator's view: only the entries of that
+ * operator's scope and of its state's (the national measures, which
+ * concern every operator; the state is the operator's in the latest
+ * snapshot), never another operator's. An operator not in the latest
+ * snapshot is NIS5G_ENOTFOUND. The server sets it for an operator's user. */
 struct nis5g_measures_history_params {
     const char *scope, *measure; /* NULL: all */
+    const char *operator_id;     /* NULL: every scope */
 };
 struct nis5g_measures_history_result {
     struct nis5g_mhist *h;

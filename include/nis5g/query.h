@@ -77,6 +77,9 @@ enum {
     NIS5G_Q_WRITE = 1u << 1, /* changes it (a POST/PUT) */
     NIS5G_Q_MODEL_ONLY = 1u << 2, /* its document depends only on the snapshot's model, the
                                      parameters and today: a server may keep it */
+    NIS5G_Q_OPERATOR_VIEW = 1u << 3, /* reads more than a snapshot's model, and narrows to an
+                                        operator's view with its string option "operator": the
+                                        server sets it for an operator's user */
 };
 
 struct nis5g_query {

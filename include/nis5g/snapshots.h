@@ -12,9 +12,15 @@
 #include "nis5g/opts.h"
 #include "nis5g/store.h"
 
-/* The query (query.h; query/q-snapshots.c). It takes no option. */
+/* The query (query.h; query/q-snapshots.c). With operator_id, the
+ * operator's view: each snapshot's counts are those of that operator's
+ * part of it (nis5g_model_scope_operator: its own row, sites, elements,
+ * links among them, the measures of its scope and state; the catalogue's
+ * suppliers and products whole), 0 where it is absent, and no source (it
+ * may name other operators). An operator in no snapshot is
+ * NIS5G_ENOTFOUND. The server sets it for an operator's user. */
 struct nis5g_snapshots_params {
-    int unused;
+    const char *operator_id; /* NULL: the national counts */
 };
 struct nis5g_snapshots_result {
     struct nis5g_snapshot *list; /* oldest first; the result's own */

@@ -141,6 +141,36 @@ def trial_set(name, base, argv, stdin=None, out=None, kind=None, ok=(0,)):
           % (name, TRIALS, took, outcomes["before"], outcomes["after"]))
 
 
+def pull_trials(base, de):
+    """pull: a peer DE pulls from SE's server on loopback the one package
+    prepared and approved there (two analysts); killed, DE holds it whole
+    (its import, the pull's progress, the audit entry) or not at all."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import server_test as st  # its Server and req
+
+    a = os.path.join(T, "pull-a.db")
+    copy_db(base, a)
+    for name, role, extra in (("ana", "analyst", []), ("bob", "analyst", []), ("de", "peer", ["--state", "DE"])):
+        n5(a, "user", "add", name, "--role", role, *extra, stdin=PW.encode())
+    tok = {n: n5(a, "token", "create", n).stdout.decode().strip().splitlines()[-1] for n in ("ana", "bob", "de")}
+    tokfile = os.path.join(T, "de.token")
+    with open(tokfile, "w") as f:
+        f.write(tok["de"] + "\n")
+    os.chmod(tokfile, 0o600)
+    peer = os.path.join(T, "pull-de.db")
+    copy_db(de, peer)
+    n5(peer, "trust", "add", "SE", os.path.join(T, "se.key.pub"))
+    with st.Server("--key", os.path.join(T, "se.key"), db=a) as srv:
+        auth = lambda who: {"Authorization": "Bearer " + tok[who]}
+        r = st.req(srv, "POST", "/api/v1/exports", auth("ana"), {"state": "SE", "tlp": "green"})
+        x = r.json() if r.status == 201 else {}
+        r = st.req(srv, "POST", "/api/v1/exports/%s/approve" % x.get("id"), auth("bob"), {"digest": x.get("digest")})
+        if r.status != 200:
+            fail("pull: the package was not approved: %d %s" % (r.status, r.body[:200]))
+            return
+        trial_set("pull", peer, ["pull", "http://127.0.0.1:%d" % srv.port, "--token-file", tokfile])
+
+
 def main():
     gen = lambda cc, seed, scale: subprocess.run(
         [NIS5G, "generate", "--country", cc, "--scale", scale, "--seed", seed, "-o", os.path.join(T, cc + seed)],
@@ -187,6 +217,7 @@ def main():
     backup = os.path.join(T, "full.db")
     n5(withtrust, "backup", backup)
     trial_set("restore", base, ["restore", backup])
+    pull_trials(base, de)
     if failures:
         print("%d failures" % len(failures), file=sys.stderr)
         return 1

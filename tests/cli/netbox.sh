@@ -15,6 +15,9 @@
 # A-RU1 B-GNB2 B-RU3 = 4/7 = 57.1%, Huawei A-GNB2 A-RU2 B-GNB1 = 42.9%;
 # Juniper (B-RTR1) has no row in suppliers.csv: one warning.
 #
+# The same folder as OPB's submission (nis5g submit) into a workspace of the
+# other operators, accepted: the same figures.
+#
 # Then each bad input gives its message (file, results index, field; or
 # file:line:col for the CSV files), exit status 2, and writes nothing.
 set -eu
@@ -97,6 +100,67 @@ OPB       ran            3  Ericsson 2, Huawei 1
 OPB       core           1  Nokia 1
 TXT
 diff want-summary got-summary || fail "summary differs"
+
+# ---- the submission chain: converted, submitted, accepted ----
+# A workspace with the national snapshot of the other operators (OPB has its
+# row in operators.csv, no network yet); the converted folder is OPB's
+# submission as it is; accepted, the new national snapshot is the one the
+# merged folder imported above: the same summary, byte for byte, and by hand
+# 6 sites, 14 elements (10 active), 12 links; OPB 3 sites (2 with radios,
+# 500 + 250 subscribers), 4 active, 2 planned, 2 retired; its active RAN
+# Ericsson 2 (B-GNB2 B-RU3), Huawei 1 (B-GNB1), its core Nokia 1 (B-AMF1).
+mkdir others
+cp "$B/operators.csv" "$B/suppliers.csv" "$B/products.csv" others/
+for f in sites elements links; do grep -v ',OPB,\|^B-' "$B/$f.csv" > "others/$f.csv"; done
+WS="$T/sub.db"
+export NIS5G_TODAY=2026-11-27
+"$NIS5G" --db "$WS" import others --as-of 2026-11-20 > /dev/null || fail "importing the other operators failed"
+"$NIS5G" --db "$WS" submit --operator OPB out > said 2> warned || fail "submit refused the converted folder: $(cat warned)"
+grep -qx "submission 1 of OPB is pending review: 3 sites, 8 elements, 6 links, 0 products, 0 measures" said ||
+  fail "submit said: $(cat said)"
+[ "$(tail -n 1 said)" = 1 ] || fail "submit's last line: $(tail -n 1 said)"
+grep -q "warning: vendor has no row in suppliers.csv: .* got 'Juniper'" warned || fail "submit warned: $(cat warned)"
+"$NIS5G" --db "$WS" review 1 accept --comment "NetBox export of OPB" > said 2> warned || fail "accept failed: $(cat warned)"
+grep -qx "submission 1 of OPB accepted: snapshot 2026-11-27" said || fail "review said: $(cat said)"
+"$NIS5G" --db "$WS" summary --snapshot 2026-11-27 > got-summary
+diff want-summary got-summary || fail "the accepted snapshot's summary differs from the imported one"
+"$NIS5G" --db "$WS" summary --snapshot 2026-11-27 --json > sub-summary.json
+"$NIS5G" --db "$T/ws.db" summary --json | cmp -s - sub-summary.json || fail "summary --json differs from the import's"
+python3 - sub-summary.json <<'PY' || fail "the accepted snapshot's figures"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["totals"]
+assert (d["as_of"], t["operators"], t["sites"], t["elements"], t["active_elements"], t["vendors"]) == \
+    ("2026-11-27", 2, 6, 14, 10, 3), t
+b = [o for o in d["operators"] if o["operator"] == "OPB"][0]
+assert (b["sites"], b["radio_sites"], b["site_subscribers"]) == (3, 2, 750), b
+assert b["elements"] == {"active": 4, "planned": 2, "retired": 2}, b["elements"]
+c = {(x["domain"], x["vendor"]): x["elements"] for x in d["counts"] if x["operator"] == "OPB"}
+assert c == {("ran", "Ericsson"): 2, ("ran", "Huawei"): 1, ("core", "Nokia"): 1}, c
+PY
+"$NIS5G" --db "$WS" snapshots --json | python3 -c '
+import json, sys
+s = json.load(sys.stdin)["snapshots"][-1]
+assert [s[k] for k in ("as_of", "operators", "sites", "elements", "links")] == ["2026-11-27", 2, 6, 14, 12], s
+' || fail "the accepted snapshot's counts"
+# An operator the national snapshot does not know yet: the folder needs its
+# row in operators.csv (NetBox does not hold its country), then it goes in.
+grep -v '^OPB,' others/operators.csv > others-new.csv && mkdir new && mv others-new.csv new/operators.csv
+cp others/sites.csv others/elements.csv others/links.csv others/suppliers.csv others/products.csv new/
+WS2="$T/sub2.db"
+"$NIS5G" --db "$WS2" import new --as-of 2026-11-20 > /dev/null || fail "importing without OPB failed"
+set +e
+"$NIS5G" --db "$WS2" submit --operator OPB out > /dev/null 2> err
+rc=$?
+set -e
+[ "$rc" = 2 ] && grep -qxF "out/operators.csv: error: operator OPB is not in the national snapshot: give its row in operators.csv" err ||
+  fail "a new operator without its row: status $rc: $(cat err)"
+cp -r out out-new
+printf 'operator,name,country,subscribers\nOPB,"Beta, Telecom",EL,500\n' > out-new/operators.csv
+"$NIS5G" --db "$WS2" submit --operator OPB out-new > /dev/null 2>&1 || fail "a new operator with its row refused"
+"$NIS5G" --db "$WS2" review 1 accept --comment "new operator" > /dev/null 2>&1 || fail "a new operator not accepted"
+"$NIS5G" --db "$WS2" summary --snapshot 2026-11-27 > got-summary
+diff want-summary got-summary || fail "a new operator: the summary differs from the imported one"
 
 # ---- bad inputs: the message, status 2, nothing written ----
 n=0

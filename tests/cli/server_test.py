@@ -433,6 +433,7 @@ def parity_cases():
         ("risk", []), ("risk", [("operator", OP)]), ("risk", [("policy", "se"), ("at", "2026-01-01")]),
         ("measures", []), ("measures", [("scope", OP)]), ("measures", [("scope", "SE"), ("snapshot", OLD)]),
         ("measures history", []), ("measures history", [("scope", OP), ("measure", "TM04")]),
+        ("measures history", [("operator", OP)]), ("snapshots", [("operator", OP)]),
         ("report", []), ("report", [("policy", "se")]),
         ("eu", []),
         ("stix", [("state", "SE")]), ("stix", [("state", "SE"), ("tlp", "green"), ("policy", "se")]),
@@ -603,11 +604,81 @@ def test_scoped(srv, toks):
             check(m[0].replace(other_id, "X") == m[1].replace(none_id, "X"), "told apart by the message: %s" % m)
         check(req(srv, "GET", "/api/v1/" + fmt % other_id, adm).status == 200 or "explain" in fmt,
               "%s: the admin sees it" % fmt)
+    n += scoped_snapshots(srv, toks, others, secrets)
+    n += scoped_history(srv, toks, others, secrets)
     # national views stay national
-    for path in ("snapshots", "measures/history", "report", "eu", "trust"):
+    for path in ("report", "eu", "trust"):
         r = req(srv, "GET", "/api/v1/" + path, op)
         check(r.status == 403, "operator GET %s: %d" % (path, r.status))
     return n
+
+
+def scoped_view(srv, op, path, argv, secrets):
+    """An operator's GET of path: 200, the bytes of the CLI's operator view (argv), no other operator named."""
+    r = req(srv, "GET", "/api/v1/" + path, op)
+    if not check(r.status == 200, "operator GET %s: %d %s" % (path, r.status, r.body[:200])):
+        return None
+    cli = n5(*argv, "--json").stdout
+    check(r.body == cli, "operator GET %s differs from %s --json:\n%s\n%s" % (path, " ".join(argv), r.body[:300], cli[:300]))
+    leaked = [x for x in secrets if x.encode() in r.body]
+    check(not leaked, "operator GET %s names other operators: %s" % (path, leaked))
+    return r.json()
+
+
+def same_as_absent(srv, op, fmt, other_id, none_id):
+    """Another operator's id is answered exactly like one that does not exist."""
+    x = req(srv, "GET", "/api/v1/" + fmt % other_id, op)
+    y = req(srv, "GET", "/api/v1/" + fmt % none_id, op)
+    check(x.status == y.status and x.code() == y.code() and
+          x.body.replace(other_id.encode(), b"X") == y.body.replace(none_id.encode(), b"X"),
+          "%s: another operator's %d %s, none %d %s" % (fmt, x.status, x.body[:200], y.status, y.body[:200]))
+    return 2
+
+
+def scoped_snapshots(srv, toks, others, secrets):
+    """Its snapshots: every snapshot, the counts of its own part only, no source."""
+    adm, op = bearer(toks["admin"]), bearer(toks["operator"])
+    d = scoped_view(srv, op, "snapshots", ["snapshots", "--operator", OP], secrets)
+    whole = req(srv, "GET", "/api/v1/snapshots", adm).json()["snapshots"]
+    if not d:
+        return 1
+    own = d["snapshots"]
+    check([x["as_of"] for x in own] == [x["as_of"] for x in whole] and OLD in [x["as_of"] for x in own],
+          "the operator's snapshots: %s" % [x["as_of"] for x in own])
+    check(all(x["source"] == "" for x in own), "the operator sees import sources")
+    for x, w in zip(own, whole):
+        check(x["imported_at"] == w["imported_at"] and x["suppliers"] == w["suppliers"] and
+              x["products"] == w["products"], "%s: the catalogue's counts differ: %s / %s" % (x["as_of"], x, w))
+    by = {x["as_of"]: x for x in own}
+    # by hand from the dataset of OLD: its own elements, sites, and links among its own elements
+    els = {e[0] for e in csv_rows("elements.csv") if e[1] == OP}
+    sites = [x for x in csv_rows("sites.csv") if x[1] == OP]
+    want = {"operators": 1, "elements": len(els), "sites": len(sites)}
+    got = {k: by.get(OLD, {}).get(k) for k in want}
+    check(got == want and 0 < by[OLD]["elements"] < [w for w in whole if w["as_of"] == OLD][0]["elements"],
+          "the operator's counts of %s: %s, want %s" % (OLD, got, want))
+    # the matrix's 2020 dataset has only OPX: nothing of its own
+    z = by.get("2020-01-01", {})
+    check([z.get(k) for k in ("operators", "sites", "elements", "links", "measures")] == [0] * 5,
+          "a snapshot without its operator: %s" % z)
+    return 2 + same_as_absent(srv, op, "snapshots?operator=%s", others[0], "SE-NOPE")
+
+
+def scoped_history(srv, toks, others, secrets):
+    """Its measures history: its own scope's entries and the state's, in order, never another operator's."""
+    adm, op = bearer(toks["admin"]), bearer(toks["operator"])
+    d = scoped_view(srv, op, "measures/history", ["measures", "history", "--operator", OP], secrets)
+    whole = req(srv, "GET", "/api/v1/measures/history", adm).json()["history"]
+    check(any(h["scope"] in others for h in whole) and any(h["scope"] == "SE" for h in whole),
+          "the national history has other operators' and the state's entries")
+    if d:
+        check(d["history"] == [h for h in whole if h["scope"] in (OP, "SE")],
+              "the operator's history is not the national one filtered to its scope and its state's")
+        check(any(h["scope"] == OP and h["by"] == "op" for h in d["history"]), "its own change is missing")
+    scoped_view(srv, op, "measures/history?measure=TM04", ["measures", "history", "--operator", OP,
+                                                           "--measure", "TM04"], secrets)
+    n = 2 + same_as_absent(srv, op, "measures/history?operator=%s", others[0], "SE-NOPE")
+    return n + same_as_absent(srv, op, "measures/history?scope=%s", others[0], "SE-NOPE")
 
 
 # ---- 2c. the element listing: CSV parity, pages, limits, an operator's own ----

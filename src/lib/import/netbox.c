@@ -705,6 +705,13 @@ static int write_dir(struct nb *nb, struct nis5g_err *err)
             break;
         snprintf(p, sizeof p, "%s/%s", tmp, out_files[i]);
         rc = nis5g_write_file_atomic(p, bufs[i]->data, bufs[i]->len, 0644, 0, err);
+        if (rc) { /* named in the folder asked for, not the private one beside it */
+            const char *why = strstr(err->msg, "': ");
+            char reason[sizeof err->msg];
+            snprintf(reason, sizeof reason, "%s", why ? why + 3 : err->msg);
+            nis5g_err_set(err, rc, "cannot write '%.*s/%s': %s (nothing written)", (int)n, nb->o->dir, out_files[i],
+                          reason);
+        }
     }
     if (!rc && rename(tmp, nb->o->dir))
         rc = nis5g_err_set(err, NIS5G_EIO, "cannot create '%s': %s", nb->o->dir, strerror(errno));

@@ -133,15 +133,66 @@ const struct nis5g_opt nis5g_measures_history_opts[] = {
                    "only this operator or state"),
     NIS5G_OPT_STR_(struct nis5g_measures_history_params, "measure", 0, "MEASURE", measure,
                    "only this measure (e.g. TM03)"),
+    NIS5G_OPT_STR_(struct nis5g_measures_history_params, "operator", 0, "OP", operator_id,
+                   "an operator's view: its own scope's entries and its state's only"),
     NIS5G_OPT_END_,
 };
+
+/* The state of operator op in the latest snapshot (through the
+ * environment's model: an operator's user gets its own part), into
+ * state[3]. */
+static int operator_state(const struct nis5g_query_env *env, const char *op, char state[3], struct nis5g_err *err)
+{
+    const struct nis5g_model *m = NULL;
+    if (env->load_model(env, NIS5G_NO_DATE, NIS5G_PART_BASE, &m, NULL, err))
+        return err->code;
+    uint32_t id = nis5g_dict_find((struct nis5g_dict *)&m->operators, op, strlen(op)); /* indexed on a shared model */
+    int rc = 0;
+    if (id == NIS5G_NONE)
+        rc = nis5g_err_set(err, NIS5G_ENOTFOUND, "unknown operator '%s' (expected an operator of the latest snapshot)",
+                           op);
+    else
+        snprintf(state, 3, "%s", nis5g_dict_str(&m->countries, m->op_country[id]));
+    env->release_model(env, m);
+    return rc;
+}
+
+static void mhist_release(struct nis5g_mhist *h)
+{
+    char **f[] = { &h->scope, &h->measure, &h->status, &h->evidence, &h->who, &h->at, &h->source, &h->snapshot_as_of };
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        free(*f[i]);
+}
+
+/* Keeps the entries of op's scope and of its state's, in order. */
+static void history_keep(struct nis5g_measures_history_result *r, const char *op, const char *state)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *sc = r->h[i].scope;
+        int mine = strcmp(sc, op) == 0 || strcmp(sc, state) == 0 ||
+                   (strcmp(state, "GR") == 0 && strcmp(sc, "EL") == 0);
+        if (mine)
+            r->h[k++] = r->h[i];
+        else
+            mhist_release(&r->h[i]);
+    }
+    r->n = k;
+}
 
 static int history_compute(const struct nis5g_query_env *env, const void *params, void *result,
                            struct nis5g_err *err)
 {
     const struct nis5g_measures_history_params *p = params;
     struct nis5g_measures_history_result *r = result;
-    return nis5g_measures_history(env->store, p->scope, p->measure, &r->h, &r->n, err);
+    char state[3] = "";
+    if (p->operator_id && operator_state(env, p->operator_id, state, err))
+        return err->code;
+    if (nis5g_measures_history(env->store, p->scope, p->measure, &r->h, &r->n, err))
+        return err->code;
+    if (p->operator_id)
+        history_keep(r, p->operator_id, state);
+    return 0;
 }
 
 static void history_release(const struct nis5g_query_env *env, void *result)
@@ -168,7 +219,7 @@ json_t *nis5g_measures_history_json(const void *result)
 const struct nis5g_query nis5g_query_measures_history = {
     .name = "measures history",
     .summary = "every measure status recorded in the workspace, oldest first",
-    .flags = NIS5G_Q_READ,
+    .flags = NIS5G_Q_READ | NIS5G_Q_OPERATOR_VIEW,
     .opts = nis5g_measures_history_opts,
     .params_size = sizeof(struct nis5g_measures_history_params),
     .result_size = sizeof(struct nis5g_measures_history_result),
