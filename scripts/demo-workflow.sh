@@ -154,7 +154,7 @@ taxii /taxii2/ > demo/taxii/discovery.json
 taxii /taxii2/api1/collections/ > demo/taxii/collections.json
 col=$(awk '/"id":/ { id = $0 } /"alias": *"to-DE"/ { print id }' demo/taxii/collections.json | field id)
 taxii "/taxii2/api1/collections/$col/objects/?limit=1000" > demo/taxii/objects.json
-echo "   collections Germany may read: $(grep -o '"alias": *"[^"]*"' demo/taxii/collections.json | sed 's/.*: *//' | tr '\n' ' ')"
+echo "   collections Germany may read: $(grep -o '"alias": *"[^"]*"' demo/taxii/collections.json | sed 's/.*: *"//; s/"$//' | tr '\n' ' ')"
 echo "   collection to-DE ($col): $(grep -o '"spec_version"' demo/taxii/objects.json | wc -l) STIX objects in demo/taxii/objects.json"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$url/taxii2/")
 echo "   without a token: HTTP $code"

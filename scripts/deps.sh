@@ -6,7 +6,7 @@
 #   scripts/deps.sh test    that plus what only the tests use (make check):
 #                           clang and its sanitizer/fuzzer runtime, chromium
 #                           for the browser tests, python3, python3-yaml and sqlite3 for
-#                           independent checks, curl for the dashboard's files
+#                           independent checks
 #
 # One line per package installed; apt's own output goes to a log that is
 # shown only when the install fails. Safe to run again: it does nothing when
