@@ -1,20 +1,21 @@
 #!/bin/sh
 # Install the Debian packages nis5g needs, when any is missing.
 #
-#   scripts/deps.sh build   what building and running needs (make, make demo)
+#   scripts/deps.sh build   what building and running needs (make, make demo:
+#                           curl talks to the demo's server)
 #   scripts/deps.sh test    that plus what only the tests use (make check):
 #                           clang and its sanitizer/fuzzer runtime, llvm-14
 #                           (llvm-profdata and llvm-cov for make fuzz-cov), chromium
 #                           for the browser tests, python3, python3-yaml and sqlite3 for
-#                           independent checks, curl for the dashboard's files
+#                           independent checks
 #
 # One line per package installed; apt's own output goes to a log that is
 # shown only when the install fails. Safe to run again: it does nothing when
 # everything is present.
 set -e
 what=${1:-build}
-build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev"
-test_only="clang libclang-rt-14-dev llvm-14 chromium python3 python3-yaml sqlite3 curl"
+build="gcc make pkg-config libsqlite3-dev libsodium-dev libjansson-dev libmicrohttpd-dev libcurl4-gnutls-dev curl"
+test_only="clang libclang-rt-14-dev llvm-14 chromium python3 python3-yaml sqlite3"
 case $what in
   build) pkgs=$build ;;
   test) pkgs="$build $test_only" ;;
