@@ -29,34 +29,34 @@ static void init(void *params)
     p->q.by = cli_login_name();
 }
 
+/* The audit entry: the submission, the decision, who and why. */
+static void describe(const void *params, const void *result, struct nis5g_buf *target, struct nis5g_buf *detail)
+{
+    const struct nis5g_review_params *q = params;
+    nis5g_buf_addf(target, "submission %llu", (unsigned long long)q->id);
+    nis5g_buf_addf(detail, "%s by %s: %s", q->decision == 0 ? "accepted" : "rejected", q->by, q->comment);
+}
+
+static void print_text(struct nis5g_ctx *ctx, const struct nis5g_submission *s)
+{
+    char day[11];
+    if (s->status == NIS5G_SUB_ACCEPTED)
+        fprintf(ctx->out, "submission %lld of %s accepted: snapshot %s\n", (long long)s->id, s->operator_id,
+                nis5g_date_format(s->snapshot_as_of, day));
+    else
+        fprintf(ctx->out, "submission %lld of %s rejected\n", (long long)s->id, s->operator_id);
+}
+
 static int run(struct nis5g_ctx *ctx, void *params)
 {
     const struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_review;
     struct nis5g_submit_result r = { 0 };
-    struct nis5g_err err = { 0 };
-    if (cli_change_begin(ctx, &err))
-        return cli_fail_err(ctx, &err);
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    struct nis5g_buf target = NIS5G_BUF_INIT, detail = NIS5G_BUF_INIT;
-    nis5g_buf_addf(&target, "submission %llu", (unsigned long long)p->q.id);
-    nis5g_buf_addf(&detail, "%s by %s: %s", p->q.decision == 0 ? "accepted" : "rejected", p->q.by, p->q.comment);
-    int end = cli_change_end(ctx, rc, "submission.review", target.data, detail.data, &err);
-    if (!rc && end)
-        rc = cli_fail_err(ctx, &err);
-    if (!rc && p->json) {
+    int rc = cli_change_query(ctx, q, &p->q, &r, "submission.review", describe);
+    if (!rc && p->json)
         rc = cli_query_print_json(ctx, q, &r);
-    } else if (!rc) {
-        const struct nis5g_submission *s = &r.sub;
-        char day[11];
-        if (s->status == NIS5G_SUB_ACCEPTED)
-            fprintf(ctx->out, "submission %lld of %s accepted: snapshot %s\n", (long long)s->id, s->operator_id,
-                    nis5g_date_format(s->snapshot_as_of, day));
-        else
-            fprintf(ctx->out, "submission %lld of %s rejected\n", (long long)s->id, s->operator_id);
-    }
-    nis5g_buf_release(&target);
-    nis5g_buf_release(&detail);
+    else if (!rc)
+        print_text(ctx, &r.sub);
     cli_query_release(ctx, q, &r);
     return rc;
 }

@@ -28,32 +28,33 @@ static void init(void *params)
     p->q.by = cli_login_name();
 }
 
+/* The audit entry: the new submission, its operator, where from and who. */
+static void describe(const void *params, const void *result, struct nis5g_buf *target, struct nis5g_buf *detail)
+{
+    const struct nis5g_submit_params *q = params;
+    const struct nis5g_submit_result *r = result;
+    nis5g_buf_addf(target, "submission %lld", (long long)r->sub.id);
+    nis5g_buf_addf(detail, "operator %s, from %s, by %s", q->operator_id, q->dir, q->by);
+}
+
+static void print_text(struct nis5g_ctx *ctx, const struct nis5g_submission *s)
+{
+    fprintf(ctx->out, "submission %lld of %s is pending review: %lld sites, %lld elements, %lld links, "
+            "%lld products, %lld measures\n%lld\n", (long long)s->id, s->operator_id, (long long)s->n_sites,
+            (long long)s->n_elements, (long long)s->n_links, (long long)s->n_products, (long long)s->n_measures,
+            (long long)s->id);
+}
+
 static int run(struct nis5g_ctx *ctx, void *params)
 {
     const struct params *p = params;
     const struct nis5g_query *q = &nis5g_query_submit;
     struct nis5g_submit_result r = { 0 };
-    struct nis5g_err err = { 0 };
-    if (cli_change_begin(ctx, &err))
-        return cli_fail_err(ctx, &err);
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    struct nis5g_buf target = NIS5G_BUF_INIT, detail = NIS5G_BUF_INIT;
-    nis5g_buf_addf(&target, "submission %lld", (long long)r.sub.id);
-    nis5g_buf_addf(&detail, "operator %s, from %s, by %s", p->q.operator_id, p->q.dir, p->q.by);
-    int end = cli_change_end(ctx, rc, "submission.submit", target.data, detail.data, &err);
-    if (!rc && end)
-        rc = cli_fail_err(ctx, &err);
-    if (!rc && p->json) {
+    int rc = cli_change_query(ctx, q, &p->q, &r, "submission.submit", describe);
+    if (!rc && p->json)
         rc = cli_query_print_json(ctx, q, &r);
-    } else if (!rc) {
-        const struct nis5g_submission *s = &r.sub;
-        fprintf(ctx->out, "submission %lld of %s is pending review: %lld sites, %lld elements, %lld links, "
-                "%lld products, %lld measures\n%lld\n", (long long)s->id, s->operator_id, (long long)s->n_sites,
-                (long long)s->n_elements, (long long)s->n_links, (long long)s->n_products, (long long)s->n_measures,
-                (long long)s->id);
-    }
-    nis5g_buf_release(&target);
-    nis5g_buf_release(&detail);
+    else if (!rc)
+        print_text(ctx, &r.sub);
     cli_query_release(ctx, q, &r);
     return rc;
 }
