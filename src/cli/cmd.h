@@ -47,7 +47,9 @@ struct nis5g_cmd {
     const char *name;    /* "import", or a subcommand's own word: "set" */
     const char *summary; /* one line for `nis5g help` */
     /* The options (opts.h): parsed by main.c into a zeroed parameters
-     * struct of params_size bytes, after init() has set the defaults. */
+     * struct of params_size bytes, after init() has set the defaults. A
+     * query command's init runs on the query's own parameters after the
+     * query's params_init: what the command line adds (who runs it). */
     const struct nis5g_opt *opts;
     size_t params_size;
     void (*init)(void *params);
@@ -61,7 +63,7 @@ struct nis5g_cmd {
     /* A command that is one query of the table (summary, diversity ...):
      * main.c runs it. Its options are CLI_QUERY_OPTS(the query's table);
      * --json prints the query's document, else print(ctx, result) renders
-     * the same result for people. */
+     * the same result for people (0, or the exit status). */
     const struct nis5g_query *query;
     int (*print)(struct nis5g_ctx *ctx, const void *result);
     /* The exit status of a result when it is not 0 with --json too (verify). */
