@@ -619,6 +619,17 @@ static uint32_t rows(const struct nis5g_model *n, enum ds_file f)
     }
 }
 
+/* The part's rows of file f (its operators.csv row, links, or rows). */
+static void part_file(struct comp *c, enum ds_file f)
+{
+    if (f == DS_OPERATORS)
+        ds_row(&c->b, c->p, f, c->p_op, 0);
+    else if (f == DS_LINKS)
+        part_links(c);
+    else
+        part_rows(c, f);
+}
+
 /* File f: the national rows with the operator's replaced by the part's,
  * where its first one was (else at the end). Links go by element. */
 static void compose_file(struct comp *c, enum ds_file f)
@@ -636,24 +647,12 @@ static void compose_file(struct comp *c, enum ds_file f)
                 ds_row(&c->b, n, f, r, 0);
             continue;
         }
-        if (done)
-            continue;
+        if (!done)
+            part_file(c, f);
         done = 1;
-        if (f == DS_OPERATORS)
-            ds_row(&c->b, c->p, f, c->p_op, 0);
-        else if (f == DS_LINKS)
-            part_links(c);
-        else
-            part_rows(c, f);
     }
-    if (!done) {
-        if (f == DS_OPERATORS)
-            ds_row(&c->b, c->p, f, c->p_op, 0);
-        else if (f == DS_LINKS)
-            part_links(c);
-        else
-            part_rows(c, f);
-    }
+    if (!done)
+        part_file(c, f);
 }
 
 /* The national catalogue, then the part's products it does not have. */
