@@ -125,17 +125,14 @@ struct scan {
 __attribute__((format(printf, 4, 5))) static void serr(struct scan *s, const struct nis5g_csv_field *f, int got,
                                                         const char *fmt, ...)
 {
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    nis5g_buf_vaddf(&b, fmt, ap);
-    va_end(ap);
     size_t srcn = 0;
     const char *src = f ? nis5g_csv_line_text(&s->csv, f->line_at, &srcn) : NULL;
     int col = f ? nis5g_csv_col(&s->csv, f->line_at, f->at) : 0;
-    nis5g_diags_add(s->d, NIS5G_ERROR, NIS5G_EINPUT, s->fname, f ? (int)f->line : 0, col, src, srcn,
-                    got && f ? f->p : NULL, got && f ? (f->n > 80 ? 80 : f->n) : 0, "%s", b.data);
-    nis5g_buf_release(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    nis5g_diags_vadd(s->d, NIS5G_ERROR, NIS5G_EINPUT, s->fname, f ? (int)f->line : 0, col, src, srcn,
+                     got && f ? f->p : NULL, got && f ? (f->n > 80 ? 80 : f->n) : 0, fmt, ap);
+    va_end(ap);
 }
 
 static char *shown_name(const struct scan *s, const char *name)
