@@ -11,8 +11,6 @@
 
 #include "cmd.h"
 
-struct nis5g_buf;
-
 /* Who the command line is in the audit trail (docs/audit.md). */
 #define CLI_AUDIT_USER "cli"
 #define CLI_AUDIT_ROLE "admin"
@@ -33,11 +31,6 @@ void cli_password_free(char *pw);
 int cli_change_begin(struct nis5g_ctx *ctx, struct nis5g_err *err);
 int cli_change_end(struct nis5g_ctx *ctx, int rc, const char *action, const char *target, const char *detail,
                    struct nis5g_err *err);
-
-/* What a change query's audit entry says: describe appends its target and
- * detail, from the parameters and the computed result. */
-typedef void cli_change_describe(const void *params, const void *result, struct nis5g_buf *target,
-                                 struct nis5g_buf *detail);
 
 /* Run the query q as one audited change: cli_change_begin, compute q into
  * result (cli_query_compute), then cli_change_end with action and what
