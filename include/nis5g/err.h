@@ -16,6 +16,7 @@
 #ifndef NIS5G_ERR_H
 #define NIS5G_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* X-macro: code, short name (used in JSON), CLI exit status. */
@@ -104,6 +105,12 @@ struct nis5g_diag *nis5g_diags_add(struct nis5g_diags *d, enum nis5g_severity se
                                    const char *file, int line, int col, const char *source,
                                    size_t source_len, const char *got, size_t got_len,
                                    const char *fmt, ...) __attribute__((format(printf, 11, 12)));
+/* The same with the message's arguments as a va_list, for a caller's own
+ * printf-like diagnostic function. */
+struct nis5g_diag *nis5g_diags_vadd(struct nis5g_diags *d, enum nis5g_severity sev, int code,
+                                    const char *file, int line, int col, const char *source,
+                                    size_t source_len, const char *got, size_t got_len,
+                                    const char *fmt, va_list ap) __attribute__((format(printf, 11, 0)));
 /* True once max_errors errors are in the list. */
 int nis5g_diags_full(const struct nis5g_diags *d);
 /* Turn a single error into a diagnostic (no source line). */

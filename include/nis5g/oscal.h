@@ -124,6 +124,8 @@ extern const struct nis5g_opt nis5g_oscal_assessment_opts[];
 extern const struct nis5g_opt nis5g_oscal_poam_opts[];
 void nis5g_oscal_params_init(void *params);
 json_t *nis5g_oscal_json(const void *result); /* the document */
+struct nis5g_query_env;
+void nis5g_oscal_release(const struct nis5g_query_env *env, void *result); /* drops the document */
 struct nis5g_query;
 extern const struct nis5g_query nis5g_query_oscal_catalog;
 extern const struct nis5g_query nis5g_query_oscal_assessment;

@@ -127,6 +127,14 @@ int nis5g_policy_parse(struct nis5g_policy *p, const char *file, const char *tex
  * when unknown. Borrowed from p. */
 const char *nis5g_policy_line(const struct nis5g_policy *p, const char *file, int line, size_t *len);
 
+/* The profile of every vendor of m (nis5g_profiles) with the designate
+ * lines of p (NULL: none) over suppliers.csv's; a designated vendor not in
+ * the data is a warning in d (which may be NULL). m is not const only
+ * because the lookups build its vendors' hash index on first use. A new
+ * array of m->vendors.n entries, the caller's (free). */
+struct nis5g_profile *nis5g_policy_profiles(const struct nis5g_policy *p, struct nis5g_model *m,
+                                            struct nis5g_diags *d);
+
 /* ---- Evaluation ---- */
 
 enum nis5g_rule_status { NIS5G_RS_OK, NIS5G_RS_PENDING, NIS5G_RS_VIOLATION };

@@ -1,6 +1,6 @@
 /*
- * cli-access.c — passwords from stdin and audited changes for the user
- * and token commands (cli-access.h).
+ * cli-access.c — passwords from stdin and audited changes for the user,
+ * token, backup and submission commands (cli-access.h).
  *
  * A password is one line of stdin so that scripts can pipe it in
  * (`printf '%s\n' "$PW" | nis5g user add ...`); on a terminal the echo is
@@ -16,6 +16,7 @@
 
 #include "cli-access.h"
 #include "nis5g/audit.h"
+#include "nis5g/buf.h"
 
 int64_t cli_time(void)
 {
@@ -112,5 +113,22 @@ int cli_change_end(struct nis5g_ctx *ctx, int rc, const char *action, const char
         struct nis5g_err ignored = { 0 };
         nis5g_store_exec(ctx->store, "ROLLBACK", &ignored);
     }
+    return rc;
+}
+
+int cli_change_query(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *params, void *result,
+                     const char *action, cli_change_describe *describe)
+{
+    struct nis5g_err err = { 0 };
+    if (cli_change_begin(ctx, &err))
+        return cli_fail_err(ctx, &err);
+    int rc = cli_query_compute(ctx, q, params, result);
+    struct nis5g_buf target = NIS5G_BUF_INIT, detail = NIS5G_BUF_INIT;
+    if (!rc)
+        describe(params, result, &target, &detail);
+    if (cli_change_end(ctx, rc, action, target.data, detail.data, &err) && !rc)
+        rc = cli_fail_err(ctx, &err);
+    nis5g_buf_release(&target);
+    nis5g_buf_release(&detail);
     return rc;
 }

@@ -1,5 +1,6 @@
 /*
- * cli-access.h — what the access commands (user, token, audit) share:
+ * cli-access.h — what the commands that change the access records or
+ * run an audited change (user, token, backup, submit, review) share:
  * reading a password from stdin, and running a change in one transaction
  * with its audit entry.
  */
@@ -30,5 +31,12 @@ void cli_password_free(char *pw);
 int cli_change_begin(struct nis5g_ctx *ctx, struct nis5g_err *err);
 int cli_change_end(struct nis5g_ctx *ctx, int rc, const char *action, const char *target, const char *detail,
                    struct nis5g_err *err);
+
+/* Run the query q as one audited change: cli_change_begin, compute q into
+ * result (cli_query_compute), then cli_change_end with action and what
+ * describe says of it. 0, or the exit status after printing why (nothing
+ * changed). Release result with cli_query_release either way. */
+int cli_change_query(struct nis5g_ctx *ctx, const struct nis5g_query *q, const void *params, void *result,
+                     const char *action, cli_change_describe *describe);
 
 #endif

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli-access.h"
 #include "cmd.h"
 #include "nis5g/buf.h"
 #include "nis5g/date.h"
@@ -275,7 +276,7 @@ int cli_query_cmd_run(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, struct c
 {
     const struct nis5g_query *q = c->query;
     void *r = nis5g_xcalloc(1, q->result_size ? q->result_size : 1);
-    int rc = cli_query_compute(ctx, q, p->q, r);
+    int rc = c->audit ? cli_change_query(ctx, q, p->q, r, c->audit, c->describe) : cli_query_compute(ctx, q, p->q, r);
     if (!rc)
         rc = p->json ? cli_query_print_json(ctx, q, r) : c->print(ctx, r);
     if (!rc && p->json && c->status)

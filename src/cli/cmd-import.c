@@ -10,28 +10,18 @@
 #include "nis5g/import.h"
 #include "nis5g/query.h"
 
-struct params {
-    struct nis5g_import_params q;
-    int json;
-};
-
-static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_import_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the result as JSON"),
-    NIS5G_OPT_END_,
-};
+static const struct nis5g_opt opts[] = { CLI_QUERY_OPTS(nis5g_import_opts, "print the result as JSON") };
 
 static void init(void *params)
 {
-    struct params *p = params;
-    nis5g_import_params_init(&p->q);
     const char *by = getenv("USER"); /* unset: "unknown", as recorded since the first import */
     if (by && *by)
-        p->q.by = by;
+        ((struct nis5g_import_params *)params)->by = by;
 }
 
-static void print_text(struct nis5g_ctx *ctx, const struct nis5g_import_query_result *r)
+static int print_text(struct nis5g_ctx *ctx, const void *result)
 {
+    const struct nis5g_import_query_result *r = result;
     const struct nis5g_snapshot *s = &r->saved;
     char day[11], b1[32], b2[32], b3[32], b4[32];
     fprintf(ctx->out, "imported snapshot %s%s: %s operators, %s sites, %s elements, %s links",
@@ -43,30 +33,17 @@ static void print_text(struct nis5g_ctx *ctx, const struct nis5g_import_query_re
     if (r->warnings)
         fprintf(ctx->out, " (%zu warning%s)", r->warnings, r->warnings == 1 ? "" : "s");
     fputc('\n', ctx->out);
-}
-
-static int run(struct nis5g_ctx *ctx, void *params)
-{
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_import;
-    struct nis5g_import_query_result r = { 0 };
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    if (!rc && p->json)
-        rc = cli_query_print_json(ctx, q, &r);
-    else if (!rc)
-        print_text(ctx, &r);
-    cli_query_release(ctx, q, &r);
-    return rc;
+    return 0;
 }
 
 const struct nis5g_cmd nis5g_cmd_import = {
     .name = "import",
     .summary = "check a dataset (CSV files) and save it as a snapshot",
     .opts = opts,
-    .params_size = sizeof(struct params),
     .init = init,
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .query = &nis5g_query_import,
+    .print = print_text,
     .help_extra = "Reads operators.csv, sites.csv, elements.csv, links.csv, suppliers.csv, products.csv and\n"
                   "measures.csv from the folders or files given (operators.csv and elements.csv are required).\n"
                   "Any error changes nothing; up to 20 errors are reported with file:line:column.\n",

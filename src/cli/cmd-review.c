@@ -11,64 +11,45 @@
 #include "nis5g/date.h"
 #include "nis5g/submission.h"
 
-struct params {
-    struct nis5g_review_params q;
-    int json;
-};
-
 static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_review_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the submission after the review as JSON"),
-    NIS5G_OPT_END_,
+    CLI_QUERY_OPTS(nis5g_review_opts, "print the submission after the review as JSON"),
 };
 
 static void init(void *params)
 {
-    struct params *p = params;
-    nis5g_review_params_init(&p->q);
-    p->q.by = cli_login_name();
+    ((struct nis5g_review_params *)params)->by = cli_login_name();
 }
 
-static int run(struct nis5g_ctx *ctx, void *params)
+/* The audit entry: the submission, the decision, who and why. */
+static void describe(const void *params, const void *result, struct nis5g_buf *target, struct nis5g_buf *detail)
 {
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_review;
-    struct nis5g_submit_result r = { 0 };
-    struct nis5g_err err = { 0 };
-    if (cli_change_begin(ctx, &err))
-        return cli_fail_err(ctx, &err);
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    struct nis5g_buf target = NIS5G_BUF_INIT, detail = NIS5G_BUF_INIT;
-    nis5g_buf_addf(&target, "submission %llu", (unsigned long long)p->q.id);
-    nis5g_buf_addf(&detail, "%s by %s: %s", p->q.decision == 0 ? "accepted" : "rejected", p->q.by, p->q.comment);
-    int end = cli_change_end(ctx, rc, "submission.review", target.data, detail.data, &err);
-    if (!rc && end)
-        rc = cli_fail_err(ctx, &err);
-    if (!rc && p->json) {
-        rc = cli_query_print_json(ctx, q, &r);
-    } else if (!rc) {
-        const struct nis5g_submission *s = &r.sub;
-        char day[11];
-        if (s->status == NIS5G_SUB_ACCEPTED)
-            fprintf(ctx->out, "submission %lld of %s accepted: snapshot %s\n", (long long)s->id, s->operator_id,
-                    nis5g_date_format(s->snapshot_as_of, day));
-        else
-            fprintf(ctx->out, "submission %lld of %s rejected\n", (long long)s->id, s->operator_id);
-    }
-    nis5g_buf_release(&target);
-    nis5g_buf_release(&detail);
-    cli_query_release(ctx, q, &r);
-    return rc;
+    const struct nis5g_review_params *q = params;
+    nis5g_buf_addf(target, "submission %llu", (unsigned long long)q->id);
+    nis5g_buf_addf(detail, "%s by %s: %s", q->decision == 0 ? "accepted" : "rejected", q->by, q->comment);
+}
+
+static int print_text(struct nis5g_ctx *ctx, const void *result)
+{
+    const struct nis5g_submission *s = &((const struct nis5g_submit_result *)result)->sub;
+    char day[11];
+    if (s->status == NIS5G_SUB_ACCEPTED)
+        fprintf(ctx->out, "submission %lld of %s accepted: snapshot %s\n", (long long)s->id, s->operator_id,
+                nis5g_date_format(s->snapshot_as_of, day));
+    else
+        fprintf(ctx->out, "submission %lld of %s rejected\n", (long long)s->id, s->operator_id);
+    return 0;
 }
 
 const struct nis5g_cmd nis5g_cmd_review = {
     .name = "review",
     .summary = "accept or reject a pending submission, with a comment",
     .opts = opts,
-    .params_size = sizeof(struct params),
     .init = init,
     .flags = CMD_STORE_EXISTING,
-    .run = run,
+    .query = &nis5g_query_review,
+    .print = print_text,
+    .audit = "submission.review",
+    .describe = describe,
     .help_extra = "Accepting checks the submission again against the national snapshot current now and saves\n"
                   "a new snapshot: that one with the operator's rows replaced by the submission's. A reviewed\n"
                   "submission cannot be reviewed again.\n",

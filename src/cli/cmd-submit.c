@@ -10,62 +10,44 @@
 #include "nis5g/buf.h"
 #include "nis5g/submission.h"
 
-struct params {
-    struct nis5g_submit_params q;
-    int json;
-};
-
 static const struct nis5g_opt opts[] = {
-    NIS5G_OPT_INCLUDE_(struct params, q, nis5g_submit_opts),
-    NIS5G_OPT_FLAG_(struct params, "json", json, 1, "print the submission as JSON (see docs/json.md)"),
-    NIS5G_OPT_END_,
+    CLI_QUERY_OPTS(nis5g_submit_opts, "print the submission as JSON (see docs/json.md)"),
 };
 
 static void init(void *params)
 {
-    struct params *p = params;
-    nis5g_submit_params_init(&p->q);
-    p->q.by = cli_login_name();
+    ((struct nis5g_submit_params *)params)->by = cli_login_name();
 }
 
-static int run(struct nis5g_ctx *ctx, void *params)
+/* The audit entry: the new submission, its operator, where from and who. */
+static void describe(const void *params, const void *result, struct nis5g_buf *target, struct nis5g_buf *detail)
 {
-    const struct params *p = params;
-    const struct nis5g_query *q = &nis5g_query_submit;
-    struct nis5g_submit_result r = { 0 };
-    struct nis5g_err err = { 0 };
-    if (cli_change_begin(ctx, &err))
-        return cli_fail_err(ctx, &err);
-    int rc = cli_query_compute(ctx, q, &p->q, &r);
-    struct nis5g_buf target = NIS5G_BUF_INIT, detail = NIS5G_BUF_INIT;
-    nis5g_buf_addf(&target, "submission %lld", (long long)r.sub.id);
-    nis5g_buf_addf(&detail, "operator %s, from %s, by %s", p->q.operator_id, p->q.dir, p->q.by);
-    int end = cli_change_end(ctx, rc, "submission.submit", target.data, detail.data, &err);
-    if (!rc && end)
-        rc = cli_fail_err(ctx, &err);
-    if (!rc && p->json) {
-        rc = cli_query_print_json(ctx, q, &r);
-    } else if (!rc) {
-        const struct nis5g_submission *s = &r.sub;
-        fprintf(ctx->out, "submission %lld of %s is pending review: %lld sites, %lld elements, %lld links, "
-                "%lld products, %lld measures\n%lld\n", (long long)s->id, s->operator_id, (long long)s->n_sites,
-                (long long)s->n_elements, (long long)s->n_links, (long long)s->n_products, (long long)s->n_measures,
-                (long long)s->id);
-    }
-    nis5g_buf_release(&target);
-    nis5g_buf_release(&detail);
-    cli_query_release(ctx, q, &r);
-    return rc;
+    const struct nis5g_submit_params *q = params;
+    const struct nis5g_submit_result *r = result;
+    nis5g_buf_addf(target, "submission %lld", (long long)r->sub.id);
+    nis5g_buf_addf(detail, "operator %s, from %s, by %s", q->operator_id, q->dir, q->by);
+}
+
+static int print_text(struct nis5g_ctx *ctx, const void *result)
+{
+    const struct nis5g_submission *s = &((const struct nis5g_submit_result *)result)->sub;
+    fprintf(ctx->out, "submission %lld of %s is pending review: %lld sites, %lld elements, %lld links, "
+            "%lld products, %lld measures\n%lld\n", (long long)s->id, s->operator_id, (long long)s->n_sites,
+            (long long)s->n_elements, (long long)s->n_links, (long long)s->n_products, (long long)s->n_measures,
+            (long long)s->id);
+    return 0;
 }
 
 const struct nis5g_cmd nis5g_cmd_submit = {
     .name = "submit",
     .summary = "check an operator's part of the dataset and record it as a pending submission",
     .opts = opts,
-    .params_size = sizeof(struct params),
     .init = init,
     .flags = CMD_STORE_WRITE,
-    .run = run,
+    .query = &nis5g_query_submit,
+    .print = print_text,
+    .audit = "submission.submit",
+    .describe = describe,
     .help_extra = "DIR holds the operator's dataset files with its own rows only: operators.csv (optional, its\n"
                   "own row), sites.csv, elements.csv, links.csv (links from its elements), products.csv and\n"
                   "measures.csv (its own scope). suppliers.csv is refused: supplier profiles are the authority's.\n"

@@ -31,6 +31,13 @@ enum {
 };
 
 struct nis5g_cmd;
+struct nis5g_buf;
+
+/* What an audited change's entry says (cli_change_query, cli-access.h):
+ * describe appends its target and detail, from the query's parameters and
+ * its computed result. */
+typedef void cli_change_describe(const void *params, const void *result, struct nis5g_buf *target,
+                                 struct nis5g_buf *detail);
 
 struct nis5g_ctx {
     const char *db_path;       /* --db, $NIS5G_DB or ./nis5g.db */
@@ -47,7 +54,9 @@ struct nis5g_cmd {
     const char *name;    /* "import", or a subcommand's own word: "set" */
     const char *summary; /* one line for `nis5g help` */
     /* The options (opts.h): parsed by main.c into a zeroed parameters
-     * struct of params_size bytes, after init() has set the defaults. */
+     * struct of params_size bytes, after init() has set the defaults. A
+     * query command's init runs on the query's own parameters after the
+     * query's params_init: what the command line adds (who runs it). */
     const struct nis5g_opt *opts;
     size_t params_size;
     void (*init)(void *params);
@@ -61,11 +70,15 @@ struct nis5g_cmd {
     /* A command that is one query of the table (summary, diversity ...):
      * main.c runs it. Its options are CLI_QUERY_OPTS(the query's table);
      * --json prints the query's document, else print(ctx, result) renders
-     * the same result for people. */
+     * the same result for people (0, or the exit status). */
     const struct nis5g_query *query;
     int (*print)(struct nis5g_ctx *ctx, const void *result);
     /* The exit status of a result when it is not 0 with --json too (verify). */
     int (*status)(const void *result);
+    /* A query that the command line runs as one audited change (submit,
+     * review; cli_change_query): the audit entry's action and what it names. */
+    const char *audit;
+    cli_change_describe *describe;
 };
 
 extern const struct nis5g_cmd *const nis5g_commands[];
@@ -80,7 +93,6 @@ int cli_completion(FILE *f);
  * c->opts. 0, or the exit status after printing the error and the usage. */
 int cli_parse_opts(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, void *params, int argc, char **argv);
 /* The usage lines of c and its subcommands, the first after prefix. */
-struct nis5g_buf;
 void cli_usage(struct nis5g_buf *b, const struct nis5g_cmd *c, const char *prefix);
 
 /* Print "nis5g CMD: <message>" and returns the exit status for code. */

@@ -112,8 +112,8 @@ static int run_command(struct nis5g_ctx *ctx, const struct nis5g_cmd *c, int arg
     void *params = nis5g_xcalloc(1, size ? size : 1);
     if (c->query && c->query->params_init)
         c->query->params_init(((struct cli_query_params *)params)->q);
-    else if (c->init)
-        c->init(params);
+    if (c->init)
+        c->init(c->query ? (void *)((struct cli_query_params *)params)->q : params);
     int rc = cli_parse_opts(ctx, c, params, argc, argv);
     if (!rc)
         rc = open_store(ctx, c->flags);

@@ -34,6 +34,36 @@ static int not_found(struct srv_req *r, const char *what)
     return srv_send_error(r, 404, "not_found", msg, NULL);
 }
 
+/* The workspace's export of id, or its list through f: 0, or an error. */
+static int export_get(struct srv_req *r, int64_t id, struct nis5g_prepared *x, struct nis5g_err *err)
+{
+    struct nis5g_store *st;
+    int rc = srv_req_store(r, &st, err);
+    return rc ? rc : nis5g_exports_get(st, id, x, err);
+}
+
+static int export_list(struct srv_req *r, const struct nis5g_exports_filter *f, struct nis5g_prepared **v, size_t *n,
+                       struct nis5g_err *err)
+{
+    struct nis5g_store *st;
+    int rc = srv_req_store(r, &st, err);
+    return rc ? rc : nis5g_exports_list(st, f, v, n, err);
+}
+
+/* The export the path names (the analysts' routes): 0 with *id and *x,
+ * or answered: 404 when the path is no id, else the error. */
+static int path_export(struct srv_req *r, int64_t *id, struct nis5g_prepared *x, int *answered)
+{
+    struct nis5g_err err = { 0 };
+    *answered = 1;
+    if (!(*id = path_id(r)))
+        return not_found(r, "export");
+    if (export_get(r, *id, x, &err))
+        return srv_send_err(r, &err, NULL);
+    *answered = 0;
+    return 0;
+}
+
 static void take_file(const void *result, void *arg)
 {
     const struct nis5g_export_result *x = result;
@@ -111,12 +141,11 @@ SRV_HANDLER(srv_api_exports_create)
 SRV_HANDLER(srv_api_exports_list)
 {
     (void)route;
-    struct nis5g_store *st;
     struct nis5g_err err = { 0 };
     struct nis5g_prepared *v = NULL;
     size_t n = 0;
     struct nis5g_exports_filter f = { 0 };
-    if (srv_req_store(r, &st, &err) || nis5g_exports_list(st, &f, &v, &n, &err))
+    if (export_list(r, &f, &v, &n, &err))
         return srv_send_err(r, &err, NULL);
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
@@ -128,15 +157,10 @@ SRV_HANDLER(srv_api_exports_list)
 SRV_HANDLER(srv_api_exports_get)
 {
     (void)route;
-    struct nis5g_store *st;
-    struct nis5g_err err = { 0 };
+    int64_t id;
     struct nis5g_prepared x;
-    int64_t id = path_id(r);
-    if (!id)
-        return not_found(r, "export");
-    if (srv_req_store(r, &st, &err) || nis5g_exports_get(st, id, &x, &err))
-        return srv_send_err(r, &err, NULL);
-    return srv_send_json(r, 200, nis5g_prepared_json(&x));
+    int answered, rc = path_export(r, &id, &x, &answered);
+    return answered ? rc : srv_send_json(r, 200, nis5g_prepared_json(&x));
 }
 
 /* Bytes of export id served, audited as action: checked against the
@@ -197,19 +221,16 @@ static int approve(struct srv_req *r, int64_t id, const char *digest)
 SRV_HANDLER(srv_api_exports_approve)
 {
     (void)route;
-    struct nis5g_store *st;
-    struct nis5g_err err = { 0 };
+    int64_t id;
     struct nis5g_prepared x;
-    int64_t id = path_id(r);
-    if (!id)
-        return not_found(r, "export");
-    if (srv_req_store(r, &st, &err) || nis5g_exports_get(st, id, &x, &err))
-        return srv_send_err(r, &err, NULL);
+    int answered, rc = path_export(r, &id, &x, &answered);
+    if (answered)
+        return rc;
     json_t *body = srv_body_object(r);
     if (!body)
         return 1;
     const char *digest = srv_json_str(body, "digest");
-    int rc = digest ? approve(r, id, digest)
+    rc = digest ? approve(r, id, digest)
                     : srv_send_error(r, 400, "usage",
                                      "the body must be {\"digest\": the SHA-256 of the package's bytes, in hex}", NULL);
     json_decref(body);
@@ -221,7 +242,6 @@ SRV_HANDLER(srv_api_exports_approve)
 SRV_HANDLER(srv_api_packages_list)
 {
     (void)route;
-    struct nis5g_store *st;
     struct nis5g_err err = { 0 };
     struct nis5g_exports_filter f = { .approved_only = 1,
                                       .peer_state = r->role == SRV_ROLE_PEER ? r->state : NULL };
@@ -236,7 +256,7 @@ SRV_HANDLER(srv_api_packages_list)
     }
     struct nis5g_prepared *v = NULL;
     size_t n = 0;
-    if (srv_req_store(r, &st, &err) || nis5g_exports_list(st, &f, &v, &n, &err))
+    if (export_list(r, &f, &v, &n, &err))
         return srv_send_err(r, &err, NULL);
     json_t *a = json_array();
     int64_t last = f.since;
@@ -251,15 +271,12 @@ SRV_HANDLER(srv_api_packages_list)
 SRV_HANDLER(srv_api_packages_get)
 {
     (void)route;
-    struct nis5g_store *st;
     struct nis5g_err err = { 0 };
     struct nis5g_prepared x;
     int64_t id = path_id(r);
     if (!id)
         return not_found(r, "package");
-    int rc = srv_req_store(r, &st, &err);
-    if (!rc)
-        rc = nis5g_exports_get(st, id, &x, &err);
+    int rc = export_get(r, id, &x, &err);
     /* not approved, or not for this peer: answered like one that does not exist */
     if (rc == NIS5G_ENOTFOUND || (!rc && (!x.version || (r->role == SRV_ROLE_PEER &&
                                                         !nis5g_exports_visible(&x, r->state)))))

@@ -167,11 +167,20 @@ struct nis5g_diag *nis5g_diags_add(struct nis5g_diags *d, enum nis5g_severity se
                                    size_t source_len, const char *got, size_t got_len,
                                    const char *fmt, ...)
 {
-    struct nis5g_buf b = NIS5G_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    nis5g_buf_vaddf(&b, fmt, ap);
+    struct nis5g_diag *g = nis5g_diags_vadd(d, sev, code, file, line, col, source, source_len, got, got_len, fmt, ap);
     va_end(ap);
+    return g;
+}
+
+struct nis5g_diag *nis5g_diags_vadd(struct nis5g_diags *d, enum nis5g_severity sev, int code,
+                                    const char *file, int line, int col, const char *source,
+                                    size_t source_len, const char *got, size_t got_len,
+                                    const char *fmt, va_list ap)
+{
+    struct nis5g_buf b = NIS5G_BUF_INIT;
+    nis5g_buf_vaddf(&b, fmt, ap);
     if (sev == NIS5G_WARNING && !keep_warning(d, b.data)) {
         nis5g_buf_release(&b);
         return NULL;

@@ -113,17 +113,14 @@ static void vdiag(struct imp *im, enum nis5g_severity sev, uint32_t line, size_t
         return; /* the cap is on what is reported */
     if (im->row_quiet)
         return;
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    nis5g_buf_vaddf(&b, fmt, ap);
     size_t srcn = 0;
     const char *src = line ? nis5g_csv_line_text(&im->csv, line_at, &srcn) : NULL;
     int col = line ? nis5g_csv_col(&im->csv, line_at, at) : 0;
     /* Long values are cut in messages; the caret still points at them. */
     if (got && got_n > 80)
         got_n = 80;
-    nis5g_diags_add(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->fname, (int)line, col, src, srcn,
-                    got, got_n, "%s", b.data);
-    nis5g_buf_release(&b);
+    nis5g_diags_vadd(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->fname, (int)line, col, src, srcn,
+                     got, got_n, fmt, ap);
 }
 
 __attribute__((format(printf, 4, 5))) static void ferr(struct imp *im, const struct nis5g_csv_field *f, int show_got,
@@ -138,13 +135,10 @@ __attribute__((format(printf, 4, 5))) static void ferr(struct imp *im, const str
 /* An error about a whole file or dataset (no line). */
 __attribute__((format(printf, 3, 4))) static void gerr(struct imp *im, const char *file, const char *fmt, ...)
 {
-    struct nis5g_buf b = NIS5G_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    nis5g_buf_vaddf(&b, fmt, ap);
+    nis5g_diags_vadd(im->d, NIS5G_ERROR, NIS5G_EINPUT, file, 0, 0, NULL, 0, NULL, 0, fmt, ap);
     va_end(ap);
-    nis5g_diags_add(im->d, NIS5G_ERROR, NIS5G_EINPUT, file, 0, 0, NULL, 0, NULL, 0, "%s", b.data);
-    nis5g_buf_release(&b);
 }
 
 /* ---- field access and value parsers ---- */
@@ -1596,14 +1590,11 @@ static void read_links_parallel(struct imp *im)
 __attribute__((format(printf, 4, 5))) static void link_diag(struct imp *im, enum nis5g_severity sev, uint32_t line,
                                                              const char *fmt, ...)
 {
-    struct nis5g_buf b = NIS5G_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    nis5g_buf_vaddf(&b, fmt, ap);
+    nis5g_diags_vadd(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->path[F_LINKS], (int)line, 1,
+                     NULL, 0, NULL, 0, fmt, ap);
     va_end(ap);
-    nis5g_diags_add(im->d, sev, sev == NIS5G_ERROR ? NIS5G_EINPUT : NIS5G_OK, im->path[F_LINKS], (int)line, 1,
-                    NULL, 0, NULL, 0, "%s", b.data);
-    nis5g_buf_release(&b);
 }
 
 /* Order key of a link within its element: ungrouped first, then by group,

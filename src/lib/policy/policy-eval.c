@@ -730,15 +730,14 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* The vendors' profiles with the policy's designations; a designated
- * vendor that is not in the data is a warning (the designation still
- * stands in law). */
-static void check_profiles(const struct nis5g_policy *p, struct nis5g_model *m, struct nis5g_check *ck,
-                           struct nis5g_diags *d)
+/* A designated vendor that is not in the data is a warning: the
+ * designation still stands in law. */
+struct nis5g_profile *nis5g_policy_profiles(const struct nis5g_policy *p, struct nis5g_model *m,
+                                            struct nis5g_diags *d)
 {
-    struct nis5g_designation *des = nis5g_xcalloc(p->n_des + 1, sizeof *des);
+    struct nis5g_designation *des = nis5g_xcalloc(p ? p->n_des + 1 : 1, sizeof *des);
     size_t nd = 0;
-    for (size_t i = 0; i < p->n_des; i++) {
+    for (size_t i = 0; p && i < p->n_des; i++) {
         const struct nis5g_pdesignation *g = &p->des[i];
         uint32_t v = nis5g_dict_find(&m->vendors, g->vendor, strlen(g->vendor));
         if (v == NIS5G_NONE) {
@@ -755,9 +754,10 @@ static void check_profiles(const struct nis5g_policy *p, struct nis5g_model *m, 
         des[nd].where = g->where;
         nd++;
     }
-    ck->profiles = nis5g_xcalloc(m->vendors.n + 1, sizeof *ck->profiles);
-    nis5g_profiles(m, des, nd, ck->profiles);
+    struct nis5g_profile *prof = nis5g_xcalloc(m->vendors.n + 1, sizeof *prof);
+    nis5g_profiles(m, des, nd, prof);
     free(des);
+    return prof;
 }
 
 /* Every rule's condition tables; the product row of each element when a
@@ -898,7 +898,7 @@ int nis5g_policy_check(const struct nis5g_policy *p, struct nis5g_model *m, cons
 {
     struct nis5g_check *ck = nis5g_xcalloc(1, sizeof *ck);
     ck->at = o->at;
-    check_profiles(p, m, ck, d);
+    ck->profiles = nis5g_policy_profiles(p, m, d);
     size_t nr = p->n_rules;
     ck->n = nr;
     ck->r = nis5g_xcalloc(nr + 1, sizeof *ck->r);

@@ -47,27 +47,6 @@ void nis5g_elements_params_init(void *params)
     p->limit = NIS5G_EL_ALL;
 }
 
-/* The policy's designate lines by vendor id; an unknown vendor is a warning. */
-static struct nis5g_designation *designations(const struct nis5g_query_env *env, const struct nis5g_policy *p,
-                                              const struct nis5g_model *m, size_t *n)
-{
-    struct nis5g_designation *des = nis5g_xcalloc(p ? p->n_des + 1 : 1, sizeof *des);
-    *n = 0;
-    for (size_t i = 0; p && i < p->n_des; i++) {
-        uint32_t v = nis5g_dict_finds((struct nis5g_dict *)&m->vendors, p->des[i].vendor);
-        if (v == NIS5G_NONE) {
-            size_t sl;
-            const char *src = nis5g_policy_line(p, p->des[i].file, p->des[i].line, &sl);
-            nis5g_diags_add(env->diags, NIS5G_WARNING, NIS5G_EINPUT, p->des[i].file, p->des[i].line,
-                            p->des[i].col, src, sl, p->des[i].vendor, strlen(p->des[i].vendor),
-                            "unknown vendor in designation: not in the data");
-            continue;
-        }
-        des[(*n)++] = (struct nis5g_designation){ v, p->des[i].risk, p->des[i].reason, p->des[i].where };
-    }
-    return des;
-}
-
 /* The vendors whose profile is high: the check's profiles with --rule,
  * else the profiles with the policy's designations (if any). */
 static void high_vendors(const struct nis5g_query_env *env, struct nis5g_elements_result *r)
@@ -75,13 +54,8 @@ static void high_vendors(const struct nis5g_query_env *env, struct nis5g_element
     const struct nis5g_model *m = r->m;
     struct nis5g_profile *prof = r->check ? r->check->profiles : NULL;
     struct nis5g_profile *own = NULL;
-    if (!prof) {
-        size_t nd;
-        struct nis5g_designation *des = designations(env, r->policy, m, &nd);
-        prof = own = nis5g_xcalloc(m->vendors.n + 1, sizeof *own);
-        nis5g_profiles(m, des, nd, own);
-        free(des);
-    }
+    if (!prof)
+        prof = own = nis5g_policy_profiles(r->policy, (struct nis5g_model *)m, env->diags);
     r->high = nis5g_xcalloc(m->vendors.n + 1, 1);
     for (uint32_t v = 0; v < m->vendors.n; v++)
         r->high[v] = prof[v].risk == NIS5G_RISK_HIGH;

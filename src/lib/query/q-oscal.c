@@ -119,7 +119,7 @@ static int compute_assessment(const struct nis5g_query_env *env, const void *par
     return rc;
 }
 
-static void release(const struct nis5g_query_env *env, void *result)
+void nis5g_oscal_release(const struct nis5g_query_env *env, void *result)
 {
     (void)env;
     struct nis5g_oscal_result *r = result;
@@ -142,7 +142,7 @@ const struct nis5g_query nis5g_query_oscal_catalog = {
     .result_size = sizeof(struct nis5g_oscal_result),
     .compute = compute_catalog,
     .to_json = nis5g_oscal_json,
-    .release = release,
+    .release = nis5g_oscal_release,
 };
 
 const struct nis5g_query nis5g_query_oscal_assessment = {
@@ -155,5 +155,5 @@ const struct nis5g_query nis5g_query_oscal_assessment = {
     .result_size = sizeof(struct nis5g_oscal_result),
     .compute = compute_assessment,
     .to_json = nis5g_oscal_json,
-    .release = release,
+    .release = nis5g_oscal_release,
 };

@@ -204,14 +204,6 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
     return rc;
 }
 
-static void release(const struct nis5g_query_env *env, void *result)
-{
-    (void)env;
-    struct nis5g_oscal_result *r = result;
-    json_decref(r->doc);
-    r->doc = NULL;
-}
-
 const struct nis5g_query nis5g_query_oscal_poam = {
     .name = "oscal poam",
     .summary = "the phase-outs with deadlines and the measures not in place as an OSCAL POA&M",
@@ -222,5 +214,5 @@ const struct nis5g_query nis5g_query_oscal_poam = {
     .result_size = sizeof(struct nis5g_oscal_result),
     .compute = compute,
     .to_json = nis5g_oscal_json,
-    .release = release,
+    .release = nis5g_oscal_release,
 };

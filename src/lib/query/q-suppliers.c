@@ -26,28 +26,6 @@ void nis5g_suppliers_params_init(void *params)
     p->snapshot = NIS5G_NO_DATE;
 }
 
-/* The policy's designate lines by vendor id; an unknown vendor is a
- * warning. *n of them in a new array. */
-static struct nis5g_designation *designations(const struct nis5g_query_env *env, const struct nis5g_policy *p,
-                                              const struct nis5g_model *m, size_t *n)
-{
-    struct nis5g_designation *des = nis5g_xcalloc(p ? p->n_des + 1 : 1, sizeof *des);
-    *n = 0;
-    for (size_t i = 0; p && i < p->n_des; i++) {
-        uint32_t v = nis5g_dict_finds((struct nis5g_dict *)&m->vendors, p->des[i].vendor);
-        if (v == NIS5G_NONE) {
-            size_t sl;
-            const char *src = nis5g_policy_line(p, p->des[i].file, p->des[i].line, &sl);
-            nis5g_diags_add(env->diags, NIS5G_WARNING, NIS5G_EINPUT, p->des[i].file, p->des[i].line,
-                            p->des[i].col, src, sl, p->des[i].vendor, strlen(p->des[i].vendor),
-                            "unknown vendor in designation: not in the data");
-            continue;
-        }
-        des[(*n)++] = (struct nis5g_designation){ v, p->des[i].risk, p->des[i].reason, p->des[i].where };
-    }
-    return des;
-}
-
 static int compute(const struct nis5g_query_env *env, const void *params, void *result, struct nis5g_err *err)
 {
     const struct nis5g_suppliers_params *p = params;
@@ -58,11 +36,7 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
     if (rc)
         return rc;
     const struct nis5g_model *m = r->m;
-    size_t nd;
-    struct nis5g_designation *des = designations(env, r->policy, m, &nd);
-    r->profiles = nis5g_xcalloc(m->vendors.n + 1, sizeof *r->profiles);
-    nis5g_profiles(m, des, nd, r->profiles);
-    free(des);
+    r->profiles = nis5g_policy_profiles(r->policy, (struct nis5g_model *)m, env->diags);
     /* Vendors in name order, for people and diffs alike. */
     r->order = nis5g_xcalloc(m->vendors.n + 1, sizeof *r->order);
     for (uint32_t v = 0; v < m->vendors.n; v++)

@@ -125,17 +125,14 @@ struct scan {
 __attribute__((format(printf, 4, 5))) static void serr(struct scan *s, const struct nis5g_csv_field *f, int got,
                                                         const char *fmt, ...)
 {
-    struct nis5g_buf b = NIS5G_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    nis5g_buf_vaddf(&b, fmt, ap);
-    va_end(ap);
     size_t srcn = 0;
     const char *src = f ? nis5g_csv_line_text(&s->csv, f->line_at, &srcn) : NULL;
     int col = f ? nis5g_csv_col(&s->csv, f->line_at, f->at) : 0;
-    nis5g_diags_add(s->d, NIS5G_ERROR, NIS5G_EINPUT, s->fname, f ? (int)f->line : 0, col, src, srcn,
-                    got && f ? f->p : NULL, got && f ? (f->n > 80 ? 80 : f->n) : 0, "%s", b.data);
-    nis5g_buf_release(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    nis5g_diags_vadd(s->d, NIS5G_ERROR, NIS5G_EINPUT, s->fname, f ? (int)f->line : 0, col, src, srcn,
+                     got && f ? f->p : NULL, got && f ? (f->n > 80 ? 80 : f->n) : 0, fmt, ap);
+    va_end(ap);
 }
 
 static char *shown_name(const struct scan *s, const char *name)
@@ -619,6 +616,17 @@ static uint32_t rows(const struct nis5g_model *n, enum ds_file f)
     }
 }
 
+/* The part's rows of file f (its operators.csv row, links, or rows). */
+static void part_file(struct comp *c, enum ds_file f)
+{
+    if (f == DS_OPERATORS)
+        ds_row(&c->b, c->p, f, c->p_op, 0);
+    else if (f == DS_LINKS)
+        part_links(c);
+    else
+        part_rows(c, f);
+}
+
 /* File f: the national rows with the operator's replaced by the part's,
  * where its first one was (else at the end). Links go by element. */
 static void compose_file(struct comp *c, enum ds_file f)
@@ -636,24 +644,12 @@ static void compose_file(struct comp *c, enum ds_file f)
                 ds_row(&c->b, n, f, r, 0);
             continue;
         }
-        if (done)
-            continue;
+        if (!done)
+            part_file(c, f);
         done = 1;
-        if (f == DS_OPERATORS)
-            ds_row(&c->b, c->p, f, c->p_op, 0);
-        else if (f == DS_LINKS)
-            part_links(c);
-        else
-            part_rows(c, f);
     }
-    if (!done) {
-        if (f == DS_OPERATORS)
-            ds_row(&c->b, c->p, f, c->p_op, 0);
-        else if (f == DS_LINKS)
-            part_links(c);
-        else
-            part_rows(c, f);
-    }
+    if (!done)
+        part_file(c, f);
 }
 
 /* The national catalogue, then the part's products it does not have. */
