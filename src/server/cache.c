@@ -111,8 +111,10 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
             return err->code;
         return get_other(c, st, &want, out, err);
     }
+    /* the id and the time of import: a snapshot replaced by one of the same
+     * date (an import, an accepted submission) keeps its id */
     pthread_mutex_lock(&c->mu);
-    if (c->cur && c->cur->snap.id == latest.id) {
+    if (same_snapshot(c->cur, &latest)) {
         c->cur->refs++;
         *out = c->cur;
         pthread_mutex_unlock(&c->mu);
@@ -126,7 +128,7 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
     if (load(st, &latest, &fresh, err))
         return err->code;
     pthread_mutex_lock(&c->mu);
-    if (c->cur && c->cur->snap.id == latest.id) {
+    if (same_snapshot(c->cur, &latest)) {
         pthread_mutex_unlock(&c->mu);
         model_free(fresh);
         return srv_cache_get(c, st, day, out, err);
@@ -135,7 +137,9 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
      * two snapshots then loads nothing */
     struct srv_model *drop = c->other;
     fresh->refs = 2; /* the cache's and this request's */
-    if (c->cur) {
+    if (c->cur && c->cur->snap.id == latest.id) {
+        drop = c->cur; /* replaced in place: that version is gone */
+    } else if (c->cur) {
         c->other = c->cur;
     } else {
         drop = NULL;
