@@ -220,13 +220,15 @@ void srv_docs_release(struct srv_docs *d)
     pthread_mutex_destroy(&d->mu);
 }
 
-int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out)
+int srv_docs_get(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
+                 struct nis5g_buf *out)
 {
     int hit = 0;
     pthread_mutex_lock(&d->mu);
     for (int i = 0; i < SRV_DOCS && !hit; i++) {
         struct srv_doc *e = &d->v[i];
-        if (e->key && e->snapshot_id == snapshot_id && e->today == today && strcmp(e->key, key) == 0) {
+        if (e->key && e->snapshot_id == snap->id && strcmp(e->imported_at, snap->imported_at) == 0 &&
+            e->today == today && strcmp(e->key, key) == 0) {
             nis5g_buf_add(out, e->bytes.data, e->bytes.len);
             e->used = ++d->clock;
             hit = 1;
@@ -236,8 +238,8 @@ int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32
     return hit;
 }
 
-void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
-                  size_t len)
+void srv_docs_put(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
+                  const char *bytes, size_t len)
 {
     if (len > SRV_DOC_MAX)
         return;
@@ -255,7 +257,8 @@ void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int3
     free(e->key);
     nis5g_buf_release(&e->bytes);
     e->key = nis5g_xstrdup(key);
-    e->snapshot_id = snapshot_id;
+    e->snapshot_id = snap->id;
+    snprintf(e->imported_at, sizeof e->imported_at, "%s", snap->imported_at);
     e->today = today;
     nis5g_buf_add(&e->bytes, bytes, len);
     e->used = ++d->clock;

@@ -75,6 +75,7 @@ int srv_cache_scoped(struct srv_cache *c, struct srv_model *sm, const char *op, 
 struct srv_doc {
     char *key;
     int64_t snapshot_id;
+    char imported_at[32]; /* a snapshot replaced by one of its date keeps its id */
     int32_t today;
     struct nis5g_buf bytes;
     uint64_t used; /* for least recently used */
@@ -87,9 +88,10 @@ struct srv_docs {
 void srv_docs_init(struct srv_docs *d);
 void srv_docs_release(struct srv_docs *d);
 /* Copy the kept bytes of key into out: 1 when there are some. */
-int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out);
-void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
-                  size_t len);
+int srv_docs_get(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
+                 struct nis5g_buf *out);
+void srv_docs_put(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
+                  const char *bytes, size_t len);
 
 /* ---- one request ---- */
 struct srv {
