@@ -73,10 +73,11 @@ N5.qs = function (params) {
 /* the snapshot and date the page was asked for (#/page?snapshot=&at=) */
 N5.ctx = () => ({ snapshot: N5.route.params.get("snapshot") || "", at: N5.route.params.get("at") || "" });
 
-/* A box that says what went wrong; a route another part of the server
- * has not got yet (404 on a known page) says so plainly. */
+/* A box that says what went wrong; something that is not there (404: an
+ * unknown id, another operator's, an older server's missing route) is a
+ * note with the server's words. */
 N5.errorBox = function (e, what) {
-  if (e && e.status === 404 && what) return el("p", { class: "note" }, what + " is not available on this server yet.");
+  if (e && e.status === 404) return el("p", { class: "note" }, (what ? what + ": " : "") + ((e && e.message) || "not found") + ".");
   if (e && e.status === 403) return el("p", { class: "note" }, "Your role may not see this.");
   const box = el("div", { class: "error", role: "alert" }, el("p", {}, (e && e.message) || String(e)));
   if (e && e.diagnostics && e.diagnostics.length) box.append(N5.diagnostics(e.diagnostics));

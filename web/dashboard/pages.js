@@ -397,7 +397,7 @@
       el("td", {}, el("a", { href: "/api/v1/packages/" + x.id, download: "package-" + x.id + ".pkg" }, "Download package " + x.id))));
     return N5.section("Packages shared with you", el("p", {}, "The packages approved for your state, newest first; import them with ", el("code", {}, "nis5g import-package"), " or ", el("code", {}, "nis5g pull"), "."),
       el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Packages shared with you" }, el("table", { class: "data", id: "pk-table" },
-        el("caption", {}, N5.num(list.length) + " packages"), el("thead", {}, el("tr", {}, ["Id", "From", "Marking", "Recipients", "Snapshot", "Detail", "Approved", "Size", "Digest (SHA-256)", "File"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))));
+        el("caption", {}, N5.num(list.length) + (list.length === 1 ? " package" : " packages")), el("thead", {}, el("tr", {}, ["Id", "From", "Marking", "Recipients", "Snapshot", "Detail", "Approved", "Size", "Digest (SHA-256)", "File"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))));
   }
   function euView(doc) {
     const out = [el("p", {}, "Marking of this view: ", tlp(doc.tlp), ". Each figure carries the marking of the package it comes from.")];

@@ -179,9 +179,12 @@
         tile("df-added", "Added", N5.num(sm.added)), tile("df-removed", "Removed", N5.num(sm.removed)),
         tile("df-changed", "Changed", N5.num(sm.changed)), tile("df-unchanged", "Unchanged", N5.num(sm.unchanged)))];
     const changes = d.changed.flatMap((c) => c.changes.map((x) => ({ element: c.element, operator: c.operator, domain: c.domain, field: x.field, from: val(x.from), to: val(x.to) })));
-    out.push(el("h3", {}, "Changed elements"), changes.length ? N5.table("Changed elements: old and new values", [
+    // a long list folds away (open it to read every change); a short one is open
+    const changedTable = () => N5.table("Changed elements: old and new values", [
       { key: "element", label: "Element" }, { key: "operator", label: "Operator" }, { key: "domain", label: "Domain" },
-      { key: "field", label: "Field" }, { key: "from", label: "Old value" }, { key: "to", label: "New value" }], changes, { csv: "changed-elements" }) : el("p", { class: "note" }, "No element changes."));
+      { key: "field", label: "Field" }, { key: "from", label: "Old value" }, { key: "to", label: "New value" }], changes, { csv: "changed-elements" });
+    out.push(el("h3", {}, "Changed elements"), changes.length ? el("details", { class: "numbers", id: "df-changes", open: changes.length <= 50 },
+      el("summary", {}, N5.num(changes.length) + " changes of " + N5.num(d.changed.length) + " elements, with the old and new values"), changedTable()) : el("p", { class: "note" }, "No element changes."));
     const elCols = [{ key: "element", label: "Element" }, { key: "operator", label: "Operator" }, { key: "domain", label: "Domain" }, { key: "function", label: "Function" },
       { key: "vendor", label: "Vendor" }, { key: "product", label: "Product" }, { key: "status", label: "Status" }, { key: "site", label: "Site" }, { key: "installed", label: "Installed" }];
     if (d.added.length) out.push(el("h3", {}, "Added elements"), N5.table("Added elements", elCols, d.added));
@@ -264,7 +267,7 @@
             await reload();
             N5.say("Export " + x.id + " approved");
           } catch (e) {
-            const why = e.status === 403 ? "Refused: you prepared this export; a second analyst or admin must approve it (" + e.message + ")."
+            const why = e.status === 403 ? "Refused: you prepared this export, so another analyst or admin must approve it (the server: " + e.message + ")."
               : e.status === 409 ? "Refused: " + e.message + "." : null;
             msg.replaceChildren(why ? el("p", { class: "error", role: "alert" }, why) : N5.errorBox(e));
           }
