@@ -168,7 +168,8 @@
     await N5.contextBar(false);
     const form = el("form", { class: "filters", id: "drill-form" });
     for (const f of FILTERS) {
-      if (f === "operator" && N5.me.role === "operator") continue;
+      // an operator filters its own elements; the stored policies (and so their rules) are the authority's
+      if (N5.me.role === "operator" && ["operator", "rule", "policy"].includes(f)) continue;
       form.append(el("span", { class: "field" }, el("label", { for: "f-" + f }, f === "policy" ? "Policy (of the rule)" : f[0].toUpperCase() + f.slice(1)), el("input", { id: "f-" + f, name: f, value: params.get(f) || "" })));
     }
     form.append(el("span", { class: "field" }, el("input", { id: "f-high", name: "high_risk", type: "checkbox", value: "1", checked: params.get("high_risk") === "1" }), el("label", { for: "f-high" }, "High-risk only")));

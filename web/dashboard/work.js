@@ -225,6 +225,9 @@
       el("a", { href: "#/eu" }, "EU view"), ")."));
     main.append(await prepareForm(load), N5.section("Prepared exports", list));
     await load();
+    // the state signed for before is the server key's: offered again
+    const st = document.getElementById("ex-state");
+    if (st && !st.value && exports.length) st.value = exports[exports.length - 1].signer;
   });
   async function prepareForm(reload) {
     let policies = [];
