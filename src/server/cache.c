@@ -220,15 +220,34 @@ void srv_docs_release(struct srv_docs *d)
     pthread_mutex_destroy(&d->mu);
 }
 
-int srv_docs_get(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
-                 struct nis5g_buf *out)
+int srv_docs_tag(struct nis5g_store *st, char *tag, size_t size, struct nis5g_err *err)
+{
+    struct nis5g_snapshot *v = NULL;
+    size_t n = 0;
+    if (nis5g_store_snapshots(st, &v, &n, err))
+        return err->code;
+    /* how many, the highest id, the last time of import (ISO 8601 UTC:
+     * the largest string is the latest) */
+    int64_t top = 0;
+    const char *last = "";
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].id > top)
+            top = v[i].id;
+        if (strcmp(v[i].imported_at, last) > 0)
+            last = v[i].imported_at;
+    }
+    snprintf(tag, size, "%zu/%lld/%s", n, (long long)top, last);
+    free(v);
+    return 0;
+}
+
+int srv_docs_get(struct srv_docs *d, const char *key, const char *tag, int32_t today, struct nis5g_buf *out)
 {
     int hit = 0;
     pthread_mutex_lock(&d->mu);
     for (int i = 0; i < SRV_DOCS && !hit; i++) {
         struct srv_doc *e = &d->v[i];
-        if (e->key && e->snapshot_id == snap->id && strcmp(e->imported_at, snap->imported_at) == 0 &&
-            e->today == today && strcmp(e->key, key) == 0) {
+        if (e->key && strcmp(e->tag, tag) == 0 && e->today == today && strcmp(e->key, key) == 0) {
             nis5g_buf_add(out, e->bytes.data, e->bytes.len);
             e->used = ++d->clock;
             hit = 1;
@@ -238,8 +257,8 @@ int srv_docs_get(struct srv_docs *d, const char *key, const struct nis5g_snapsho
     return hit;
 }
 
-void srv_docs_put(struct srv_docs *d, const char *key, const struct nis5g_snapshot *snap, int32_t today,
-                  const char *bytes, size_t len)
+void srv_docs_put(struct srv_docs *d, const char *key, const char *tag, int32_t today, const char *bytes,
+                  size_t len)
 {
     if (len > SRV_DOC_MAX)
         return;
@@ -257,8 +276,7 @@ void srv_docs_put(struct srv_docs *d, const char *key, const struct nis5g_snapsh
     free(e->key);
     nis5g_buf_release(&e->bytes);
     e->key = nis5g_xstrdup(key);
-    e->snapshot_id = snap->id;
-    snprintf(e->imported_at, sizeof e->imported_at, "%s", snap->imported_at);
+    snprintf(e->tag, sizeof e->tag, "%s", tag);
     e->today = today;
     nis5g_buf_add(&e->bytes, bytes, len);
     e->used = ++d->clock;

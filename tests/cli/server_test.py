@@ -1187,7 +1187,17 @@ def test_replaced(toks):
         r = req(srv, "GET", "/api/v1/summary", bearer(tok))
         check(r.status == 200 and r.body == n5("summary", "--json", db=db).stdout,
               "the summary after the snapshot of %s was replaced is the old one" % OLD)
-    return 2
+        # an older snapshot replaced while the latest stays: ?snapshot= follows it too
+        n5("import", os.path.join(T, "se1"), "--as-of", NEW, db=db)
+        q = "/api/v1/summary?snapshot=" + OLD
+        r = req(srv, "GET", q, bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--snapshot", OLD, "--json", db=db).stdout, "the summary of " + OLD)
+        time.sleep(1.1)
+        n5("import", os.path.join(T, "se1"), "--as-of", OLD, db=db)
+        r = req(srv, "GET", q, bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--snapshot", OLD, "--json", db=db).stdout,
+              "the summary of %s after it was replaced (not the latest) is the old one" % OLD)
+    return 4
 
 
 # ---- slow clients: they do not stop the others, and are closed ----
