@@ -202,17 +202,16 @@ int srv_params_from_json(const struct nis5g_query *q, void *params, const json_t
 }
 
 /* A kept document of a model-only query: sent when there is one. */
-static int send_kept(struct srv_req *r, const char *key, int64_t *snap_id, int32_t today)
+static int send_kept(struct srv_req *r, const char *key, char *tag, size_t size, int32_t today)
 {
     struct nis5g_store *st = NULL;
-    struct nis5g_snapshot latest;
     struct nis5g_err err = { 0 };
-    *snap_id = -1;
-    if (srv_req_store(r, &st, &err) || nis5g_store_snapshot(st, NIS5G_NO_DATE, &latest, &err))
+    if (srv_req_store(r, &st, &err) || srv_docs_tag(st, tag, size, &err)) {
+        tag[0] = 0;
         return 0;
-    *snap_id = latest.id;
+    }
     struct nis5g_buf b = NIS5G_BUF_INIT;
-    int hit = srv_docs_get(&r->srv->docs, key, latest.id, today, &b);
+    int hit = srv_docs_get(&r->srv->docs, key, tag, today, &b);
     if (hit)
         srv_send(r, 200, "application/json", b.data, b.len);
     nis5g_buf_release(&b);
@@ -222,9 +221,9 @@ static int send_kept(struct srv_req *r, const char *key, int64_t *snap_id, int32
 static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
 {
     int32_t today = nis5g_date_today();
-    int64_t snap_id = -1;
+    char tag[80] = "";
     int keep = (q->flags & NIS5G_Q_MODEL_ONLY) != 0;
-    if (keep && send_kept(r, key, &snap_id, today))
+    if (keep && send_kept(r, key, tag, sizeof tag, today))
         return MHD_YES;
     struct nis5g_err err = { 0 };
     struct nis5g_diags diags;
@@ -240,8 +239,8 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
         if (q == &nis5g_query_report ? nis5g_report_dump(doc, &b, &err) != 0 : nis5g_json_dump(doc, &b) != 0) {
             rc = srv_send_error(r, 500, "nomem", "out of memory", NULL);
         } else {
-            if (keep && snap_id >= 0)
-                srv_docs_put(&r->srv->docs, key, snap_id, today, b.data, b.len);
+            if (keep && tag[0])
+                srv_docs_put(&r->srv->docs, key, tag, today, b.data, b.len);
             rc = srv_send(r, 200, "application/json", b.data, b.len);
         }
         nis5g_buf_release(&b);

@@ -22,6 +22,7 @@ static const struct {
     { "index.html", "dashboard/index.html", "text/html; charset=utf-8", 0 },
     { "app.js", "dashboard/app.js", "text/javascript; charset=utf-8", 0 },
     { "pages.js", "dashboard/pages.js", "text/javascript; charset=utf-8", 0 },
+    { "work.js", "dashboard/work.js", "text/javascript; charset=utf-8", 0 },
     { "admin.js", "dashboard/admin.js", "text/javascript; charset=utf-8", 0 },
     { "map.js", "dashboard/map.js", "text/javascript; charset=utf-8", 0 },
     { "app.css", "dashboard/app.css", "text/css; charset=utf-8", 0 },

@@ -111,8 +111,10 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
             return err->code;
         return get_other(c, st, &want, out, err);
     }
+    /* the id and the time of import: a snapshot replaced by one of the same
+     * date (an import, an accepted submission) keeps its id */
     pthread_mutex_lock(&c->mu);
-    if (c->cur && c->cur->snap.id == latest.id) {
+    if (same_snapshot(c->cur, &latest)) {
         c->cur->refs++;
         *out = c->cur;
         pthread_mutex_unlock(&c->mu);
@@ -126,7 +128,7 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
     if (load(st, &latest, &fresh, err))
         return err->code;
     pthread_mutex_lock(&c->mu);
-    if (c->cur && c->cur->snap.id == latest.id) {
+    if (same_snapshot(c->cur, &latest)) {
         pthread_mutex_unlock(&c->mu);
         model_free(fresh);
         return srv_cache_get(c, st, day, out, err);
@@ -135,7 +137,9 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
      * two snapshots then loads nothing */
     struct srv_model *drop = c->other;
     fresh->refs = 2; /* the cache's and this request's */
-    if (c->cur) {
+    if (c->cur && c->cur->snap.id == latest.id) {
+        drop = c->cur; /* replaced in place: that version is gone */
+    } else if (c->cur) {
         c->other = c->cur;
     } else {
         drop = NULL;
@@ -216,13 +220,34 @@ void srv_docs_release(struct srv_docs *d)
     pthread_mutex_destroy(&d->mu);
 }
 
-int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out)
+int srv_docs_tag(struct nis5g_store *st, char *tag, size_t size, struct nis5g_err *err)
+{
+    struct nis5g_snapshot *v = NULL;
+    size_t n = 0;
+    if (nis5g_store_snapshots(st, &v, &n, err))
+        return err->code;
+    /* how many, the highest id, the last time of import (ISO 8601 UTC:
+     * the largest string is the latest) */
+    int64_t top = 0;
+    const char *last = "";
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].id > top)
+            top = v[i].id;
+        if (strcmp(v[i].imported_at, last) > 0)
+            last = v[i].imported_at;
+    }
+    snprintf(tag, size, "%zu/%lld/%s", n, (long long)top, last);
+    free(v);
+    return 0;
+}
+
+int srv_docs_get(struct srv_docs *d, const char *key, const char *tag, int32_t today, struct nis5g_buf *out)
 {
     int hit = 0;
     pthread_mutex_lock(&d->mu);
     for (int i = 0; i < SRV_DOCS && !hit; i++) {
         struct srv_doc *e = &d->v[i];
-        if (e->key && e->snapshot_id == snapshot_id && e->today == today && strcmp(e->key, key) == 0) {
+        if (e->key && strcmp(e->tag, tag) == 0 && e->today == today && strcmp(e->key, key) == 0) {
             nis5g_buf_add(out, e->bytes.data, e->bytes.len);
             e->used = ++d->clock;
             hit = 1;
@@ -232,7 +257,7 @@ int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32
     return hit;
 }
 
-void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
+void srv_docs_put(struct srv_docs *d, const char *key, const char *tag, int32_t today, const char *bytes,
                   size_t len)
 {
     if (len > SRV_DOC_MAX)
@@ -251,7 +276,7 @@ void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int3
     free(e->key);
     nis5g_buf_release(&e->bytes);
     e->key = nis5g_xstrdup(key);
-    e->snapshot_id = snapshot_id;
+    snprintf(e->tag, sizeof e->tag, "%s", tag);
     e->today = today;
     nis5g_buf_add(&e->bytes, bytes, len);
     e->used = ++d->clock;

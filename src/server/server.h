@@ -68,13 +68,13 @@ int srv_cache_scoped(struct srv_cache *c, struct srv_model *sm, const char *op, 
 
 /* ---- documents kept (cache.c) ----
  * The bytes of the documents of NIS5G_Q_MODEL_ONLY queries, by query,
- * parameters, snapshot and day: a repeated question is answered without
- * recomputing it. A new snapshot makes the old entries unreachable; they
- * age out. */
+ * parameters, snapshots and day: a repeated question is answered without
+ * recomputing it. A snapshot added, removed or replaced makes the old
+ * entries unreachable (their tag no longer matches); they age out. */
 #define SRV_DOCS 64
 struct srv_doc {
     char *key;
-    int64_t snapshot_id;
+    char tag[80]; /* the snapshots it was made from (srv_docs_tag) */
     int32_t today;
     struct nis5g_buf bytes;
     uint64_t used; /* for least recently used */
@@ -87,8 +87,12 @@ struct srv_docs {
 void srv_docs_init(struct srv_docs *d);
 void srv_docs_release(struct srv_docs *d);
 /* Copy the kept bytes of key into out: 1 when there are some. */
-int srv_docs_get(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, struct nis5g_buf *out);
-void srv_docs_put(struct srv_docs *d, const char *key, int64_t snapshot_id, int32_t today, const char *bytes,
+/* The state of the workspace's snapshots as a short string: it changes
+ * when one is added, removed or replaced in place (an import or an
+ * accepted submission of a date that has one keeps its id). 0, or err. */
+int srv_docs_tag(struct nis5g_store *st, char *tag, size_t size, struct nis5g_err *err);
+int srv_docs_get(struct srv_docs *d, const char *key, const char *tag, int32_t today, struct nis5g_buf *out);
+void srv_docs_put(struct srv_docs *d, const char *key, const char *tag, int32_t today, const char *bytes,
                   size_t len);
 
 /* ---- one request ---- */

@@ -16,9 +16,13 @@ fi
 db="$T/ws.db"
 "$NIS5G" generate --country SE --scale 0.05 --seed 3 -o se >/dev/null
 "$NIS5G" --db "$db" import se >/dev/null
-op=$(sed -n 2p se/operators.csv | cut -d, -f1)
+# the operator user is Tele2's: it has Huawei elements to swap in its submission
+op=$(sed -n 3p se/operators.csv | cut -d, -f1)
 pw='a long dashboard password'
-for u in "admin --role admin" "analyst --role analyst" "operator --role operator --operator $op" "peer --role peer --state DE"; do
+# two analysts (four eyes on an export), a peer of the export's recipient
+# state (DE) and one of another state (FR)
+for u in "admin --role admin" "analyst --role analyst" "analyst2 --role analyst" "operator --role operator --operator $op" \
+  "peer --role peer --state DE" "peer2 --role peer --state FR"; do
   # shellcheck disable=SC2086
   printf '%s\n' "$pw" | "$NIS5G" --db "$db" user add $u >/dev/null
 done
@@ -36,6 +40,24 @@ cp se/*.csv good/
 cp se/*.csv bad/
 awk -F, -v OFS=, 'NR == 3 { for (i = 1; i <= NF; i++) if ($i ~ /^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$/) { $i = "2023-02-30"; break } } { print }' se/elements.csv > bad/elements.csv
 grep -q 2023-02-30 bad/elements.csv || { echo "dashboard: could not make the bad dataset"; exit 1; }
+# the operator's part (docs/submit.md): its own rows of each file; in the
+# good part its Huawei elements become Ericsson ones, except the first
+# central one, which stays Huawei and is dated after 2020-10-20 (so that
+# se.policy's SE-NEW goes from ok to violation in the reviewer's diff).
+# The bad part has an impossible date on line 3 of elements.csv.
+mkdir -p part part-bad
+awk -F, -v op="$op" 'NR == 1 || $1 == op' se/operators.csv > part/operators.csv
+awk -F, -v op="$op" 'NR == 1 || $2 == op' se/sites.csv > part/sites.csv
+awk -F, -v OFS=, -v op="$op" 'NR == 1 { print; next } $2 == op {
+  if ($6 == "Huawei" && !kept && $4 ~ /^(ran|core)$/) { kept = 1; $9 = "2021-06-01" }
+  else if ($6 == "Huawei") { $6 = "Ericsson"; $7 = "Radio 4415" }
+  print }' se/elements.csv > part/elements.csv
+awk -F, -v op="$op" 'NR == FNR { if ($2 == op) mine[$1] = 1; next } FNR == 1 || mine[$1]' se/elements.csv se/links.csv > part/links.csv
+awk -F, -v op="$op" 'NR == 1 || $1 == op' se/measures.csv > part/measures.csv
+cp se/products.csv part/
+cp part/*.csv part-bad/
+awk -F, -v OFS=, 'NR == 3 { $9 = "2024-13-01" } { print }' part/elements.csv > part-bad/elements.csv
+grep -q 2024-13-01 part-bad/elements.csv || { echo "dashboard: could not make the bad part"; exit 1; }
 
 # the HTML report of an EU27-sized network: a table with a column per
 # operator must scroll in its box, not the page (checked by dashboard.mjs)
@@ -43,7 +65,7 @@ grep -q 2023-02-30 bad/elements.csv || { echo "dashboard: could not make the bad
 "$NIS5G" --db eu27.db import eu27 >/dev/null
 "$NIS5G" --db eu27.db report -o eu27-report --policy "$TOP/data/policies/eu-toolbox.policy" >/dev/null
 
-"$NIS5G" --db "$db" serve --listen 127.0.0.1:0 > serve.log 2>&1 &
+"$NIS5G" --db "$db" serve --listen 127.0.0.1:0 --key se.key > serve.log 2>&1 &
 srv=$!
 trap 'kill -TERM $srv 2>/dev/null; wait $srv 2>/dev/null || true' EXIT
 url=""
@@ -60,7 +82,7 @@ url=${url%/}
 curl -s -D headers -o index.html "$url/"
 grep -qi "^content-security-policy: default-src 'self'" headers || { echo "dashboard: / without the CSP"; cat headers; exit 1; }
 grep -qi '<script>\|<style\| style=\| on[a-z]*=' index.html && { echo "dashboard: inline script or style in index.html"; exit 1; }
-for f in app.js pages.js admin.js map.js app.css icon.svg chart.umd.js countries-50m.json countries.csv; do
+for f in app.js pages.js work.js admin.js map.js app.css icon.svg chart.umd.js countries-50m.json countries.csv; do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$url/ui/$f")
   [ "$code" = 200 ] || { echo "dashboard: /ui/$f answered $code"; exit 1; }
 done
@@ -69,7 +91,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$url/ui/..%2Fserve.log")
 
 # the screenshots of a failed run are kept beside the binary under test
 # (build/dashboard-screenshots): the test runner removes $T
-REPORT="$T/eu27-report/report.html" POLICY="$TOP/data/policies/se.policy" GOOD="$T/good" BAD="$T/bad" \
+REPORT="$T/eu27-report/report.html" POLICY="$TOP/data/policies/se.policy" GOOD="$T/good" BAD="$T/bad" PART="$T/part" PART_BAD="$T/part-bad" \
   node "$TOP/tests/browser/dashboard.mjs" "$url" "$T" "$op" "$pw" || {
   keep="$(dirname "$NIS5G")/dashboard-screenshots"
   rm -rf "$keep"; cp -R "$T/screenshots" "$keep" 2>/dev/null && echo "dashboard: screenshots in $keep"

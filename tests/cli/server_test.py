@@ -1360,6 +1360,37 @@ def test_submissions(toks):
     return n
 
 
+# ---- a snapshot replaced by one of the same date: the server's model follows ----
+
+def test_replaced(toks):
+    """An import of the latest snapshot's date replaces it in place (same id);
+    the server must answer with the new figures, not the cached model."""
+    db = os.path.join(T, "replaced.db")
+    n5("import", os.path.join(T, "se1"), "--as-of", OLD, db=db)
+    n5("user", "add", "rp", "--role", "analyst", stdin=(PW + "\n").encode(), db=db)
+    tok = n5("token", "create", "rp", db=db).stdout.decode().strip().splitlines()[-1]
+    with Server(db=db) as srv:
+        r = req(srv, "GET", "/api/v1/summary", bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--json", db=db).stdout, "the first summary")
+        # the time of import has whole seconds: let the next one be another second
+        time.sleep(1.1)
+        n5("import", os.path.join(T, "se2"), "--as-of", OLD, db=db)
+        r = req(srv, "GET", "/api/v1/summary", bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--json", db=db).stdout,
+              "the summary after the snapshot of %s was replaced is the old one" % OLD)
+        # an older snapshot replaced while the latest stays: ?snapshot= follows it too
+        n5("import", os.path.join(T, "se1"), "--as-of", NEW, db=db)
+        q = "/api/v1/summary?snapshot=" + OLD
+        r = req(srv, "GET", q, bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--snapshot", OLD, "--json", db=db).stdout, "the summary of " + OLD)
+        time.sleep(1.1)
+        n5("import", os.path.join(T, "se1"), "--as-of", OLD, db=db)
+        r = req(srv, "GET", q, bearer(tok))
+        check(r.status == 200 and r.body == n5("summary", "--snapshot", OLD, "--json", db=db).stdout,
+              "the summary of %s after it was replaced (not the latest) is the old one" % OLD)
+    return 4
+
+
 # ---- slow clients: they do not stop the others, and are closed ----
 
 def test_slow_clients(toks):
@@ -1434,6 +1465,7 @@ def main():
         timed("graceful", test_graceful, srv, toks)
     timed("uploads", test_upload_cases, toks)
     timed("submissions", test_submissions, toks)
+    timed("replaced", test_replaced, toks)
     timed("slow clients", test_slow_clients, toks)
     timed("schemas", test_schemas)
     note = timed("tls", test_tls)

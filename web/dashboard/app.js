@@ -73,10 +73,11 @@ N5.qs = function (params) {
 /* the snapshot and date the page was asked for (#/page?snapshot=&at=) */
 N5.ctx = () => ({ snapshot: N5.route.params.get("snapshot") || "", at: N5.route.params.get("at") || "" });
 
-/* A box that says what went wrong; a route another part of the server
- * has not got yet (404 on a known page) says so plainly. */
+/* A box that says what went wrong; something that is not there (404: an
+ * unknown id, another operator's, an older server's missing route) is a
+ * note with the server's words. */
 N5.errorBox = function (e, what) {
-  if (e && e.status === 404 && what) return el("p", { class: "note" }, what + " is not available on this server yet.");
+  if (e && e.status === 404) return el("p", { class: "note" }, (what ? what + ": " : "") + ((e && e.message) || "not found") + ".");
   if (e && e.status === 403) return el("p", { class: "note" }, "Your role may not see this.");
   const box = el("div", { class: "error", role: "alert" }, el("p", {}, (e && e.message) || String(e)));
   if (e && e.diagnostics && e.diagnostics.length) box.append(N5.diagnostics(e.diagnostics));
@@ -177,6 +178,8 @@ N5.chart = function (title, labels, series, opts) {
 };
 
 /* ---- layout helpers ---- */
+/* a TLP marking as a badge ("own" for the state's own figures) */
+N5.tlp = (t) => el("span", { class: "tlp tlp-" + String(t || "own").replace(/[^a-z]/g, "") }, t ? "TLP:" + String(t).toUpperCase() : "own");
 N5.section = (title, ...kids) => el("section", { class: "card" }, el("h2", {}, title), ...kids);
 N5.tiles = (items) => el("ul", { class: "tiles" }, items.map(([label, value, sub]) => el("li", { class: "tile" }, el("span", { class: "tile-label" }, label), el("span", { class: "tile-value" }, value), sub ? el("span", { class: "tile-sub" }, sub) : null)));
 N5.loading = () => el("p", { class: "loading" }, "Loading…");
@@ -210,11 +213,14 @@ N5.link = function (path, params) {
 };
 N5.home = () => (N5.me.role === "peer" ? "/eu" : N5.me.role === "operator" ? "/overview" : "/overview");
 
+/* the menu's order, whichever file registers a page */
+N5.navOrder = ["/overview", "/drill", "/killswitch", "/policies", "/submissions", "/exports", "/measures", "/eu", "/users", "/tokens", "/audit"];
 N5.renderNav = function (active) {
   const nav = document.getElementById("nav");
   const who = document.getElementById("who");
   if (!N5.me) { nav.replaceChildren(); who.replaceChildren(); return; }
-  nav.replaceChildren(el("ul", {}, N5.pages.filter((p) => p.title && N5.allowed(p)).map((p) =>
+  const rank = (p) => { const i = N5.navOrder.indexOf(p.path); return i < 0 ? N5.navOrder.length : i; };
+  nav.replaceChildren(el("ul", {}, N5.pages.filter((p) => p.title && N5.allowed(p)).sort((a, b) => rank(a) - rank(b)).map((p) =>
     el("li", {}, el("a", { href: N5.link(p.path), "aria-current": p.path === active ? "page" : null }, p.title)))));
   const bound = N5.me.operator ? " · " + N5.me.operator : N5.me.state ? " · " + N5.me.state : "";
   who.replaceChildren(el("span", { class: "me" }, N5.me.user + " (" + N5.me.role + bound + ")"),
@@ -261,13 +267,17 @@ N5.contextBar = async function (withAt) {
   const bar = document.getElementById("context");
   const c = N5.ctx();
   const form = el("form", { class: "ctx" });
-  if (NAT.includes(N5.me.role)) {
-    const sel = el("select", { id: "ctx-snapshot", name: "snapshot" }, el("option", { value: "" }, "latest"));
-    try {
-      const s = await N5.get("/api/v1/snapshots");
-      for (const x of s.snapshots) sel.append(el("option", { value: x.as_of, selected: x.as_of === c.snapshot }, x.as_of));
-    } catch (e) { /* the latest only */ }
-    form.append(el("label", { for: "ctx-snapshot" }, "Snapshot"), sel);
+  // analysts and admins choose among the national snapshots; an operator
+  // too when the server lists its snapshots to it (a 403 leaves it the
+  // latest only, and is not asked again in this tab)
+  if (N5.me.role !== "peer" && !N5.snapshotsDenied) {
+    let list = null;
+    try { list = (await N5.get("/api/v1/snapshots")).snapshots; } catch (e) { if (e.status === 403) N5.snapshotsDenied = true; }
+    if (list || NAT.includes(N5.me.role)) {
+      const sel = el("select", { id: "ctx-snapshot", name: "snapshot" }, el("option", { value: "" }, "latest"));
+      for (const x of list || []) sel.append(el("option", { value: x.as_of, selected: x.as_of === c.snapshot }, x.as_of));
+      form.append(el("label", { for: "ctx-snapshot" }, "Snapshot"), sel);
+    }
   }
   if (withAt) form.append(el("label", { for: "ctx-at" }, "Date (--at)"), el("input", { id: "ctx-at", name: "at", type: "date", value: c.at }));
   if (!form.childNodes.length) return;
@@ -296,6 +306,7 @@ N5.page("/login", "", [], function (main) {
       const r = await N5.api("POST", "/api/v1/session", { user: form.elements.user.value, password: form.elements.password.value });
       sessionStorage.setItem("nis5g.csrf", r.csrf);
       N5.me = { user: r.user, role: r.role, operator: r.operator, state: r.state };
+      N5.snapshotsDenied = false;
       N5.go("#" + N5.home());
     } catch (e) {
       msg.replaceChildren(el("p", { class: "error", role: "alert" }, e.status === 429 ? "Too many failed logins: wait and try again." : "Wrong user or password."));

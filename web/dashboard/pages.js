@@ -127,11 +127,11 @@
     if (!list.length) return el("p", { class: "note" }, "No stored policy yet: add one on the ", el("a", { href: N5.link("/policies") }, "Policies"), " page.");
     const name = list[0].name;
     const chk = await N5.get("/api/v1/check", { policy: name, at: N5.ctx().at, snapshot: N5.ctx().snapshot });
-    return [el("p", {}, "Policy “" + name + "” at " + chk.at + ": " + N5.num(chk.summary.violation) + " violated, " + N5.num(chk.summary.pending) + " pending, " + N5.num(chk.summary.ok) + " ok."), rulesTable(chk)];
+    return [el("p", {}, "Policy “" + name + "” at " + chk.at + ": " + N5.num(chk.summary.violation) + " violated, " + N5.num(chk.summary.pending) + " pending, " + N5.num(chk.summary.ok) + " ok."), rulesTable(chk, name)];
   }
-  function rulesTable(chk) {
+  function rulesTable(chk, policy) {
     return N5.table("Rules", [
-      { key: "id", label: "Rule", link: (r) => drill({ rule: r.id }) }, { key: "title", label: "Title" },
+      { key: "id", label: "Rule", link: (r) => drill({ rule: r.id, policy }) }, { key: "title", label: "Title" },
       { key: "status", label: "Status", cls: (r) => "st-" + r.status }, { key: "deadline", label: "Deadline" },
       { key: "days_left", label: "Days left", num: true, fmt: N5.num },
       { key: "findings", label: "Findings", num: true, fmt: N5.num }, { key: "must_change", label: "Must change", num: true, fmt: N5.num },
@@ -163,13 +163,14 @@
   }
 
   /* ---------- drill-down ---------- */
-  const FILTERS = ["operator", "vendor", "domain", "region", "site", "status", "rule"];
+  const FILTERS = ["operator", "vendor", "domain", "region", "site", "status", "rule", "policy"];
   N5.page("/drill", "Elements", OPS, async function (main, params) {
     await N5.contextBar(false);
     const form = el("form", { class: "filters", id: "drill-form" });
     for (const f of FILTERS) {
-      if (f === "operator" && N5.me.role === "operator") continue;
-      form.append(el("span", { class: "field" }, el("label", { for: "f-" + f }, f[0].toUpperCase() + f.slice(1)), el("input", { id: "f-" + f, name: f, value: params.get(f) || "" })));
+      // an operator filters its own elements; the stored policies (and so their rules) are the authority's
+      if (N5.me.role === "operator" && ["operator", "rule", "policy"].includes(f)) continue;
+      form.append(el("span", { class: "field" }, el("label", { for: "f-" + f }, f === "policy" ? "Policy (of the rule)" : f[0].toUpperCase() + f.slice(1)), el("input", { id: "f-" + f, name: f, value: params.get(f) || "" })));
     }
     form.append(el("span", { class: "field" }, el("input", { id: "f-high", name: "high_risk", type: "checkbox", value: "1", checked: params.get("high_risk") === "1" }), el("label", { for: "f-high" }, "High-risk only")));
     form.append(el("button", { type: "submit" }, "Filter"));
@@ -190,11 +191,13 @@
   function elements(doc, q) {
     const cols = ["id", "operator", "site", "region", "domain", "function", "vendor", "product", "status", "installed", "high_risk"];
     const sortBtn = (c) => {
-      const p = Object.assign({}, q, { sort: c, desc: q.sort === c && q.desc !== "1" ? "1" : "", offset: "" });
+      const p = Object.assign({}, q, { sort: c, desc: sorted === c && !doc.desc ? "1" : "", offset: "" });
       return el("a", { href: "#/drill" + N5.qs(p), class: "sort" }, c.replace("_", " "));
     };
-    const table = el("table", { class: "data", id: "drill-table" }, el("caption", {}, N5.num(doc.total) + " elements; " + N5.num(doc.elements.length ? doc.offset + 1 : 0) + "–" + N5.num(doc.offset + doc.elements.length) + " shown"),
-      el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col", "aria-sort": q.sort === c ? (q.desc === "1" ? "descending" : "ascending") : null }, sortBtn(c))))),
+    // the API sorts by every column but high_risk (docs/elements.md), id by default
+    const sorted = doc.sort || "id";
+    const table = el("table", { class: "data", id: "drill-table" }, el("caption", {}, N5.num(doc.total) + " elements of the snapshot of " + doc.as_of + "; " + N5.num(doc.elements.length ? doc.offset + 1 : 0) + "–" + N5.num(doc.offset + doc.elements.length) + " shown, by " + sorted + (doc.desc ? " (descending)" : "")),
+      el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col", "aria-sort": c === "high_risk" ? null : sorted === c ? (doc.desc ? "descending" : "ascending") : "none" }, c === "high_risk" ? "high risk" : sortBtn(c))))),
       el("tbody", {}, doc.elements.map((e) => el("tr", {}, cols.map((c) => el("td", {}, c === "high_risk" ? (e[c] ? "yes" : "no") : e[c] ?? "–"))))));
     const page = (off) => "#/drill" + N5.qs(Object.assign({}, q, { offset: String(Math.max(0, off)) }));
     const lim = doc.limit || 50;
@@ -205,7 +208,8 @@
     const csv = el("button", { type: "button", id: "drill-csv", onclick: async () => {
       try { N5.download("elements.csv", await N5.api("GET", "/api/v1/elements" + N5.qs(Object.assign({}, q, { format: "csv" })))); } catch (e) { csv.after(N5.errorBox(e)); }
     } }, "Download these rows as CSV");
-    return [csv, el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Elements" }, table), nav];
+    const rule = doc.rule ? el("p", { id: "drill-rule" }, "Rule " + doc.rule.id + " (" + doc.rule.kind + ") at " + doc.rule.at + ": " + doc.rule.status + ", " + N5.num(doc.rule.findings) + " findings; the elements behind them:") : null;
+    return [rule, csv, el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Elements" }, table), nav];
   }
 
   /* ---------- kill-switch and what-if ---------- */
@@ -322,7 +326,7 @@
     const run = el("form", { id: "pol-run", class: "inline" }, el("label", { for: "pol-at" }, "Check at"), at, el("button", { type: "submit" }, "Run the check"));
     run.addEventListener("submit", (ev) => {
       ev.preventDefault();
-      N5.into(out, async () => { const c = await N5.get("/api/v1/check", { policy: nameIn.value, at: at.value }); return [el("p", {}, "At " + c.at + ": " + N5.num(c.summary.violation) + " violated, " + N5.num(c.summary.pending) + " pending, " + N5.num(c.summary.ok) + " ok."), rulesTable(c)]; });
+      N5.into(out, async () => { const c = await N5.get("/api/v1/check", { policy: nameIn.value, at: at.value }); return [el("p", {}, "At " + c.at + ": " + N5.num(c.summary.violation) + " violated, " + N5.num(c.summary.pending) + " pending, " + N5.num(c.summary.ok) + " ok."), rulesTable(c, nameIn.value)]; });
     });
     main.append(N5.section("Edit", form), N5.section("Check", run, out));
     if (text) check();
@@ -341,81 +345,6 @@
         area.focus(); area.setSelectionRange(off, off + 1);
       } }, "Go to line " + d.line + ", column " + d.col));
     }
-  }
-
-  /* ---------- submissions ---------- */
-  N5.page("/submissions", "Submissions", OPS, async function (main) {
-    const nat = NAT.includes(N5.me.role);
-    const target = nat ? "/api/v1/import" : "/api/v1/submissions";
-    const files = el("input", { id: "up-files", type: "file", multiple: true, accept: ".csv,text/csv" });
-    const asof = el("input", { id: "up-asof", type: "date", name: "as_of" });
-    const drop = el("div", { class: "drop", id: "up-drop" }, "Drop the dataset's CSV files here, or choose them: ", el("label", { for: "up-files" }, "CSV files"), files);
-    const bar = el("progress", { id: "up-progress", max: "100", value: "0", "aria-label": "Upload progress" });
-    const phase = el("p", { id: "up-phase", role: "status" });
-    const result = el("div", { id: "up-result" });
-    let dropped = null;
-    drop.addEventListener("dragover", (ev) => { ev.preventDefault(); drop.classList.add("over"); });
-    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-    drop.addEventListener("drop", (ev) => { ev.preventDefault(); drop.classList.remove("over"); dropped = ev.dataTransfer.files; phase.textContent = N5.num(dropped.length) + " files dropped"; });
-    files.addEventListener("change", () => { dropped = null; });
-    const form = el("form", { id: "up-form" }, drop, el("label", { for: "up-asof" }, "As of (optional)"), asof, el("button", { type: "submit" }, nat ? "Upload and import" : "Submit"), bar, phase, result);
-    form.addEventListener("submit", (ev) => {
-      ev.preventDefault();
-      const list = dropped || files.files;
-      if (!list.length) { phase.textContent = "Choose the CSV files first."; return; }
-      const fd = new FormData();
-      if (asof.value) fd.append("as_of", asof.value);
-      for (const f of list) fd.append(f.name, f, f.name);
-      upload(target, fd, bar, phase, result);
-    });
-    main.append(N5.section(nat ? "Upload a dataset" : "Submit your dataset", el("p", {}, nat ? "The dataset is checked exactly like nis5g import; nothing changes when it has an error." : "Your dataset goes to the authority for review; nothing changes when it has an error."), form));
-    const listSlot = el("div", { id: "sub-list" });
-    main.append(N5.section("Submissions", listSlot));
-    N5.into(listSlot, async () => submissions((await N5.get("/api/v1/submissions")).submissions), "The submission workflow");
-  });
-  function upload(target, fd, bar, phase, result) {
-    const x = new XMLHttpRequest();
-    x.open("POST", target);
-    x.setRequestHeader("X-CSRF-Token", N5.csrf());
-    bar.removeAttribute("value");
-    bar.value = 0;
-    result.replaceChildren();
-    phase.textContent = "Uploading…";
-    x.upload.addEventListener("progress", (ev) => { if (ev.lengthComputable) { bar.value = Math.round((100 * ev.loaded) / ev.total); phase.textContent = "Uploading: " + N5.num(ev.loaded) + " of " + N5.num(ev.total) + " bytes"; } });
-    x.upload.addEventListener("load", () => { bar.removeAttribute("value"); phase.textContent = "Checking and importing…"; });
-    x.addEventListener("load", () => {
-      let doc = null;
-      try { doc = JSON.parse(x.responseText); } catch (e) { doc = null; }
-      bar.value = 100;
-      if (x.status >= 200 && x.status < 300) {
-        phase.textContent = "Done.";
-        result.replaceChildren(el("p", { class: "ok" }, doc && doc.as_of ? "Imported the snapshot of " + doc.as_of + ": " + N5.num(doc.elements) + " elements, " + N5.num(doc.sites) + " sites." : "Submitted."));
-      } else {
-        phase.textContent = "Refused: nothing changed.";
-        result.replaceChildren(N5.errorBox(new N5.ApiError(x.status, doc)));
-      }
-    });
-    x.addEventListener("error", () => { phase.textContent = "The upload failed (network)."; });
-    x.send(fd);
-  }
-  function submissions(list) {
-    const nat = NAT.includes(N5.me.role);
-    const cols = [{ key: "id", label: "Id" }, { key: "operator", label: "Operator" }, { key: "status", label: "Status" },
-      { key: "submitted_by", label: "Submitted by" }, { key: "submitted_at", label: "At" }, { key: "reviewed_by", label: "Reviewed by" }, { key: "comment", label: "Comment" }];
-    const out = [N5.table("Submissions", cols, list)];
-    if (nat) for (const s of list.filter((x) => x.status === "pending")) out.push(reviewBox(s));
-    return out;
-  }
-  function reviewBox(s) {
-    const diff = el("div", {});
-    const comment = el("input", { id: "rv-c-" + s.id, name: "comment" });
-    const act = (decision) => async () => {
-      try { await N5.api("POST", "/api/v1/submissions/" + encodeURIComponent(s.id) + "/review", { decision, comment: comment.value }); N5.render(); } catch (e) { diff.append(N5.errorBox(e)); }
-    };
-    N5.into(diff, async () => { const d = await N5.get("/api/v1/diff", { submission: s.id }); return el("pre", { class: "diff" }, JSON.stringify(d, null, 1)); }, "The diff");
-    return el("div", { class: "review" }, el("h3", {}, "Review " + s.id + " (" + s.operator + ")"), diff,
-      el("label", { for: "rv-c-" + s.id }, "Comment"), comment,
-      el("button", { type: "button", onclick: act("accept") }, "Accept"), el("button", { type: "button", onclick: act("reject") }, "Reject"));
   }
 
   /* ---------- measures ---------- */
@@ -449,18 +378,27 @@
   });
 
   /* ---------- EU view ---------- */
-  const tlp = (t) => el("span", { class: "tlp tlp-" + String(t || "own").replace(/[^a-z]/g, "") }, t ? "TLP:" + String(t).toUpperCase() : "own");
+  const tlp = (t) => N5.tlp(t);
   N5.page("/eu", "EU view", ["admin", "analyst", "peer"], async function (main) {
     let doc;
     if (N5.me.role === "peer") {
-      try { doc = await N5.get("/api/v1/packages"); } catch (e) { main.append(N5.errorBox(e, "The packages shared with you")); return; }
-      if (!doc.high_risk_shares) { main.append(packagesList(doc)); return; }
+      main.append(packagesList(await N5.get("/api/v1/packages")));
+      return;
     } else doc = await N5.get("/api/v1/eu");
     main.append(...euView(doc));
   });
+  /* GET /api/v1/packages (docs/json.md#packages): a peer sees the approved
+   * packages its state may receive, each with its TLP marking */
   function packagesList(doc) {
-    const list = doc.packages || [];
-    return N5.section("Packages shared with you", list.length ? N5.table("Packages", Object.keys(list[0]).filter((k) => typeof list[0][k] !== "object").map((k) => ({ key: k, label: k, fmt: k === "tlp" ? (v) => "TLP:" + String(v).toUpperCase() : undefined })), list) : el("p", { class: "note" }, "Nothing has been shared with you yet."));
+    const list = (doc.packages || []).slice().reverse();
+    if (!list.length) return N5.section("Packages shared with you", el("p", { class: "note", id: "pk-none" }, "Nothing has been shared with your state yet."));
+    const rows = list.map((x) => el("tr", {}, el("td", { class: "num" }, String(x.id)), el("td", {}, x.signer), el("td", {}, N5.tlp(x.tlp)),
+      el("td", {}, x.recipients.length ? x.recipients.join(", ") : "any peer the marking allows"), el("td", {}, x.snapshot), el("td", {}, x.detail ? "yes" : "no"),
+      el("td", {}, x.approved_at), el("td", { class: "num" }, N5.num(x.size) + " bytes"), el("td", {}, el("code", { class: "digest" }, x.digest)),
+      el("td", {}, el("a", { href: "/api/v1/packages/" + x.id, download: "package-" + x.id + ".pkg" }, "Download package " + x.id))));
+    return N5.section("Packages shared with you", el("p", {}, "The packages approved for your state, newest first; import them with ", el("code", {}, "nis5g import-package"), " or ", el("code", {}, "nis5g pull"), "."),
+      el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Packages shared with you" }, el("table", { class: "data", id: "pk-table" },
+        el("caption", {}, N5.num(list.length) + (list.length === 1 ? " package" : " packages")), el("thead", {}, el("tr", {}, ["Id", "From", "Marking", "Recipients", "Snapshot", "Detail", "Approved", "Size", "Digest (SHA-256)", "File"].map((h) => el("th", { scope: "col" }, h)))), el("tbody", {}, rows))));
   }
   function euView(doc) {
     const out = [el("p", {}, "Marking of this view: ", tlp(doc.tlp), ". Each figure carries the marking of the package it comes from.")];
