@@ -18,6 +18,8 @@
 void srv_cache_init(struct srv_cache *c)
 {
     pthread_mutex_init(&c->mu, NULL);
+    pthread_cond_init(&c->loaded, NULL);
+    c->loading = 0;
     c->cur = NULL;
     c->other = NULL;
 }
@@ -41,6 +43,7 @@ void srv_cache_release_all(struct srv_cache *c)
     if (other && --other->refs == 0)
         model_free(other);
     pthread_mutex_unlock(&c->mu);
+    pthread_cond_destroy(&c->loaded);
     pthread_mutex_destroy(&c->mu);
 }
 
@@ -114,20 +117,29 @@ int srv_cache_get(struct srv_cache *c, struct nis5g_store *st, int32_t day, stru
     /* the id and the time of import: a snapshot replaced by one of the same
      * date (an import, an accepted submission) keeps its id */
     pthread_mutex_lock(&c->mu);
+    /* one load at a time: a request arriving while the latest is being
+     * loaded (by the warm-up at start, or another request) waits for it
+     * rather than reading the same gigabytes again */
+    while (c->loading && !same_snapshot(c->cur, &latest))
+        pthread_cond_wait(&c->loaded, &c->mu);
     if (same_snapshot(c->cur, &latest)) {
         c->cur->refs++;
         *out = c->cur;
         pthread_mutex_unlock(&c->mu);
         return 0;
     }
+    c->loading = 1;
     pthread_mutex_unlock(&c->mu);
-    /* Load outside the lock: readers of the old snapshot go on meanwhile.
-     * Two requests may both load the new one; the second to finish uses
-     * the first's and drops its own. */
+    /* Load outside the lock: readers of the old snapshot go on meanwhile. */
     struct srv_model *fresh;
-    if (load(st, &latest, &fresh, err))
-        return err->code;
+    int rc = load(st, &latest, &fresh, err);
     pthread_mutex_lock(&c->mu);
+    c->loading = 0;
+    pthread_cond_broadcast(&c->loaded);
+    if (rc) {
+        pthread_mutex_unlock(&c->mu);
+        return rc;
+    }
     if (same_snapshot(c->cur, &latest)) {
         pthread_mutex_unlock(&c->mu);
         model_free(fresh);

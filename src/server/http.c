@@ -430,6 +430,24 @@ struct MHD_Daemon *srv_start_inprocess(struct srv *s)
                             MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)0, MHD_OPTION_END);
 }
 
+/* Load the latest snapshot into the cache while the first clients
+ * connect, so that the dashboard's first page does not wait for it. A
+ * workspace without a snapshot, or a failure, leaves it to the first
+ * request (which then says why). */
+static void *warm_up(void *arg)
+{
+    struct srv *s = arg;
+    struct nis5g_store *st;
+    struct nis5g_err err = { 0 };
+    if (nis5g_store_open(s->cfg.db_path, 0, &st, &err) == 0) {
+        struct srv_model *sm;
+        if (srv_cache_get(&s->cache, st, NIS5G_NO_DATE, &sm, &err) == 0)
+            srv_cache_put(&s->cache, sm);
+        nis5g_store_close(st);
+    }
+    return NULL;
+}
+
 int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)
 {
     struct sockaddr_storage ss;
@@ -474,6 +492,8 @@ int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)
     snprintf(host, sizeof host, "%.*s", (int)(strrchr(s->cfg.listen, ':') - s->cfg.listen), s->cfg.listen);
     fprintf(out, "listening on %s://%s:%u\n", s->tls ? "https" : "http", host, di ? di->port : 0);
     fflush(out);
+    pthread_t warm;
+    int warming = pthread_create(&warm, NULL, warm_up, s) == 0;
     char c;
     while (!stop_signal && read(stop_pipe[0], &c, 1) < 0 && errno == EINTR)
         ;
@@ -490,6 +510,8 @@ int srv_run(struct srv *s, FILE *out, struct nis5g_err *err)
         pthread_cond_wait(&s->inflight_cv, &s->inflight_mu);
     pthread_mutex_unlock(&s->inflight_mu);
     MHD_stop_daemon(d);
+    if (warming)
+        pthread_join(warm, NULL);
     if (ls != MHD_INVALID_SOCKET)
         close(ls);
     close(stop_pipe[0]);

@@ -48,6 +48,8 @@ struct srv_model {
 
 struct srv_cache {
     pthread_mutex_t mu;
+    pthread_cond_t loaded;   /* signalled when a load of the latest ends */
+    int loading;             /* a request (or the warm-up) is loading the latest */
     struct srv_model *cur;
     struct srv_model *other; /* the last other snapshot asked for */
 };
