@@ -62,7 +62,8 @@ struct nis5g_query_env {
     /* The operator whose data alone an answer may hold (the server's
      * operator users: load_model gives them their operator's part); NULL:
      * national. Queries that build a model themselves (a submission's)
-     * scope it to this operator. */
+     * scope it to this operator; snapshots and measures history narrow to
+     * it when their --operator is not given. */
     const char *operator_id;
 };
 
@@ -77,9 +78,6 @@ enum {
     NIS5G_Q_WRITE = 1u << 1, /* changes it (a POST/PUT) */
     NIS5G_Q_MODEL_ONLY = 1u << 2, /* its document depends only on the snapshot's model, the
                                      parameters and today: a server may keep it */
-    NIS5G_Q_OPERATOR_VIEW = 1u << 3, /* reads more than a snapshot's model, and narrows to an
-                                        operator's view with its string option "operator": the
-                                        server sets it for an operator's user */
 };
 
 struct nis5g_query {

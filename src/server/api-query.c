@@ -250,21 +250,6 @@ static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, 
     return rc;
 }
 
-/* An operator's user asks an operator-view query as its own operator
- * (query.h NIS5G_Q_OPERATOR_VIEW) unless it names one: another's is then
- * unknown in the operator's own model, like one that does not exist. */
-static int operator_view(struct srv_req *r, const struct nis5g_query *q, void *params, struct nis5g_err *err)
-{
-    if (r->role != SRV_ROLE_OPERATOR || !(q->flags & NIS5G_Q_OPERATOR_VIEW))
-        return 0;
-    size_t base = 0;
-    const struct nis5g_opt *o = nis5g_opt_find(q->opts, "operator", &base);
-    if (!o || o->type != NIS5G_OPT_STRING)
-        return nis5g_err_set(err, NIS5G_EINTERNAL, "%s has no operator's view", q->name);
-    const char **v = (const char **)((char *)params + base + o->offset);
-    return *v ? 0 : nis5g_opt_set(o, (char *)params + base, r->operator_id, err);
-}
-
 /* The route's query with its parameters from the query string, then
  * fn(r, q, params, key) answers; key names the question for the kept
  * documents. */
@@ -281,8 +266,6 @@ static int with_args_csv(struct srv_req *r, const struct srv_route *route,
     if (r->role == SRV_ROLE_OPERATOR) /* its own documents, apart from the national ones */
         nis5g_buf_addf(&a.key, "@operator=%s", r->operator_id);
     MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_arg, &a);
-    if (!a.failed && operator_view(r, q, params, &a.err))
-        a.failed = 1;
     int rc = a.failed ? srv_send_err(r, &a.err, NULL) : fn(r, q, params, a.key.data);
     nis5g_buf_release(&a.key);
     nis5g_opts_release(q->opts, params);

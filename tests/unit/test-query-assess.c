@@ -78,8 +78,6 @@ TEST(table)
             continue;
         ASSERT(q->opts && q->compute && q->to_json && q->release && q->result_size);
         unsigned want = strcmp(names[i], "measures set") == 0 ? NIS5G_Q_WRITE : NIS5G_Q_READ;
-        if (strcmp(names[i], "measures history") == 0) /* narrowed for an operator's user */
-            want |= NIS5G_Q_OPERATOR_VIEW;
         ASSERT_EQ_INT(q->flags, want);
     }
 }

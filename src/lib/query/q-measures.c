@@ -186,12 +186,14 @@ static int history_compute(const struct nis5g_query_env *env, const void *params
     const struct nis5g_measures_history_params *p = params;
     struct nis5g_measures_history_result *r = result;
     char state[3] = "";
-    if (p->operator_id && operator_state(env, p->operator_id, state, err))
+    /* --operator, or on the server the asking operator's own view */
+    const char *op = p->operator_id ? p->operator_id : env->operator_id;
+    if (op && operator_state(env, op, state, err))
         return err->code;
     if (nis5g_measures_history(env->store, p->scope, p->measure, &r->h, &r->n, err))
         return err->code;
-    if (p->operator_id)
-        history_keep(r, p->operator_id, state);
+    if (op)
+        history_keep(r, op, state);
     return 0;
 }
 
@@ -219,7 +221,7 @@ json_t *nis5g_measures_history_json(const void *result)
 const struct nis5g_query nis5g_query_measures_history = {
     .name = "measures history",
     .summary = "every measure status recorded in the workspace, oldest first",
-    .flags = NIS5G_Q_READ | NIS5G_Q_OPERATOR_VIEW,
+    .flags = NIS5G_Q_READ,
     .opts = nis5g_measures_history_opts,
     .params_size = sizeof(struct nis5g_measures_history_params),
     .result_size = sizeof(struct nis5g_measures_history_result),

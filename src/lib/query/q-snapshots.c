@@ -60,14 +60,16 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
     r->path = nis5g_store_path(env->store);
     if (nis5g_store_snapshots(env->store, &r->list, &r->n, err))
         return err->code;
-    if (!p->operator_id)
+    /* --operator, or on the server the asking operator's own view */
+    const char *op = p->operator_id ? p->operator_id : env->operator_id;
+    if (!op)
         return 0;
     int found = 0;
     for (size_t i = 0; i < r->n; i++)
-        if (scope_counts(env, &r->list[i], p->operator_id, &found, err))
+        if (scope_counts(env, &r->list[i], op, &found, err))
             return err->code;
     if (!found)
-        return nis5g_err_set(err, NIS5G_ENOTFOUND, "unknown operator '%s' (in no snapshot)", p->operator_id);
+        return nis5g_err_set(err, NIS5G_ENOTFOUND, "unknown operator '%s' (in no snapshot)", op);
     return 0;
 }
 
@@ -100,7 +102,7 @@ json_t *nis5g_snapshots_json(const void *result)
 const struct nis5g_query nis5g_query_snapshots = {
     .name = "snapshots",
     .summary = "list the imported snapshots (one per as-of date)",
-    .flags = NIS5G_Q_READ | NIS5G_Q_OPERATOR_VIEW,
+    .flags = NIS5G_Q_READ,
     .opts = nis5g_snapshots_opts,
     .params_size = sizeof(struct nis5g_snapshots_params),
     .result_size = sizeof(struct nis5g_snapshots_result),
