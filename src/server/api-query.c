@@ -218,7 +218,7 @@ static int send_kept(struct srv_req *r, const char *key, char *tag, size_t size,
     return hit;
 }
 
-static int answer(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
+int srv_query_answer(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
 {
     int32_t today = nis5g_date_today();
     char tag[80] = "";
@@ -281,7 +281,7 @@ int srv_with_args(struct srv_req *r, const struct srv_route *route,
 
 int srv_api_query(struct srv_req *r, const struct srv_route *route)
 {
-    return srv_with_args(r, route, answer);
+    return srv_with_args(r, route, srv_query_answer);
 }
 
 static void take_eu_html(const void *result, void *arg)
@@ -345,7 +345,7 @@ static int answer_elements(struct srv_req *r, const struct nis5g_query *q, void 
         return srv_send_error(r, 400, "usage", msg, NULL);
     }
     if (!csv)
-        return answer(r, q, params, key);
+        return srv_query_answer(r, q, params, key);
     struct nis5g_err err = { 0 };
     struct nis5g_diags diags;
     nis5g_diags_init(&diags);

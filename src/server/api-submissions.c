@@ -11,33 +11,12 @@
 #include "nis5g/submission.h"
 #include "server.h"
 
-static int send_doc(struct srv_req *r, const struct nis5g_query *q, const void *params)
-{
-    struct nis5g_err err = { 0 };
-    struct nis5g_diags diags;
-    nis5g_diags_init(&diags);
-    json_t *doc = NULL;
-    int rc;
-    if (srv_query_exec(r, q, params, &doc, &diags, &err)) {
-        rc = srv_send_err(r, &err, &diags);
-    } else {
-        struct nis5g_buf b = NIS5G_BUF_INIT;
-        rc = nis5g_json_dump(doc, &b) ? srv_send_error(r, 500, "nomem", "out of memory", NULL)
-                                      : srv_send(r, 200, "application/json", b.data, b.len);
-        nis5g_buf_release(&b);
-        json_decref(doc);
-    }
-    nis5g_diags_release(&diags);
-    return rc;
-}
-
 static int list(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
 {
-    (void)key;
     struct nis5g_submissions_params *p = params;
     if (r->role == SRV_ROLE_OPERATOR)
         p->operator_id = r->operator_id; /* its own, whatever it asked */
-    return send_doc(r, q, p);
+    return srv_query_answer(r, q, p, key);
 }
 
 SRV_HANDLER(srv_api_submissions)
@@ -60,7 +39,7 @@ SRV_HANDLER(srv_api_submission)
     p->id_given = path_id(r);
     if (r->role == SRV_ROLE_OPERATOR)
         p->operator_id = r->operator_id;
-    int rc = p->id_given ? send_doc(r, q, p)
+    int rc = p->id_given ? srv_query_answer(r, q, p, "")
                          : srv_send_error(r, 404, "not_found", "no such submission", NULL);
     nis5g_opts_release(q->opts, p);
     free(p);

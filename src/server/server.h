@@ -253,6 +253,10 @@ SRV_HANDLER(srv_api_submissions);
 SRV_HANDLER(srv_api_submission);
 SRV_HANDLER(srv_api_review);
 
+/* Answer with q's document for params — the bytes of `nis5g NAME --json`,
+ * kept for the next asker when the query is model-only — or its error. */
+int srv_query_answer(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key);
+
 /* The route's query with its parameters from the query string, then
  * fn(r, q, params, key) answers; key names the question for the kept
  * documents (api-query.c). */
