@@ -119,7 +119,6 @@ struct scan {
     int op_row;                  /* operators.csv has op's row */
     char *hdr[DS_COUNT][16];     /* the part's header, by file */
     int nhdr[DS_COUNT];
-    int ends_nl[DS_COUNT];
 };
 
 __attribute__((format(printf, 4, 5))) static void serr(struct scan *s, const struct nis5g_csv_field *f, int got,
@@ -155,7 +154,6 @@ static int scan_open(struct scan *s, enum ds_file k)
     nis5g_buf_release(&p);
     if (rc)
         return -1; /* the importer says why */
-    s->ends_nl[k] = s->csv.len == 0 || s->csv.data[s->csv.len - 1] == '\n';
     for (int i = 0; i < 16; i++)
         s->col[i] = -1;
     if (nis5g_csv_next(&s->csv, &err) != 1) {
