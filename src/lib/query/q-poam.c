@@ -30,8 +30,7 @@ const struct nis5g_opt nis5g_oscal_poam_opts[] = {
 struct plan {
     struct nis5g_poam_item *it;
     size_t n, cap;
-    const char **ids; /* every item's element ids, one allocation per item, in idsv */
-    const char ***idsv;
+    const char ***idsv; /* the items' element ids, one allocation per deny rule */
     size_t n_idsv;
     char **texts; /* group labels */
     size_t n_texts;

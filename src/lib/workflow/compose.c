@@ -119,7 +119,6 @@ struct scan {
     int op_row;                  /* operators.csv has op's row */
     char *hdr[DS_COUNT][16];     /* the part's header, by file */
     int nhdr[DS_COUNT];
-    int ends_nl[DS_COUNT];
 };
 
 __attribute__((format(printf, 4, 5))) static void serr(struct scan *s, const struct nis5g_csv_field *f, int got,
@@ -155,7 +154,6 @@ static int scan_open(struct scan *s, enum ds_file k)
     nis5g_buf_release(&p);
     if (rc)
         return -1; /* the importer says why */
-    s->ends_nl[k] = s->csv.len == 0 || s->csv.data[s->csv.len - 1] == '\n';
     for (int i = 0; i < 16; i++)
         s->col[i] = -1;
     if (nis5g_csv_next(&s->csv, &err) != 1) {
@@ -411,6 +409,18 @@ static int copy_part(struct scan *s, const char *v, struct nis5g_err *err)
     return rc;
 }
 
+/* The national supplier profiles as suppliers.csv of dir (b is scratch):
+ * the part leans on them, and the composed dataset keeps them. */
+static int write_suppliers(struct nis5g_buf *b, const struct nis5g_model *n, const char *dir, struct nis5g_err *err)
+{
+    nis5g_buf_reset(b);
+    ds_header(b, DS_SUPPLIERS);
+    for (uint32_t v = 0; v < n->vendors.n; v++)
+        if (n->sup_known[v])
+            ds_row(b, n, DS_SUPPLIERS, v, 0);
+    return compose_write(dir, "suppliers.csv", b->data, b->len, err);
+}
+
 /* operators.csv when the part leaves it out (the operator's national row),
  * and the national supplier profiles. */
 static int lean_on(struct scan *s, const char *v, struct nis5g_err *err)
@@ -437,11 +447,7 @@ static int lean_on(struct scan *s, const char *v, struct nis5g_err *err)
     }
     if (!rc && n) {
         struct nis5g_buf b = NIS5G_BUF_INIT;
-        ds_header(&b, DS_SUPPLIERS);
-        for (uint32_t x = 0; x < n->vendors.n; x++)
-            if (n->sup_known[x])
-                ds_row(&b, n, DS_SUPPLIERS, x, 0);
-        rc = compose_write(v, "suppliers.csv", b.data, b.len, err);
+        rc = write_suppliers(&b, n, v, err);
         nis5g_buf_release(&b);
     }
     return rc;
@@ -684,14 +690,8 @@ static int compose_folder(struct comp *c, const char *dir, struct nis5g_err *err
         compose_products(c);
         rc = compose_write(dir, "products.csv", c->b.data, c->b.len, err);
     }
-    if (!rc && c->n) {
-        nis5g_buf_reset(&c->b);
-        ds_header(&c->b, DS_SUPPLIERS);
-        for (uint32_t v = 0; v < c->n->vendors.n; v++)
-            if (c->n->sup_known[v])
-                ds_row(&c->b, c->n, DS_SUPPLIERS, v, 0);
-        rc = compose_write(dir, "suppliers.csv", c->b.data, c->b.len, err);
-    }
+    if (!rc && c->n)
+        rc = write_suppliers(&c->b, c->n, dir, err);
     return rc;
 }
 

@@ -257,13 +257,9 @@ int nis5g_submission_submit(struct nis5g_store *st, const char *op, const char *
     struct compose_out c;
     memset(&c, 0, sizeof c);
     int rc = national(st, &n, &snap, err);
-    if (!rc) {
+    if (!rc) /* a refusal's message ("N errors; nothing was submitted") is compose_run's */
         rc = compose_run(op, dir, shown, n, snap.as_of == NIS5G_NO_DATE ? nis5g_date_today() : snap.as_of, &c,
                          diags, err);
-        if (rc == NIS5G_EINPUT)
-            nis5g_err_set(err, rc, "%zu error%s; nothing was submitted", diags->errors,
-                          diags->errors == 1 ? "" : "s");
-    }
     int64_t id = 0;
     if (!rc)
         rc = insert_row(st, op, by ? by : "unknown", source ? source : dir, snap.as_of, &c, &id, err);
