@@ -106,6 +106,7 @@ struct scan {
     const struct nis5g_model *n; /* national, or NULL */
     struct nis5g_diags *d;
     const char *dir, *shown;
+    struct compose_out *out;     /* the part's files go to out->file as they are copied */
     int have[DS_COUNT];
     char *fname;                 /* shown name of the file being read */
     struct nis5g_csv csv;
@@ -398,9 +399,14 @@ static int copy_part(struct scan *s, const char *v, struct nis5g_err *err)
                     rc = nis5g_err_set(err, NIS5G_EIO, "cannot read %s: %s", p.data, strerror(errno));
                 else
                     rc = compose_write(v, e->d_name, data, len, err);
-                free(data);
-                if (k >= 0)
+                if (k >= 0 && !rc) { /* kept: what is stored is exactly what was checked */
                     s->have[k] = 1;
+                    free(s->out->file[k]);
+                    s->out->file[k] = data;
+                    s->out->file_len[k] = len;
+                    data = NULL;
+                }
+                free(data);
             }
         }
         nis5g_buf_release(&p);
@@ -702,6 +708,10 @@ static int check_part(struct scan *s, const char *v, int32_t as_of, struct compo
     int rc = copy_part(s, v, err);
     if (rc || s->unreadable)
         return rc;
+    /* from here on the part is read from its copy only: a file changed in
+     * the operator's folder meanwhile cannot be checked one way and
+     * stored another */
+    s->dir = v;
     scan_files(s);
     rc = lean_on(s, v, err);
     if (rc || s->d->errors)
@@ -752,6 +762,7 @@ int compose_run(const char *op, const char *dir, const char *shown, const struct
     s.d = diags;
     s.dir = dir;
     s.shown = shown;
+    s.out = out;
     nis5g_dict_init(&s.own);
     nis5g_dict_init(&s.own_sites);
     nis5g_dict_init(&s.ext);
@@ -782,5 +793,7 @@ void compose_release(struct compose_out *out)
 {
     nis5g_model_free(out->composed);
     nis5g_model_free(out->own);
+    for (int k = 0; k < DS_COUNT; k++)
+        free(out->file[k]);
     memset(out, 0, sizeof *out);
 }

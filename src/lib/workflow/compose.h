@@ -11,11 +11,14 @@
 
 #include "nis5g/err.h"
 #include "nis5g/model.h"
+#include "workflow/dataset.h"
 
 struct compose_out {
     struct nis5g_model *composed; /* the national model the submission makes (all parts) */
     struct nis5g_model *own;      /* the submission as read: its rows, then stub elements */
     uint32_t own_elements;        /* own->elements [0, own_elements) are the submission's */
+    char *file[DS_COUNT];         /* the bytes of each dataset file of the part, as checked */
+    size_t file_len[DS_COUNT];    /* (NULL: not in the part; never suppliers.csv) */
     size_t warnings;
 };
 

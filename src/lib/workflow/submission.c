@@ -182,7 +182,7 @@ int nis5g_submission_get(struct nis5g_store *st, int64_t id, struct nis5g_submis
 
 /* ---- storing ---- */
 
-static int store_files(struct nis5g_store *st, int64_t id, const char *dir, struct nis5g_err *err)
+static int store_files(struct nis5g_store *st, int64_t id, const struct compose_out *c, struct nis5g_err *err)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(nis5g_store_db(st),
@@ -191,11 +191,9 @@ static int store_files(struct nis5g_store *st, int64_t id, const char *dir, stru
         return nis5g_store_error(st, err, "cannot save the submission");
     int rc = 0;
     for (int k = 0; !rc && k < DS_COUNT; k++) {
-        struct nis5g_buf p = NIS5G_BUF_INIT;
-        nis5g_buf_addf(&p, "%s/%s", dir, ds_names[k]);
-        char *data = NULL;
-        size_t len = 0;
-        if (k != DS_SUPPLIERS && nis5g_read_file(p.data, &data, &len) == 0) {
+        const char *data = c->file[k];
+        size_t len = c->file_len[k];
+        if (data) {
             unsigned char h[32];
             crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
             sqlite3_reset(s);
@@ -206,8 +204,6 @@ static int store_files(struct nis5g_store *st, int64_t id, const char *dir, stru
             if (sqlite3_step(s) != SQLITE_DONE)
                 rc = nis5g_store_error(st, err, "cannot save the submission");
         }
-        free(data);
-        nis5g_buf_release(&p);
     }
     sqlite3_finalize(s);
     return rc;
@@ -264,7 +260,7 @@ int nis5g_submission_submit(struct nis5g_store *st, const char *op, const char *
     if (!rc)
         rc = insert_row(st, op, by ? by : "unknown", source ? source : dir, snap.as_of, &c, &id, err);
     if (!rc)
-        rc = store_files(st, id, dir, err);
+        rc = store_files(st, id, &c, err);
     compose_release(&c);
     nis5g_model_free(n);
     rc = nis5g_store_end(st, "submit", own, rc, err);
