@@ -160,7 +160,7 @@ PY
 
 # every document is valid against its schema (docs/schemas/diff.schema.json)
 command -v node >/dev/null || { echo "diff: node is needed for the schema check (make check installs it)"; exit 1; }
-[ -d "$TOP/tests/js/node_modules/ajv" ] || { echo "diff: run scripts/web-deps.sh test (make check does)"; exit 1; }
+[ -d "$TOP/tests/js/node_modules/ajv-formats" ] || { echo "diff: run scripts/web-deps.sh test (make check does)"; exit 1; }
 # valid DOC...: each document valid against docs/schemas/diff.schema.json (validate.mjs prints its errors on stdout)
 valid() { node "$TOP/tests/js/validate.mjs" "$TOP/docs/schemas/diff.schema.json" "$@" >"$T/valid.txt" ||
   { cat "$T/valid.txt" >&2; exit 1; }; }

@@ -209,7 +209,7 @@ def test_schemas():
     """Every document kept, against its schema in docs/schemas/ (Ajv of tests/js)."""
     top = os.environ["TOP"]
     # not installed is a failure, as in diff.sh and schemas.sh: a silent skip would pass with no check
-    if not check(os.path.isdir(os.path.join(top, "tests/js/node_modules/ajv")),
+    if not check(os.path.isdir(os.path.join(top, "tests/js/node_modules/ajv-formats")),
                  "tests/js not installed (scripts/web-deps.sh test; make check does): schemas not checked"):
         return
     for kind, files in docs.items():
