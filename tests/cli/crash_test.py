@@ -103,6 +103,8 @@ def trial_set(name, base, argv, stdin=None, out=None, kind=None, ok=(0,)):
     n5(work, *args, stdin=stdin, ok=ok)
     took = time.monotonic() - t0
     after = state(work)
+    if not out and after == before:  # every trial would be "before" and "after" at once: nothing tested
+        fail("%s: the run changed nothing in the workspace" % name)
     if out and os.path.exists(out):
         os.remove(out)
     if out and out.endswith(".key") and os.path.exists(out + ".pub"):

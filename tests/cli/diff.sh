@@ -160,8 +160,11 @@ PY
 
 # every document is valid against its schema (docs/schemas/diff.schema.json)
 command -v node >/dev/null || { echo "diff: node is needed for the schema check (make check installs it)"; exit 1; }
-[ -d "$TOP/tests/js/node_modules/ajv" ] || { echo "diff: run scripts/web-deps.sh test (make check does)"; exit 1; }
-node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/got.json" "$T/default.json"
+[ -d "$TOP/tests/js/node_modules/ajv-formats" ] || { echo "diff: run scripts/web-deps.sh test (make check does)"; exit 1; }
+# valid DOC...: each document valid against docs/schemas/diff.schema.json (validate.mjs prints its errors on stdout)
+valid() { node "$TOP/tests/js/validate.mjs" "$TOP/docs/schemas/diff.schema.json" "$@" >"$T/valid.txt" ||
+  { cat "$T/valid.txt" >&2; exit 1; }; }
+valid "$T/got.json" "$T/default.json"
 
 # the other way round: added and removed swap, the same five changed
 "$NIS5G" --db "$db" diff 2026-06-30 2026-01-01 | head -1 > "$T/back.txt"
@@ -189,7 +192,7 @@ grep -q "^\.\.\. and 5 more (--json lists every one)$" "$T/big.txt"
 [ "$(grep -c '^X[0-9]' "$T/big.txt")" = 20 ]
 "$NIS5G" --db "$db" diff --json > "$T/big.json"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["added"]) == 25 and len(d["removed"]) == 11' "$T/big.json"
-node "$TOP/tests/js/schema-check.mjs" "$TOP/docs/schemas/diff.schema.json" "$T/same.json" "$T/big.json"
+valid "$T/same.json" "$T/big.json"
 
 # a policy's designation makes a vendor high-risk: Nokia, active B-AMF1
 # before and after: all 1/9 -> 1/9, core 1/3 -> 1/2 (A-AMF2 retired)

@@ -41,7 +41,7 @@ for cmd in "export --state SE --key $T/se.key --tlp red --to DE --detail -o $T/o
   [ $rc = 3 ] || { cat "$T/err"; fail "$cmd on a full disk: exit $rc"; }
   grep -q "$T/out.pkg" "$T/err" || fail "$cmd: the message names no file: $(cat "$T/err")"
   [ ! -e "$T/out.pkg" ] || fail "$cmd left a file"
-  ls "$T" | grep -q "out.pkg.tmp" && fail "$cmd left a temporary file"
+  ! ls "$T" | grep -q "out.pkg.tmp" || fail "$cmd left a temporary file"
 done
 rc=0; limited 45000 "$N" --db "$db" report -o "$T/rep" >/dev/null 2>"$T/err" || rc=$?
 [ $rc = 3 ] || { cat "$T/err"; fail "report on a full disk: exit $rc"; }

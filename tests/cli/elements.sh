@@ -29,8 +29,13 @@ db="$T/ws.db"
 pol="$TOP/tests/cases/elements/rules.policy"
 "$NIS5G" --db "$db" import "$TOP/tests/cases/elements" --as-of 2026-01-01 >/dev/null 2>&1
 
-# ids of a listing, one line, in order
-ids() { "$NIS5G" --db "$db" elements --csv "$@" 2>/dev/null | sed 1d | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//'; }
+# ids of a listing, one line, in order; a failing command is a failure (its
+# empty output would otherwise match want "")
+ids() {
+  "$NIS5G" --db "$db" elements --csv "$@" > "$T/ids.csv" 2> "$T/ids.err" ||
+    { echo "FAIL: elements $*: exit $?: $(cat "$T/ids.err")" >&2; exit 1; }  # stderr: stdout is want's $(ids)
+  sed 1d "$T/ids.csv" | cut -d, -f1 | tr '\n' ' ' | sed 's/ $//'
+}
 total() { "$NIS5G" --db "$db" elements --json "$@" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 want() { # want "expected ids" args...
   exp=$1; shift

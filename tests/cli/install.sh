@@ -29,6 +29,8 @@ page=$(curl -s "$url/")
 kill -TERM $srv; wait $srv || true
 echo "$page" | grep -q '/ui/app.js' || fail "the installed server does not serve the dashboard: $(cat serve.log)"
 cmds=$("$N" help | awk '/^Commands:/ {on = 1; next} on && NF == 0 {on = 0} on {print $1}')
+# an empty list (the help's layout changed) would check no page at all
+echo "$cmds" | grep -qx import && echo "$cmds" | grep -qx serve || fail "no command list in nis5g help: $cmds"
 for c in $cmds; do
   page="$P/share/man/man1/nis5g-$c.1"
   [ -s "$page" ] || fail "no man page for $c"
