@@ -12,19 +12,15 @@
 #include <string.h>
 
 #include "nis5g/exports.h"
+#include "nis5g/opts.h"
 #include "nis5g/package.h"
 #include "server.h"
 
 /* The {id} of the path: a positive decimal, else 0 (answered as absent). */
 static int64_t path_id(const struct srv_req *r)
 {
-    int64_t v = 0;
-    for (const char *p = r->param; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
-            return 0;
-        v = v * 10 + (*p - '0');
-    }
-    return v;
+    uint64_t v;
+    return nis5g_parse_uint(r->param, &v) == 0 && v <= INT64_MAX ? (int64_t)v : 0;
 }
 
 static int not_found(struct srv_req *r, const char *what)
@@ -246,14 +242,10 @@ SRV_HANDLER(srv_api_packages_list)
     struct nis5g_exports_filter f = { .approved_only = 1,
                                       .peer_state = r->role == SRV_ROLE_PEER ? r->state : NULL };
     const char *since = srv_arg(r, "since");
-    if (since) {
-        char *end = NULL;
-        long long v = strtoll(since, &end, 10);
-        if (!*since || *end || v < 0)
-            return srv_send_error(r, 400, "usage", "since must be a package version (a whole number, 0 or more)",
-                                  NULL);
-        f.since = v;
-    }
+    uint64_t v_since = 0;
+    if (since && (nis5g_parse_uint(since, &v_since) || v_since > INT64_MAX))
+        return srv_send_error(r, 400, "usage", "since must be a package version (a whole number, 0 or more)", NULL);
+    f.since = (int64_t)v_since;
     struct nis5g_prepared *v = NULL;
     size_t n = 0;
     if (export_list(r, &f, &v, &n, &err))

@@ -11,6 +11,7 @@
 
 #include <microhttpd.h>
 
+#include "nis5g/opts.h"
 #include "nis5g/taxii.h"
 #include "server.h"
 
@@ -164,16 +165,14 @@ static int parse_page(struct srv_req *r, struct page *pg)
     memset(pg, 0, sizeof *pg);
     pg->limit = 100;
     const char *v = srv_arg(r, "limit");
-    char *end = NULL;
+    uint64_t x;
     if (v) {
-        long long x = strtoll(v, &end, 10);
-        if (!*v || *end || x < 1)
+        if (nis5g_parse_uint(v, &x) || x < 1)
             return -1;
         pg->limit = x > MAX_LIMIT ? MAX_LIMIT : (size_t)x;
     }
     if ((v = srv_arg(r, "next"))) {
-        long long x = strtoll(v, &end, 10);
-        if (!*v || *end || x < 0)
+        if (nis5g_parse_uint(v, &x))
             return -1;
         pg->offset = (size_t)x;
     }

@@ -62,12 +62,12 @@ static int get(const char *url, const struct nis5g_fetch_opts *fo, struct nis5g_
     return rc;
 }
 
-static void audit(struct nis5g_store *st, const char *url, const char *outcome, const char *detail)
+static int audit(struct nis5g_store *st, const char *url, const char *outcome, const char *detail,
+                 struct nis5g_err *err)
 {
-    struct nis5g_err ignored = { 0 };
     struct nis5g_audit_entry e = { .user = "cli", .role = "admin", .address = "local", .action = "pull",
                                    .target = (char *)url, .outcome = (char *)outcome, .detail = (char *)detail };
-    nis5g_audit_append(st, &e, NULL, &ignored);
+    return nis5g_audit_append(st, &e, NULL, err);
 }
 
 /* The list of what is new at the peer, checked for the members used. */
@@ -113,22 +113,25 @@ static int pull_one(const struct nis5g_query_env *env, const struct nis5g_pull_p
     nis5g_buf_addf(&url, "%s/api/v1/packages/%lld", r->url, (long long)it->id);
     int rc = get(url.data, fo, &bytes, err);
     char digest[NIS5G_DIGEST_HEX + 1];
+    const char *want = json_string_value(json_object_get(x, "digest")); /* checked by list() */
     if (!rc) {
         nis5g_digest_hex(bytes.data ? bytes.data : "", bytes.len, digest);
-        if (strcmp(digest, json_string_value(json_object_get(x, "digest"))) != 0)
+        if (strcmp(digest, want) != 0)
             rc = nis5g_err_set(err, NIS5G_EVERIFY, "%s: the bytes received hash to %s, not to the digest listed %s",
-                               url.data, digest, json_string_value(json_object_get(x, "digest")));
+                               url.data, digest, want);
     }
+    const char *who = env->who ? env->who : p->by ? p->by : "unknown";
+    const char *tlp = json_string_value(json_object_get(x, "tlp"));
     int own_tx = 0;
     if (!rc)
         rc = nis5g_store_begin(env->store, "pull_one", &own_tx, err);
     if (!rc) {
         struct nis5g_import_result res;
-        rc = nis5g_package_import_bytes(env->store, bytes.data ? bytes.data : "", bytes.len, url.data, own,
-                                        env->who ? env->who : p->by ? p->by : "unknown", &res, err);
+        rc = nis5g_package_import_bytes(env->store, bytes.data ? bytes.data : "", bytes.len, url.data, own, who,
+                                        &res, err);
         memcpy(it->signer, res.signer, sizeof it->signer);
         memcpy(it->snapshot, res.snapshot, sizeof it->snapshot);
-        snprintf(it->tlp, sizeof it->tlp, "%s", json_string_value(json_object_get(x, "tlp")) ? json_string_value(json_object_get(x, "tlp")) : "");
+        snprintf(it->tlp, sizeof it->tlp, "%s", tlp ? tlp : "");
         snprintf(it->msg, sizeof it->msg, "%s", res.msg);
         it->held = res.held;
         if (rc)
@@ -137,11 +140,9 @@ static int pull_one(const struct nis5g_query_env *env, const struct nis5g_pull_p
             rc = nis5g_pull_progress_set(env->store, r->url, it->version, err);
         if (!rc) {
             struct nis5g_buf d = NIS5G_BUF_INIT;
-            nis5g_buf_addf(&d, "package %lld version %lld by %s: %s", (long long)it->id, (long long)it->version,
-                           env->who ? env->who : p->by ? p->by : "unknown", res.msg);
-            struct nis5g_audit_entry e = { .user = "cli", .role = "admin", .address = "local", .action = "pull",
-                                           .target = r->url, .outcome = "ok", .detail = d.data };
-            rc = nis5g_audit_append(env->store, &e, NULL, err);
+            nis5g_buf_addf(&d, "package %lld version %lld by %s: %s", (long long)it->id, (long long)it->version, who,
+                           res.msg);
+            rc = audit(env->store, r->url, "ok", d.data, err);
             nis5g_buf_release(&d);
         }
         rc = nis5g_store_end(env->store, "pull_one", own_tx, rc, err);
@@ -193,8 +194,10 @@ static int compute(const struct nis5g_query_env *env, const void *params, void *
         nis5g_err_set(err, err->code, "%s (%zu of %zu packages pulled before; run the pull again to go on)", was,
                       r->n, r->listed);
     }
-    if (rc)
-        audit(env->store, r->url, "failed", err->msg);
+    if (rc) {
+        struct nis5g_err ignored = { 0 };
+        audit(env->store, r->url, "failed", err->msg, &ignored);
+    }
     json_decref(a);
     nis5g_buf_release(&tok);
     return rc;

@@ -25,16 +25,12 @@ static void collection(const char *name, struct nis5g_taxii_collection *c)
         snprintf(c->title, sizeof c->title, "Shared with %s", name + 3);
 }
 
+/* "shared": what any peer may receive (no recipient named); "to-XX":
+ * what names XX. The rule itself is nis5g_exports_visible's. */
 static int in_collection(const struct nis5g_prepared *p, const struct nis5g_taxii_collection *c)
 {
-    if (strcmp(c->name, "shared") == 0) {
-        int tlp = nis5g_tlp_parse(p->tlp);
-        return !p->recipients[0] && (tlp == NIS5G_TLP_CLEAR || tlp == NIS5G_TLP_GREEN);
-    }
-    for (const char *r = p->recipients; *r; r += r[2] ? 3 : 2)
-        if (strncmp(r, c->name + 3, 2) == 0)
-            return 1;
-    return 0;
+    int shared = strcmp(c->name, "shared") == 0;
+    return shared == !p->recipients[0] && nis5g_exports_visible(p, shared ? "" : c->name + 3);
 }
 
 static int add_name(char (*names)[3], size_t *n, const char *cc)
