@@ -16,13 +16,6 @@
 #include "nis5g/package.h"
 #include "server.h"
 
-/* The {id} of the path: a positive decimal, else 0 (answered as absent). */
-static int64_t path_id(const struct srv_req *r)
-{
-    uint64_t v;
-    return nis5g_parse_uint(r->param, &v) == 0 && v <= INT64_MAX ? (int64_t)v : 0;
-}
-
 static int not_found(struct srv_req *r, const char *what)
 {
     char msg[320];
@@ -52,7 +45,7 @@ static int path_export(struct srv_req *r, int64_t *id, struct nis5g_prepared *x,
 {
     struct nis5g_err err = { 0 };
     *answered = 1;
-    if (!(*id = path_id(r)))
+    if (!(*id = srv_path_id(r)))
         return not_found(r, "export");
     if (export_get(r, *id, x, &err))
         return srv_send_err(r, &err, NULL);
@@ -191,7 +184,7 @@ static int serve_bytes(struct srv_req *r, int64_t id, int approved, const char *
 SRV_HANDLER(srv_api_exports_package)
 {
     (void)route;
-    int64_t id = path_id(r);
+    int64_t id = srv_path_id(r);
     return id ? serve_bytes(r, id, 0, "export.review") : not_found(r, "export");
 }
 
@@ -265,7 +258,7 @@ SRV_HANDLER(srv_api_packages_get)
     (void)route;
     struct nis5g_err err = { 0 };
     struct nis5g_prepared x;
-    int64_t id = path_id(r);
+    int64_t id = srv_path_id(r);
     if (!id)
         return not_found(r, "package");
     int rc = export_get(r, id, &x, &err);

@@ -24,19 +24,12 @@ SRV_HANDLER(srv_api_submissions)
     return srv_with_args(r, route, list);
 }
 
-/* The id of the path, or 0 (no submission has it). */
-static uint64_t path_id(const struct srv_req *r)
-{
-    uint64_t id;
-    return nis5g_parse_uint(r->param, &id) == 0 && id <= INT64_MAX ? id : 0;
-}
-
 SRV_HANDLER(srv_api_submission)
 {
     (void)route;
     const struct nis5g_query *q = &nis5g_query_submissions;
     struct nis5g_submissions_params *p = srv_query_params_new(q);
-    p->id_given = path_id(r);
+    p->id_given = (uint64_t)srv_path_id(r);
     if (r->role == SRV_ROLE_OPERATOR)
         p->operator_id = r->operator_id;
     int rc = p->id_given ? srv_query_answer(r, q, p, "")
@@ -55,7 +48,7 @@ SRV_HANDLER(srv_api_review)
     struct nis5g_review_params *p = srv_query_params_new(q);
     const char *decision = srv_json_str(body, "decision"), *comment = srv_json_str(body, "comment");
     int rc;
-    p->id = path_id(r);
+    p->id = (uint64_t)srv_path_id(r);
     if (json_object_get(body, "by")) {
         rc = srv_send_error(r, 400, "usage", "'by' is who asks, taken from the login, not from the body", NULL);
     } else if (!decision || !comment || !*comment) {

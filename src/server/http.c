@@ -171,6 +171,12 @@ static void make_thread_store_key(void)
     pthread_key_create(&thread_store, close_thread_store);
 }
 
+int64_t srv_path_id(const struct srv_req *r)
+{
+    uint64_t v;
+    return nis5g_parse_uint(r->param, &v) == 0 && v <= INT64_MAX ? (int64_t)v : 0;
+}
+
 int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err *err)
 {
     if (!r->st) {

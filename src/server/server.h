@@ -136,6 +136,10 @@ struct srv_req {
     int csv;          /* format=csv on a route that offers it (api-query.c) */
 };
 
+/* The route's {id} as a whole number, 1 to INT64_MAX; 0 when it is not one
+ * (no object has it: the caller answers 404). */
+int64_t srv_path_id(const struct srv_req *r);
+
 /* Open (once) the request's workspace connection (read-write: a session's
  * last use and the audit trail are written; queries only read). */
 int srv_req_store(struct srv_req *r, struct nis5g_store **out, struct nis5g_err *err);
