@@ -63,7 +63,7 @@ struct nis5g_query_env {
      * operator users: load_model gives them their operator's part); NULL:
      * national. Queries that build a model themselves (a submission's)
      * scope it to this operator; snapshots and measures history narrow to
-     * it when their --operator is not given. */
+     * it when their --operator is not given, submissions whatever it is. */
     const char *operator_id;
 };
 

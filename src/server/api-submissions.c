@@ -11,17 +11,9 @@
 #include "nis5g/submission.h"
 #include "server.h"
 
-static int list(struct srv_req *r, const struct nis5g_query *q, void *params, const char *key)
-{
-    struct nis5g_submissions_params *p = params;
-    if (r->role == SRV_ROLE_OPERATOR)
-        p->operator_id = r->operator_id; /* its own, whatever it asked */
-    return srv_query_answer(r, q, p, key);
-}
-
 SRV_HANDLER(srv_api_submissions)
 {
-    return srv_with_args(r, route, list);
+    return srv_with_args(r, route, srv_query_answer);
 }
 
 SRV_HANDLER(srv_api_submission)
@@ -30,8 +22,6 @@ SRV_HANDLER(srv_api_submission)
     const struct nis5g_query *q = &nis5g_query_submissions;
     struct nis5g_submissions_params *p = srv_query_params_new(q);
     p->id_given = (uint64_t)srv_path_id(r);
-    if (r->role == SRV_ROLE_OPERATOR)
-        p->operator_id = r->operator_id;
     int rc = p->id_given ? srv_query_answer(r, q, p, "")
                          : srv_send_error(r, 404, "not_found", "no such submission", NULL);
     nis5g_opts_release(q->opts, p);

@@ -103,11 +103,13 @@ static int submissions_compute(const struct nis5g_query_env *env, const void *pa
 {
     const struct nis5g_submissions_params *p = params;
     struct nis5g_submissions_result *r = result;
+    /* on the server an operator's user sees its own, whatever it asked */
+    const char *op = env->operator_id ? env->operator_id : p->operator_id;
     if (!p->id_given)
-        return nis5g_submission_list(env->store, p->status, p->operator_id, &r->v, &r->n, err);
+        return nis5g_submission_list(env->store, p->status, op, &r->v, &r->n, err);
     r->v = nis5g_xcalloc(1, sizeof *r->v);
     int rc = nis5g_submission_get(env->store, (int64_t)p->id_given, r->v, err);
-    if (!rc && p->operator_id && strcmp(r->v->operator_id, p->operator_id) != 0) {
+    if (!rc && op && strcmp(r->v->operator_id, op) != 0) {
         /* another operator's is answered like one that does not exist */
         nis5g_submission_release(r->v);
         rc = nis5g_err_set(err, NIS5G_ENOTFOUND, "no submission %llu", (unsigned long long)p->id_given);
